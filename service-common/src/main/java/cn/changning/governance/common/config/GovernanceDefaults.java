@@ -1,0 +1,60 @@
+package cn.changning.governance.common.config;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Defaults every service shares, added with the lowest precedence so that a service's own
+ * file, environment variables and command line still win. Kept in one place so the four
+ * services do not repeat them.
+ */
+public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
+
+    public static final String PROPERTY_SOURCE = "governanceDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Axon's update checker calls the internet every minute; this machine has none.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        if (!environment.containsProperty("governance.service-name")) {
+            return; // not one of our services (e.g. the gateway)
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("axon.axonserver.enabled", "false");
+        d.put("axon.serializer.general", "jackson");
+        d.put("axon.serializer.events", "jackson");
+        d.put("axon.serializer.messages", "jackson");
+        d.put("axon.metrics.micrometer.dimensional", "true");
+        d.put("axon.eventhandling.processors.kafka-publisher.mode", "tracking");
+        d.put("axon.eventhandling.processors.kafka-publisher.batch-size", "${governance.publisher.batch-size:100}");
+
+        d.put("spring.flyway.locations", "classpath:db/axon,classpath:db/${governance.service-name}");
+        d.put("spring.flyway.baseline-on-migrate", "false");
+
+        d.put("spring.jackson.serialization.write-dates-as-timestamps", "false");
+        d.put("spring.jackson.deserialization.fail-on-unknown-properties", "false");
+        d.put("server.shutdown", "graceful");
+
+        // The Mongo wire server has no 'hello' command: Boot's indicator would report DOWN.
+        d.put("management.health.mongo.enabled", "false");
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.metrics.tags.service", "${governance.service-name}");
+        d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, d));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

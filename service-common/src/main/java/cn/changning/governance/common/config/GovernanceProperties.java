@@ -1,0 +1,39 @@
+package cn.changning.governance.common.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * What each service says about itself; everything else is shared wiring.
+ *
+ * @param serviceName  e.g. {@code case-service}: names its config file, Flyway folder and CloudEvents source
+ * @param eventsTopic  the Kafka topic its events are published to
+ * @param publisher    the store-to-Kafka publisher's tuning
+ */
+@ConfigurationProperties(prefix = "governance")
+public record GovernanceProperties(String serviceName, String eventsTopic, Publisher publisher) {
+
+    public GovernanceProperties {
+        if (publisher == null) {
+            publisher = new Publisher(true, 100, Duration.ofMillis(20), Duration.ofSeconds(30));
+        }
+    }
+
+    public String cloudEventsSource() {
+        return "/changning/" + serviceName;
+    }
+
+    public String deadLetterTopic() {
+        return "governance.dead-letters." + serviceName;
+    }
+
+    /**
+     * @param enabled     false only for tools that must not publish (e.g. a read-only replica)
+     * @param batchSize   events per batch; the token advances once Kafka acknowledged the whole batch
+     * @param fetchDelay  how long the store's reader waits before polling again when idle
+     * @param sendTimeout how long a batch may wait for Kafka's acknowledgement before it is retried
+     */
+    public record Publisher(boolean enabled, int batchSize, Duration fetchDelay, Duration sendTimeout) {
+    }
+}

@@ -1,0 +1,31 @@
+package cn.changning.governance.common.config;
+
+import cn.changning.governance.common.consuming.ConsumerConfiguration;
+import cn.changning.governance.common.eventstore.EventStoreConfiguration;
+import cn.changning.governance.common.health.MongoPingHealthIndicator;
+import cn.changning.governance.common.publishing.PublishingConfiguration;
+import cn.changning.governance.common.web.ProblemDetailsAdvice;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The wiring every service shares: event store, publisher, consumers' error handling,
+ * problem+json and health. A service is one of ours when it sets {@code governance.service-name}.
+ */
+@AutoConfiguration(beforeName = {
+        "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration"})
+@ConditionalOnProperty("governance.service-name")
+@EnableConfigurationProperties(GovernanceProperties.class)
+@Import({EventStoreConfiguration.class, PublishingConfiguration.class, ConsumerConfiguration.class, ProblemDetailsAdvice.class})
+public class GovernanceServiceAutoConfiguration {
+
+    @Bean(name = "mongoHealthIndicator")
+    public MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
+        return new MongoPingHealthIndicator(mongoTemplate);
+    }
+}
