@@ -48,7 +48,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Formats the log directory if it is new, then starts the broker. Port 0 picks a free one. */
     public static EmbeddedKafkaBroker start(Path logDirectory, int port) throws IOException {
         int brokerPort = port > 0 ? port : FreePorts.find();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDirectory, brokerPort, FreePorts.find());
+        // A fixed broker port gets the next port for the controller, so restarts keep the same quorum address.
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDirectory, brokerPort, port > 0 ? port + 1 : FreePorts.find());
         broker.start();
         return broker;
     }

@@ -1,16 +1,35 @@
 package cn.changning.governance.cases.api;
 
+import cn.changning.governance.cases.domain.CaseStep;
+import cn.changning.governance.cases.domain.CloseCase;
+import cn.changning.governance.cases.domain.FileCase;
+import cn.changning.governance.cases.domain.LinkDuplicateCase;
+import cn.changning.governance.cases.domain.MarkCaseAsDuplicate;
+import cn.changning.governance.cases.domain.RecordFeedback;
+import cn.changning.governance.cases.domain.RejectCase;
+import cn.changning.governance.cases.domain.ReopenCase;
 import cn.changning.governance.cases.domain.ReportCase;
+import cn.changning.governance.cases.domain.ResumeCase;
+import cn.changning.governance.cases.domain.SendCaseBackForRework;
+import cn.changning.governance.cases.domain.SuspendCase;
+import cn.changning.governance.cases.domain.VerifyCase;
+import cn.changning.governance.cases.projection.CaseHistory;
 import cn.changning.governance.cases.projection.CaseQueries;
+import cn.changning.governance.cases.projection.CaseStats;
 import cn.changning.governance.cases.projection.CaseView;
+import cn.changning.governance.cases.reference.GeoPoint;
+import cn.changning.governance.cases.reference.ItemClass;
 import cn.changning.governance.common.web.ETags;
 import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.contracts.cases.CaseLocation;
+import cn.changning.governance.contracts.cases.ReportSource;
 import cn.changning.governance.contracts.cases.Reporter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
@@ -20,29 +39,42 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import static cn.changning.governance.cases.api.CaseActionRequests.*;
 
 @RestController
 @RequestMapping("/api/v1/cases")
 @Tag(name = "Cases", description = "Problems on the street through the six-step closed loop")
 public class CaseController {
 
+    private static final String IF_MATCH_DOC = "The case's ETag as last read; a stale one is refused with 409";
+
     private final CommandGateway commands;
     private final CaseQueries queries;
+    private final CaseHistory history;
     private final Clock clock;
 
-    public CaseController(CommandGateway commands, CaseQueries queries, Clock clock) {
+    public CaseController(CommandGateway commands, CaseQueries queries, CaseHistory history, Clock clock) {
         this.commands = commands;
         this.queries = queries;
+        this.history = history;
         this.clock = clock;
     }
 
     public record CaseCreated(String caseId, long version) {
+    }
+
+    /** The answer to an action: the case's new version, also sent as ETag. */
+    public record CaseUpdated(String caseId, long version) {
     }
 
     @PostMapping
@@ -75,10 +107,161 @@ public class CaseController {
                 .body(new CaseCreated(caseId, 0));
     }
 
+    @GetMapping
+    @Operation(summary = "Cases, filtered and paged, newest report first", description = "Every filter is optional; "
+            + "overdue=true: open, not on hold and past the deadline; q: text in the description or address.")
+    public CaseView.Page list(
+            @RequestParam(required = false) CaseStep step,
+            @Parameter(description = "9-digit street code") @RequestParam(required = false) String street,
+            @Parameter(description = "15-digit grid code") @RequestParam(required = false) String grid,
+            @Parameter(description = "12-digit residential area code") @RequestParam(required = false) String residentialArea,
+            @Parameter(description = "4-digit item code") @RequestParam(required = false) String item,
+            @RequestParam(name = "class", required = false) ItemClass itemClass,
+            @RequestParam(required = false) ReportSource source,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Boolean suspended,
+            @Parameter(description = "Reported at or after (ISO-8601 instant)") @RequestParam(required = false) Instant from,
+            @Parameter(description = "Reported before (ISO-8601 instant)") @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        CaseQueries.Filter filter = new CaseQueries.Filter(step == null ? null : step.name(), street, grid,
+                residentialArea, item, itemClass == null ? null : itemClass.name(), source, overdue, suspended, from, to, q);
+        return queries.list(filter, page, size, clock.instant());
+    }
+
+    @GetMapping("/stats")
+    @Operation(summary = "Counts by step × street × grid × item class (pre-aggregated)",
+            description = "Only combinations with cases are listed; every filter narrows them.")
+    public CaseStats stats(@RequestParam(required = false) CaseStep step,
+                           @RequestParam(required = false) String street,
+                           @RequestParam(required = false) String grid,
+                           @RequestParam(name = "class", required = false) ItemClass itemClass) {
+        return queries.stats(step == null ? null : step.name(), street, grid, itemClass == null ? null : itemClass.name());
+    }
+
     @GetMapping("/{caseId}")
-    @Operation(summary = "One case, with its version as ETag")
-    public ResponseEntity<CaseView> findCase(@PathVariable String caseId) {
-        CaseView view = queries.findCase(caseId).orElseThrow(() -> new NotFoundException("case", caseId));
+    @Operation(summary = "One case, with its version as ETag",
+            description = "With asOf, the case as it stood at that instant, rebuilt from its events.")
+    public ResponseEntity<CaseView> findCase(
+            @PathVariable String caseId,
+            @Parameter(description = "ISO-8601 instant, e.g. 2026-11-27T02:00:00Z") @RequestParam(required = false) Instant asOf) {
+        CaseView view = (asOf == null ? queries.findCase(caseId, clock.instant()) : history.asOf(caseId, asOf))
+                .orElseThrow(() -> new NotFoundException("case", caseId));
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+
+    @GetMapping("/{caseId}/timeline")
+    @Operation(summary = "Every event of a case: what, who, when", description = "With asOf, the timeline up to that instant.")
+    public ResponseEntity<CaseView.Timeline> timeline(@PathVariable String caseId,
+                                                      @RequestParam(required = false) Instant asOf) {
+        CaseView.Timeline timeline = (asOf == null ? queries.timeline(caseId) : history.timelineAsOf(caseId, asOf))
+                .orElseThrow(() -> new NotFoundException("case", caseId));
+        return ResponseEntity.ok().eTag(ETags.of(timeline.version())).body(timeline);
+    }
+
+    @GetMapping("/{caseId}/duplicate-candidates")
+    @Operation(summary = "Open cases that may be the same problem",
+            description = "Open cases of the same item within 50 m, reported in the last 30 days, nearest first. "
+                    + "Give itemCode to look under another item than the reported one.")
+    public List<CaseView> duplicateCandidates(@PathVariable String caseId,
+                                              @RequestParam(required = false) String itemCode) {
+        CaseView view = queries.findCase(caseId, clock.instant()).orElseThrow(() -> new NotFoundException("case", caseId));
+        return queries.duplicateCandidates(caseId, itemCode != null ? itemCode : view.itemCode(),
+                GeoPoint.of(view.location().latitude(), view.location().longitude()), clock.instant());
+    }
+
+    @PostMapping("/{caseId}/file")
+    @Operation(summary = "File a report (step 2)", description = "Checks the item against the catalogue, assigns the "
+            + "grid the location lies in and sets the deadline from the item's time limit on the working calendar.")
+    public ResponseEntity<CaseUpdated> file(@PathVariable String caseId, @Valid @RequestBody FileRequest request,
+                                            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(caseId, new FileCase(caseId, request.itemCode(), request.residentialAreaCode(), request.filedBy(),
+                clock.instant(), ETags.parseIfMatch(ifMatch)));
+    }
+
+    @PostMapping("/{caseId}/reject")
+    @Operation(summary = "Reject a report as invalid or out of scope (step 2)")
+    public ResponseEntity<CaseUpdated> reject(@PathVariable String caseId, @Valid @RequestBody RejectRequest request,
+                                              @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(caseId, new RejectCase(caseId, request.reason(), request.note(), request.rejectedBy(), clock.instant(),
+                ETags.parseIfMatch(ifMatch)));
+    }
+
+    @PostMapping("/{caseId}/mark-duplicate")
+    @Operation(summary = "Reject a report as a duplicate of an open case (step 2)",
+            description = "Links both ways: this case names the original, the original lists this duplicate. "
+                    + "A duplicate is never dispatched.")
+    public ResponseEntity<CaseUpdated> markDuplicate(@PathVariable String caseId, @Valid @RequestBody MarkDuplicateRequest request,
+                                                     @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = ETags.parseIfMatch(ifMatch);
+        Instant now = clock.instant();
+        // The original's step from its own events, so a report filed a moment ago counts.
+        CaseStep originalStep = history.asOf(request.originalCaseId(), Instant.MAX)
+                .map(v -> CaseStep.valueOf(v.step())).orElse(null);
+        ResponseEntity<CaseUpdated> response = act(caseId, new MarkCaseAsDuplicate(caseId, request.originalCaseId(),
+                originalStep, request.note(), request.markedBy(), now, expected));
+        commands.sendAndWait(new LinkDuplicateCase(request.originalCaseId(), caseId, request.markedBy(), now));
+        return response;
+    }
+
+    @PostMapping("/{caseId}/verify")
+    @Operation(summary = "Record the on-site check of a handled case (step 5)")
+    public ResponseEntity<CaseUpdated> verify(@PathVariable String caseId, @Valid @RequestBody VerifyRequest request,
+                                              @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(caseId, new VerifyCase(caseId, request.fixed(), request.note(), request.verifiedBy(), clock.instant(),
+                ETags.parseIfMatch(ifMatch)));
+    }
+
+    @PostMapping("/{caseId}/close")
+    @Operation(summary = "Close a verified case: FIXED, or CLOSED_NOT_FIXED (step 5)")
+    public ResponseEntity<CaseUpdated> close(@PathVariable String caseId, @Valid @RequestBody CloseRequest request,
+                                             @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(caseId, new CloseCase(caseId, request.resolution(), request.note(), request.closedBy(), clock.instant(),
+                ETags.parseIfMatch(ifMatch)));
+    }
+
+    @PostMapping("/{caseId}/send-back")
+    @Operation(summary = "Send a case whose check found it not fixed back for rework (step 5 failed)")
+    public ResponseEntity<CaseUpdated> sendBack(@PathVariable String caseId, @Valid @RequestBody SendBackRequest request,
+                                                @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(caseId, new SendCaseBackForRework(caseId, request.reason(), request.verifiedBy(), clock.instant(),
+                ETags.parseIfMatch(ifMatch)));
+    }
+
+    @PostMapping("/{caseId}/feedback")
+    @Operation(summary = "Record the resident's feedback on a closed case (step 6)")
+    public ResponseEntity<CaseUpdated> feedback(@PathVariable String caseId, @Valid @RequestBody FeedbackRequest request,
+                                                @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(caseId, new RecordFeedback(caseId, request.satisfaction(), request.comment(), request.recordedBy(),
+                clock.instant(), ETags.parseIfMatch(ifMatch)));
+    }
+
+    @PostMapping("/{caseId}/reopen")
+    @Operation(summary = "Reopen a closed case within 7 days of closing; it goes back to dispatch")
+    public ResponseEntity<CaseUpdated> reopen(@PathVariable String caseId, @Valid @RequestBody ReopenRequest request,
+                                              @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(caseId, new ReopenCase(caseId, request.reason(), request.reopenedBy(), clock.instant(),
+                ETags.parseIfMatch(ifMatch)));
+    }
+
+    @PostMapping("/{caseId}/suspend")
+    @Operation(summary = "Put a filed, open case on long-term hold, with reason and approver")
+    public ResponseEntity<CaseUpdated> suspend(@PathVariable String caseId, @Valid @RequestBody SuspendRequest request,
+                                               @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(caseId, new SuspendCase(caseId, request.reason(), request.approvedBy(), request.suspendedBy(),
+                clock.instant(), ETags.parseIfMatch(ifMatch)));
+    }
+
+    @PostMapping("/{caseId}/resume")
+    @Operation(summary = "End a hold; the deadline moves on by the working time spent on hold")
+    public ResponseEntity<CaseUpdated> resume(@PathVariable String caseId, @Valid @RequestBody ResumeRequest request,
+                                              @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(caseId, new ResumeCase(caseId, request.resumedBy(), clock.instant(), ETags.parseIfMatch(ifMatch)));
+    }
+
+    private ResponseEntity<CaseUpdated> act(String caseId, Object command) {
+        Number version = commands.sendAndWait(command);
+        return ResponseEntity.ok().eTag(ETags.of(version.longValue())).body(new CaseUpdated(caseId, version.longValue()));
     }
 }

@@ -1,12 +1,22 @@
 package cn.changning.governance.cases.config;
 
 import cn.changning.governance.cases.domain.Case;
+import cn.changning.governance.cases.policy.DispatchPolicy;
+import cn.changning.governance.cases.projection.CaseChanges;
+import cn.changning.governance.cases.projection.CaseHistory;
+import cn.changning.governance.cases.projection.CaseMetrics;
 import cn.changning.governance.cases.projection.CaseProjection;
 import cn.changning.governance.cases.projection.CaseQueries;
+import cn.changning.governance.cases.reference.Catalogue;
+import cn.changning.governance.cases.reference.Geography;
+import cn.changning.governance.cases.reference.WorkingCalendar;
 import cn.changning.governance.common.consuming.EventConsumer;
 import cn.changning.governance.contracts.Topics;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,19 +38,65 @@ public class CaseServiceConfiguration {
         return Clock.systemUTC();
     }
 
+    // The reference data: loaded and checked once at start. Being beans, Axon also passes them to
+    // the aggregate's command handlers that declare them as parameters.
     @Bean
-    public CaseProjection caseReadModel(MongoTemplate mongo, ObjectMapper objectMapper) {
-        return new CaseProjection(mongo, objectMapper);
+    public Catalogue catalogue() {
+        return Catalogue.load();
+    }
+
+    @Bean
+    public Geography geography() {
+        return Geography.load();
+    }
+
+    @Bean
+    public WorkingCalendar workingCalendar() {
+        return WorkingCalendar.load();
+    }
+
+    @Bean
+    public CaseChanges caseChanges(Catalogue catalogue, Geography geography) {
+        return new CaseChanges(catalogue, geography);
+    }
+
+    @Bean
+    public CaseMetrics caseMetrics(MeterRegistry meterRegistry) {
+        return new CaseMetrics(meterRegistry);
+    }
+
+    @Bean
+    public CaseProjection caseReadModel(MongoTemplate mongo, ObjectMapper objectMapper, CaseChanges caseChanges,
+                                        CaseMetrics caseMetrics) {
+        return new CaseProjection(mongo, objectMapper, caseChanges, caseMetrics);
     }
 
     @Bean
     public CaseQueries caseQueries(MongoTemplate mongo) {
-        return new CaseQueries(mongo);
+        CaseQueries queries = new CaseQueries(mongo);
+        queries.ensureIndexes();
+        return queries;
     }
 
-    /** The case topic into the {@code cases} collection, in consumer group {@code case-service.case-projection}. */
+    @Bean
+    public CaseHistory caseHistory(EventStore eventStore, CaseChanges caseChanges) {
+        return new CaseHistory(eventStore, caseChanges);
+    }
+
+    @Bean
+    public DispatchPolicy dispatchPolicy(CommandGateway commandGateway, ObjectMapper objectMapper, MeterRegistry meterRegistry) {
+        return new DispatchPolicy(commandGateway, objectMapper, meterRegistry);
+    }
+
+    /** The case topic into the {@code cases} and {@code case_stats} collections. */
     @Bean
     public EventConsumer caseProjectionConsumer(CaseProjection caseReadModel) {
         return new EventConsumer("case-projection", "case-service.case-projection", List.of(Topics.CASE_EVENTS), caseReadModel);
+    }
+
+    /** The dispatch topic into commands on cases, in its own group so it can be replayed alone. */
+    @Bean
+    public EventConsumer dispatchPolicyConsumer(DispatchPolicy dispatchPolicy) {
+        return new EventConsumer("dispatch-policy", "case-service.dispatch-policy", List.of(Topics.DISPATCH_EVENTS), dispatchPolicy);
     }
 }

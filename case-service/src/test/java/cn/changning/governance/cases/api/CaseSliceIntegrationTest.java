@@ -1,27 +1,22 @@
 package cn.changning.governance.cases.api;
 
+import cn.changning.governance.cases.support.CaseServiceIntegrationTest;
 import cn.changning.governance.common.testing.SharedInfrastructure;
 import cn.changning.governance.contracts.EventHeaders;
 import cn.changning.governance.contracts.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,24 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The first slice: POST → event store → Kafka topic (key, CloudEvents headers) → read model → GET. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=case-service")
-class CaseSliceIntegrationTest {
+class CaseSliceIntegrationTest extends CaseServiceIntegrationTest {
 
     static final String BODY = """
             {"itemCode":"0101","location":{"latitude":31.2155,"longitude":121.4231,"gridCode":"310105001001001","address":"Yan'an Rd W 1"},
              "description":"Manhole cover broken","source":"RESIDENT","reporter":{"name":"Li","contact":"13800000000"}}
             """;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry, "case_service");
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper objectMapper;
 
     @Test
     void aReportedCaseIsPublishedWithKeyAndHeadersThenProjected() throws Exception {

@@ -2,15 +2,60 @@ package cn.changning.governance.dispatch.config;
 
 import cn.changning.governance.common.consuming.EventConsumer;
 import cn.changning.governance.contracts.Topics;
+import cn.changning.governance.dispatch.domain.DeadlinePlanner;
+import cn.changning.governance.dispatch.domain.DispatchOrder;
+import cn.changning.governance.dispatch.metrics.DispatchMetrics;
+import cn.changning.governance.dispatch.policy.DispatchPolicy;
 import cn.changning.governance.dispatch.projection.CaseIntakeProjection;
+import cn.changning.governance.dispatch.projection.DispatchOrderProjection;
+import cn.changning.governance.dispatch.projection.DispatchQueries;
+import cn.changning.governance.dispatch.reference.AgencyDirectory;
+import cn.changning.governance.dispatch.reference.ResponsibilityList;
+import cn.changning.governance.dispatch.reference.WorkingCalendar;
+import cn.changning.governance.dispatch.reference.WorkingTimeDeadlines;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
+import java.time.Clock;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class DispatchServiceConfiguration {
+
+    /** Registered here so the domain package needs no Spring annotation. */
+    @Bean
+    public ConfigurerModule dispatchOrderAggregate() {
+        return configurer -> configurer.configureAggregate(DispatchOrder.class);
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public AgencyDirectory agencyDirectory() {
+        return AgencyDirectory.load();
+    }
+
+    @Bean
+    public ResponsibilityList responsibilityList() {
+        return ResponsibilityList.load();
+    }
+
+    /** Also the {@link DeadlinePlanner} that the aggregate's handlers get injected. */
+    @Bean
+    public WorkingTimeDeadlines workingTimeDeadlines() {
+        return new WorkingTimeDeadlines(WorkingCalendar.load());
+    }
 
     @Bean
     public CaseIntakeProjection caseIntakeProjection(MongoTemplate mongo) {
@@ -20,5 +65,62 @@ public class DispatchServiceConfiguration {
     @Bean
     public EventConsumer caseIntakeConsumer(CaseIntakeProjection caseIntakeProjection) {
         return new EventConsumer("case-intake", "dispatch-service.case-intake", List.of(Topics.CASE_EVENTS), caseIntakeProjection);
+    }
+
+    @Bean
+    public DispatchPolicy dispatchPolicy(CommandGateway commandGateway, ResponsibilityList responsibilityList,
+                                         AgencyDirectory agencyDirectory, WorkingTimeDeadlines workingTimeDeadlines,
+                                         ObjectMapper objectMapper, Clock clock) {
+        return new DispatchPolicy(commandGateway, responsibilityList, agencyDirectory, workingTimeDeadlines, objectMapper, clock);
+    }
+
+    /** Filed and reworked cases into dispatch orders, in consumer group {@code dispatch-service.dispatch-policy}. */
+    @Bean
+    public EventConsumer dispatchPolicyConsumer(DispatchPolicy dispatchPolicy) {
+        return new EventConsumer("dispatch-policy", "dispatch-service.dispatch-policy", List.of(Topics.CASE_EVENTS), dispatchPolicy);
+    }
+
+    @Bean
+    public DispatchMetrics dispatchMetrics(MeterRegistry meterRegistry, MongoTemplate mongo) {
+        return new DispatchMetrics(meterRegistry, mongo);
+    }
+
+    @Bean
+    public DispatchOrderProjection dispatchOrderProjection(MongoTemplate mongo, ObjectMapper objectMapper,
+                                                           AgencyDirectory agencyDirectory, DispatchMetrics dispatchMetrics) {
+        DispatchOrderProjection projection = new DispatchOrderProjection(mongo, objectMapper, agencyDirectory, dispatchMetrics);
+        projection.createIndexes();
+        return projection;
+    }
+
+    /** The dispatch topic into the order and agency read models, in group {@code dispatch-service.dispatch-orders}. */
+    @Bean
+    public EventConsumer dispatchOrderConsumer(DispatchOrderProjection dispatchOrderProjection) {
+        return new EventConsumer("dispatch-orders", "dispatch-service.dispatch-orders", List.of(Topics.DISPATCH_EVENTS),
+                dispatchOrderProjection);
+    }
+
+    @Bean
+    public DispatchQueries dispatchQueries(MongoTemplate mongo) {
+        return new DispatchQueries(mongo);
+    }
+
+    @Bean
+    public GaugeRefresher dispatchGaugeRefresher(DispatchMetrics dispatchMetrics) {
+        return new GaugeRefresher(dispatchMetrics);
+    }
+
+    /** Recounts the state gauges from the read model every 15 s. */
+    public static class GaugeRefresher {
+        private final DispatchMetrics metrics;
+
+        GaugeRefresher(DispatchMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        @Scheduled(fixedDelayString = "${dispatch.metrics.gauge-refresh:15s}", initialDelayString = "5s")
+        public void refresh() {
+            metrics.refreshGauges();
+        }
     }
 }

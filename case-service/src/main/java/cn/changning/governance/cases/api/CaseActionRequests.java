@@ -1,0 +1,77 @@
+package cn.changning.governance.cases.api;
+
+import cn.changning.governance.contracts.cases.CaseResolution;
+import cn.changning.governance.contracts.cases.RejectionReason;
+import cn.changning.governance.contracts.cases.Satisfaction;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The bodies of the actions on a case. Each names who acts; the case's rules check the rest. */
+public final class CaseActionRequests {
+
+    private CaseActionRequests() {
+    }
+
+    public record FileRequest(
+            @Schema(description = "The catalogue item; omit to keep the reported one")
+            @Pattern(regexp = "\\d{4}", message = "must be a 4-digit item code") String itemCode,
+            @Schema(description = "The residential area, if known; must lie in the grid the location resolves to")
+            @Pattern(regexp = "\\d{12}", message = "must be a 12-digit residential area code") String residentialAreaCode,
+            @NotBlank @Size(max = 100) String filedBy) {
+    }
+
+    public record RejectRequest(
+            @Schema(description = "INVALID or OUT_OF_SCOPE; duplicates use mark-duplicate")
+            @NotNull RejectionReason reason,
+            @Size(max = 1000) String note,
+            @NotBlank @Size(max = 100) String rejectedBy) {
+    }
+
+    public record MarkDuplicateRequest(
+            @NotBlank @Size(max = 64) String originalCaseId,
+            @Size(max = 1000) String note,
+            @NotBlank @Size(max = 100) String markedBy) {
+    }
+
+    public record VerifyRequest(
+            @Schema(description = "Whether the on-site check found the problem fixed")
+            @NotNull Boolean fixed,
+            @Size(max = 1000) String note,
+            @NotBlank @Size(max = 100) String verifiedBy) {
+    }
+
+    public record CloseRequest(
+            @NotNull CaseResolution resolution,
+            @Size(max = 1000) String note,
+            @NotBlank @Size(max = 100) String closedBy) {
+    }
+
+    public record SendBackRequest(
+            @NotBlank @Size(max = 1000) String reason,
+            @NotBlank @Size(max = 100) String verifiedBy) {
+    }
+
+    public record FeedbackRequest(
+            @NotNull Satisfaction satisfaction,
+            @Size(max = 1000) String comment,
+            @NotBlank @Size(max = 100) String recordedBy) {
+    }
+
+    public record ReopenRequest(
+            @NotBlank @Size(max = 1000) String reason,
+            @NotBlank @Size(max = 100) String reopenedBy) {
+    }
+
+    public record SuspendRequest(
+            @NotBlank @Size(max = 1000) String reason,
+            @NotBlank @Size(max = 100) String approvedBy,
+            @NotBlank @Size(max = 100) String suspendedBy) {
+    }
+
+    public record ResumeRequest(
+            @NotBlank @Size(max = 100) String resumedBy) {
+    }
+}

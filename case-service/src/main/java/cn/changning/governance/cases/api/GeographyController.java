@@ -1,0 +1,92 @@
+package cn.changning.governance.cases.api;
+
+import cn.changning.governance.cases.reference.GeoPoint;
+import cn.changning.governance.cases.reference.Geography;
+import cn.changning.governance.cases.reference.Grid;
+import cn.changning.governance.cases.reference.ResidentialArea;
+import cn.changning.governance.cases.reference.Subdistrict;
+import cn.changning.governance.common.domain.DomainRuleViolation;
+import cn.changning.governance.common.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/geography")
+@Tag(name = "Geography", description = "Changning's subdistricts, responsibility grids and residential areas (reference data)")
+public class GeographyController {
+
+    private final Geography geography;
+
+    public GeographyController(Geography geography) {
+        this.geography = geography;
+    }
+
+    public record District(String code, String name, String nameZh, int subdistricts, int grids, int residentialAreas) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The district and how many places of each kind it has")
+    public District district() {
+        return new District(geography.districtCode(), geography.districtName(), geography.districtNameZh(),
+                geography.subdistricts().size(), geography.grids().size(), geography.residentialAreas().size());
+    }
+
+    @GetMapping("/subdistricts")
+    @Operation(summary = "The 10 subdistricts: 9 streets and 1 town")
+    public List<Subdistrict> subdistricts() {
+        return geography.subdistricts();
+    }
+
+    @GetMapping("/subdistricts/{code}")
+    @Operation(summary = "One subdistrict by its 9-digit code")
+    public Subdistrict subdistrict(@PathVariable String code) {
+        return geography.subdistrict(code).orElseThrow(() -> new NotFoundException("subdistrict", code));
+    }
+
+    @GetMapping("/grids")
+    @Operation(summary = "The responsibility grids, with boundary and centre; optionally of one subdistrict")
+    public List<Grid> grids(@Parameter(description = "9-digit subdistrict code") @RequestParam(required = false) String subdistrict) {
+        return subdistrict == null ? geography.grids() : geography.grids(subdistrict);
+    }
+
+    @GetMapping("/grids/at")
+    @Operation(summary = "The grid a point lies in", description = "404 problem when the point is outside every grid of the district.")
+    public Grid gridAt(@RequestParam @DecimalMin("-90") @DecimalMax("90") double lat,
+                       @RequestParam @DecimalMin("-180") @DecimalMax("180") double lng) {
+        return geography.gridAt(GeoPoint.of(lat, lng)).orElseThrow(() -> new DomainRuleViolation(
+                DomainRuleViolation.Kind.NOT_FOUND, "location-outside-grids", "lat",
+                "(" + lat + ", " + lng + ") lies outside every responsibility grid of the district"));
+    }
+
+    @GetMapping("/grids/{code}")
+    @Operation(summary = "One grid by its 15-digit code")
+    public Grid grid(@PathVariable String code) {
+        return geography.grid(code).orElseThrow(() -> new NotFoundException("grid", code));
+    }
+
+    @GetMapping("/residential-areas")
+    @Operation(summary = "The residential areas; optionally of one grid or one subdistrict")
+    public List<ResidentialArea> residentialAreas(@RequestParam(required = false) String grid,
+                                                  @RequestParam(required = false) String subdistrict) {
+        if (grid != null) {
+            return geography.residentialAreasInGrid(grid);
+        }
+        return subdistrict == null ? geography.residentialAreas() : geography.residentialAreasInSubdistrict(subdistrict);
+    }
+
+    @GetMapping("/residential-areas/{code}")
+    @Operation(summary = "One residential area by its 12-digit code")
+    public ResidentialArea residentialArea(@PathVariable String code) {
+        return geography.residentialArea(code).orElseThrow(() -> new NotFoundException("residential area", code));
+    }
+}

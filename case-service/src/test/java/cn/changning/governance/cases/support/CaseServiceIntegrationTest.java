@@ -1,0 +1,165 @@
+package cn.changning.governance.cases.support;
+
+import cn.changning.governance.common.testing.SharedInfrastructure;
+import cn.changning.governance.contracts.EventHeaders;
+import cn.changning.governance.contracts.EventTypes;
+import cn.changning.governance.contracts.Topics;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The case service on the shared embedded PostgreSQL, Kafka and Mongo. Every integration test
+ * extends this class so they all run in one cached Spring context: two live contexts would share
+ * the projection's consumer group and split the topic's partitions between two databases.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=case-service")
+public abstract class CaseServiceIntegrationTest {
+
+    private static KafkaProducer<byte[], byte[]> producer;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SharedInfrastructure.register(registry, "case_service");
+    }
+
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected ObjectMapper objectMapper;
+
+    @AfterAll
+    static void closeProducer() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+    }
+
+    protected static String reportBody(String itemCode, double lat, double lng, String description) {
+        return """
+                {"itemCode":"%s","location":{"latitude":%s,"longitude":%s,"address":"Test Rd 1"},
+                 "description":"%s","source":"GRID_SUPERVISOR_PATROL"}
+                """.formatted(itemCode, lat, lng, description);
+    }
+
+    /** Reports a case and waits until the read model shows it; returns its id. */
+    protected String report(String body) {
+        ResponseEntity<String> created = send(HttpMethod.POST, "/api/v1/cases", body, null);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String location = created.getHeaders().getLocation().toString();
+        String caseId = location.substring(location.lastIndexOf('/') + 1);
+        awaitCase(caseId, c -> c.get("version").asLong() >= 0);
+        return caseId;
+    }
+
+    protected ResponseEntity<String> action(String caseId, String action, String body, String ifMatch) {
+        return send(HttpMethod.POST, "/api/v1/cases/" + caseId + "/" + action, body, ifMatch);
+    }
+
+    protected ResponseEntity<String> send(HttpMethod method, String path, String body, String ifMatch) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (ifMatch != null) {
+            headers.setIfMatch(ifMatch);
+        }
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    protected JsonNode get(String path) {
+        ResponseEntity<String> response = http.getForEntity(path, String.class);
+        assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+        return json(response);
+    }
+
+    /** Waits until the read model's case satisfies the condition (the projection is asynchronous). */
+    protected JsonNode awaitCase(String caseId, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            ResponseEntity<String> r = http.getForEntity("/api/v1/cases/" + caseId, String.class);
+            return r.getStatusCode() == HttpStatus.OK ? json(r) : null;
+        }, c -> c != null && condition.test(c));
+    }
+
+    protected JsonNode awaitStep(String caseId, String step, long version) {
+        return awaitCase(caseId, c -> c.get("step").asText().equals(step) && c.get("version").asLong() == version);
+    }
+
+    protected JsonNode json(ResponseEntity<String> response) {
+        try {
+            return objectMapper.readTree(response.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Publishes a dispatch event as the dispatch service's publisher writes it: key = the order id,
+     * JSON value, CloudEvents binary-mode headers and the aggregate sequence number.
+     */
+    protected void publishDispatchEvent(String orderId, long sequence, Object event) {
+        publishDispatchEvent(UUID.randomUUID().toString(), orderId, sequence, event);
+    }
+
+    protected void publishDispatchEvent(String eventId, String orderId, long sequence, Object event) {
+        RecordHeaders headers = new RecordHeaders();
+        Map.of(EventHeaders.SPEC_VERSION, EventHeaders.SPEC_VERSION_VALUE,
+                        EventHeaders.ID, eventId,
+                        EventHeaders.TYPE, EventTypes.cloudEventType(event.getClass()),
+                        EventHeaders.SOURCE, "/changning/dispatch-service",
+                        EventHeaders.SUBJECT, orderId,
+                        EventHeaders.TIME, Instant.now().toString(),
+                        EventHeaders.SEQUENCE, Long.toString(sequence),
+                        EventHeaders.CONTENT_TYPE, "application/json",
+                        EventHeaders.DATA_SCHEMA, EventTypes.schemaPath(event.getClass()))
+                .forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer().send(new ProducerRecord<>(Topics.DISPATCH_EVENTS, null, orderId.getBytes(StandardCharsets.UTF_8),
+                    objectMapper.writeValueAsBytes(event), headers)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | IOException e) {
+            throw new IllegalStateException("could not publish " + event, e);
+        }
+    }
+
+    private static synchronized KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"),
+                    new ByteArraySerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+}

@@ -1,0 +1,173 @@
+package cn.changning.governance.dispatch.api;
+
+import cn.changning.governance.common.domain.DomainRuleViolation;
+import cn.changning.governance.common.web.ETags;
+import cn.changning.governance.common.web.NotFoundException;
+import cn.changning.governance.dispatch.domain.DispatchCommands;
+import cn.changning.governance.dispatch.projection.DispatchQueries;
+import cn.changning.governance.dispatch.projection.DispatchViews.AgencyPair;
+import cn.changning.governance.dispatch.projection.DispatchViews.OrderDetail;
+import cn.changning.governance.dispatch.projection.DispatchViews.OrderSummary;
+import cn.changning.governance.dispatch.projection.DispatchViews.Page;
+import cn.changning.governance.dispatch.projection.OrderState;
+import cn.changning.governance.dispatch.reference.Agency;
+import cn.changning.governance.dispatch.reference.AgencyDirectory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Dispatch orders: the lists and one POST per agency or street action. Every action honours If-Match with the
+ * order's version (its ETag) and answers with the new version; a mismatch is 409.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/v1/dispatch-orders")
+@Tag(name = "Dispatch orders", description = "Orders to stationed agencies: accept, return, arbitrate, report, confirm, extend")
+public class DispatchOrderController {
+
+    static final String IF_MATCH_DOC = "The order's ETag as read; the action is refused with 409 if the order changed since";
+
+    private final CommandGateway commands;
+    private final DispatchQueries queries;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    public DispatchOrderController(CommandGateway commands, DispatchQueries queries, AgencyDirectory agencies, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    /** What an action answers: the order and its version after the action (also the ETag). */
+    public record ActionResult(String orderId, long version) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Dispatch orders, newest first, filtered and paged, with the total")
+    public Page<OrderSummary> list(@RequestParam(required = false) String agencyId,
+                                   @RequestParam(required = false) String streetCode,
+                                   @RequestParam(required = false) OrderState state,
+                                   @Parameter(description = "true: open orders past their deadline; false: the others")
+                                   @RequestParam(required = false) Boolean overdue,
+                                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return queries.list(agencyId, streetCode, state, overdue, page, size);
+    }
+
+    @GetMapping("/buck-passing")
+    @Operation(summary = "Buck-passing: orders returned more than once, by the pair of agencies the returns passed between")
+    public List<AgencyPair> buckPassing(@RequestParam(required = false) String streetCode) {
+        return queries.buckPassing(streetCode);
+    }
+
+    @GetMapping("/{orderId}")
+    @Operation(summary = "One order with its parts, returns, report and history; its version as ETag")
+    public ResponseEntity<OrderDetail> find(@PathVariable String orderId) {
+        OrderDetail detail = queries.find(orderId).orElseThrow(() -> new NotFoundException("dispatch order", orderId));
+        return ResponseEntity.ok().eTag(ETags.of(detail.order().version())).body(detail);
+    }
+
+    @PostMapping("/{orderId}/accept")
+    @Operation(summary = "An agency accepts its part (lead or assistant)")
+    public ResponseEntity<ActionResult> accept(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Accept body,
+                                               @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(orderId, new DispatchCommands.AcceptDispatchOrder(orderId, body.agencyId(), ETags.parseIfMatch(ifMatch), clock.instant()));
+    }
+
+    @PostMapping("/{orderId}/return")
+    @Operation(summary = "An agency returns its part to the street with a reason (before accepting it)")
+    public ResponseEntity<ActionResult> giveBack(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Return body,
+                                                 @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(orderId, new DispatchCommands.ReturnDispatchOrder(orderId, body.agencyId(), body.reason(), body.note(),
+                ETags.parseIfMatch(ifMatch), clock.instant()));
+    }
+
+    @PostMapping("/{orderId}/reassign")
+    @Operation(summary = "The street arbitrates a return by giving the part to another agency of the same street")
+    public ResponseEntity<ActionResult> reassign(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Reassign body,
+                                                 @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Agency to = agencies.find(body.toAgencyId()).orElseThrow(() ->
+                DomainRuleViolation.invalid("unknown-agency", "toAgencyId", "No agency " + body.toAgencyId()));
+        OrderDetail order = queries.find(orderId).orElse(null);
+        if (order != null && !to.streetCode().equals(order.order().streetCode())) {
+            throw DomainRuleViolation.invalid("agency-of-another-street", "toAgencyId",
+                    body.toAgencyId() + " is not stationed in street " + order.order().streetCode());
+        }
+        return act(orderId, new DispatchCommands.ReassignDispatchOrder(orderId, body.returnedAgencyId(), body.toAgencyId(),
+                body.arbitratedBy(), body.note(), ETags.parseIfMatch(ifMatch), clock.instant()));
+    }
+
+    @PostMapping("/{orderId}/reissue")
+    @Operation(summary = "The street upholds the dispatch against a return: the same agency gets it again, original deadline")
+    public ResponseEntity<ActionResult> reissue(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Reissue body,
+                                                @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(orderId, new DispatchCommands.ReissueDispatchOrder(orderId, body.returnedAgencyId(), body.arbitratedBy(),
+                body.note(), ETags.parseIfMatch(ifMatch), clock.instant()));
+    }
+
+    @PostMapping("/{orderId}/report")
+    @Operation(summary = "The lead agency reports its handling (result, note, photo URLs)",
+            description = "Without assistants the order is handled at once; in a joint task, once every assistant confirmed.")
+    public ResponseEntity<ActionResult> report(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Report body,
+                                               @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(orderId, new DispatchCommands.ReportHandling(orderId, body.agencyId(), body.result(), body.note(),
+                body.photoUrls() == null ? List.of() : body.photoUrls(), ETags.parseIfMatch(ifMatch), clock.instant()));
+    }
+
+    @PostMapping("/{orderId}/confirm")
+    @Operation(summary = "An assisting agency of a joint task confirms its part, after the lead reported")
+    public ResponseEntity<ActionResult> confirm(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Confirm body,
+                                                @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(orderId, new DispatchCommands.ConfirmAssistance(orderId, body.agencyId(), body.note(),
+                ETags.parseIfMatch(ifMatch), clock.instant()));
+    }
+
+    @PostMapping("/{orderId}/extension-request")
+    @Operation(summary = "The lead agency asks the street for more time")
+    public ResponseEntity<ActionResult> requestExtension(@PathVariable String orderId,
+                                                         @Valid @RequestBody DispatchOrderRequests.RequestExtension body,
+                                                         @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(orderId, new DispatchCommands.RequestExtension(orderId, body.agencyId(), body.reason(), body.requestedDeadline(),
+                ETags.parseIfMatch(ifMatch), clock.instant()));
+    }
+
+    @PostMapping("/{orderId}/extension-request/approve")
+    @Operation(summary = "The street approves the pending extension: the deadline and its 80% warning move")
+    public ResponseEntity<ActionResult> approveExtension(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Approve body,
+                                                         @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(orderId, new DispatchCommands.ApproveExtension(orderId, body.decidedBy(), ETags.parseIfMatch(ifMatch), clock.instant()));
+    }
+
+    @PostMapping("/{orderId}/extension-request/refuse")
+    @Operation(summary = "The street refuses the pending extension: the deadline stands")
+    public ResponseEntity<ActionResult> refuseExtension(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Refuse body,
+                                                        @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return act(orderId, new DispatchCommands.RefuseExtension(orderId, body.decidedBy(), body.reason(),
+                ETags.parseIfMatch(ifMatch), clock.instant()));
+    }
+
+    private ResponseEntity<ActionResult> act(String orderId, Object command) {
+        Object result = commands.sendAndWait(command);
+        long version = result instanceof Number n ? n.longValue() : -1;
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(new ActionResult(orderId, version));
+    }
+}

@@ -1,0 +1,113 @@
+package cn.changning.governance.dispatch.api;
+
+import cn.changning.governance.common.domain.DomainRuleViolation;
+import cn.changning.governance.common.web.NotFoundException;
+import cn.changning.governance.dispatch.projection.DispatchQueries;
+import cn.changning.governance.dispatch.projection.DispatchViews.AgencyQueue;
+import cn.changning.governance.dispatch.projection.DispatchViews.AgencyStats;
+import cn.changning.governance.dispatch.projection.DispatchViews.StreetBoard;
+import cn.changning.governance.dispatch.reference.Agency;
+import cn.changning.governance.dispatch.reference.AgencyDirectory;
+import cn.changning.governance.dispatch.reference.AgencyType;
+import cn.changning.governance.dispatch.reference.ResponsibilityList;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@Tag(name = "Agencies and responsibility list", description = "Stationed agencies, the responsibility list, agency queues and statistics, street boards")
+public class ReferenceController {
+
+    private final AgencyDirectory agencies;
+    private final ResponsibilityList responsibilityList;
+    private final DispatchQueries queries;
+
+    public ReferenceController(AgencyDirectory agencies, ResponsibilityList responsibilityList, DispatchQueries queries) {
+        this.agencies = agencies;
+        this.responsibilityList = responsibilityList;
+        this.queries = queries;
+    }
+
+    public record AgencyList(String version, List<Agency> agencies) {
+    }
+
+    public record ResponsibilityListView(String version, List<ResponsibilityList.Entry> entries) {
+    }
+
+    @GetMapping("/api/v1/agencies")
+    @Operation(summary = "Stationed agencies and street teams, optionally of one street and/or one type")
+    public AgencyList agencies(@Parameter(description = "9-digit street or town code") @RequestParam(required = false) String streetCode,
+                               @RequestParam(required = false) AgencyType type) {
+        requireKnownStreet(streetCode);
+        return new AgencyList(agencies.version(), agencies.list(streetCode, type));
+    }
+
+    @GetMapping("/api/v1/agencies/{agencyId}")
+    @Operation(summary = "One agency, with its parent department and street")
+    public Agency agency(@PathVariable String agencyId) {
+        return agencies.find(agencyId).orElseThrow(() -> new NotFoundException("agency", agencyId));
+    }
+
+    @GetMapping("/api/v1/agencies/{agencyId}/queue")
+    @Operation(summary = "The agency's work queue: awaiting acceptance, in progress, due soon, overdue, awaiting arbitration")
+    public AgencyQueue queue(@PathVariable String agencyId) {
+        agency(agencyId);
+        return queries.queue(agencyId);
+    }
+
+    @GetMapping("/api/v1/agencies/{agencyId}/stats")
+    @Operation(summary = "The agency's figures: dispatched, accepted, returned, handled on time and late, reworked, extensions",
+            description = "Sums over every order the agency had a part in; the assessment service can check its own figures against them.")
+    public AgencyStats stats(@PathVariable String agencyId) {
+        agency(agencyId);
+        return queries.stats(agencyId);
+    }
+
+    @GetMapping("/api/v1/streets/{streetCode}/dispatch-board")
+    @Operation(summary = "The street's dispatch board: orders by state, due soon, overdue, escalated, awaiting its arbitration or extension decision")
+    public StreetBoard board(@PathVariable String streetCode) {
+        if (!agencies.knowsStreet(streetCode)) {
+            throw new NotFoundException("street", streetCode);
+        }
+        return queries.board(streetCode);
+    }
+
+    @GetMapping("/api/v1/responsibility-list")
+    @Operation(summary = "The responsibility list, optionally for one item, as it applies in a street (and grid)",
+            description = "Per item: the department agency type that leads under handling types C and D, and the agency types "
+                    + "that assist in a joint task. Handling types A and B are led by the street's own team.")
+    public ResponsibilityListView responsibilityList(@RequestParam(required = false) String itemCode,
+                                                     @RequestParam(required = false) String streetCode,
+                                                     @RequestParam(required = false) String gridCode) {
+        requireKnownStreet(streetCode);
+        if (gridCode != null && streetCode == null) {
+            throw DomainRuleViolation.invalid("street-missing", "streetCode", "A grid code needs its street code");
+        }
+        if (gridCode != null && !gridCode.startsWith(streetCode)) {
+            throw DomainRuleViolation.invalid("grid-not-in-street", "gridCode", "Grid " + gridCode + " is not in street " + streetCode);
+        }
+        List<ResponsibilityList.Entry> entries;
+        if (itemCode != null) {
+            entries = List.of(responsibilityList.find(itemCode).orElseThrow(() ->
+                    DomainRuleViolation.invalid("unknown-item", "itemCode", "No management item " + itemCode + " on the list")));
+        } else {
+            entries = responsibilityList.entries();
+        }
+        if (streetCode != null) {
+            entries = entries.stream().map(e -> e.narrowedTo(streetCode, gridCode)).toList();
+        }
+        return new ResponsibilityListView(responsibilityList.version(), entries);
+    }
+
+    private void requireKnownStreet(String streetCode) {
+        if (streetCode != null && !agencies.knowsStreet(streetCode)) {
+            throw DomainRuleViolation.invalid("unknown-street", "streetCode", "No street or town " + streetCode);
+        }
+    }
+}

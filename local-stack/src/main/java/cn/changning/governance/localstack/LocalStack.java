@@ -1,0 +1,204 @@
+package cn.changning.governance.localstack;
+
+import cn.changning.governance.assessment.AssessmentServiceApplication;
+import cn.changning.governance.cases.CaseServiceApplication;
+import cn.changning.governance.common.launch.ServiceLauncher;
+import cn.changning.governance.contracts.Topics;
+import cn.changning.governance.dispatch.DispatchServiceApplication;
+import cn.changning.governance.embedded.EmbeddedInfrastructure;
+import cn.changning.governance.gateway.GatewayApplication;
+import cn.changning.governance.partyregistry.PartyRegistryServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The whole platform in one JVM on embedded defaults: real PostgreSQL (durable), a real Kafka
+ * broker (KRaft), the Mongo wire server, the four services and the gateway. All state is kept
+ * under one folder, so a restart keeps it. Started in dependency order, stopped in reverse.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** A service of the platform: its Spring Boot application, name, database and port. */
+    record Service(Class<?> application, String name, String database, int defaultPort) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service(CaseServiceApplication.class, CaseServiceApplication.SERVICE_NAME, "case_service", 8081),
+            new Service(DispatchServiceApplication.class, DispatchServiceApplication.SERVICE_NAME, "dispatch_service", 8082),
+            new Service(AssessmentServiceApplication.class, AssessmentServiceApplication.SERVICE_NAME, "assessment_service", 8083),
+            new Service(PartyRegistryServiceApplication.class, PartyRegistryServiceApplication.SERVICE_NAME, "party_registry_service", 8084));
+
+    private final EmbeddedInfrastructure infrastructure;
+    private final Map<String, ConfigurableApplicationContext> services;
+    private final ConfigurableApplicationContext gateway;
+    private final LocalStackSettings settings;
+
+    private LocalStack(LocalStackSettings settings, EmbeddedInfrastructure infrastructure,
+                       Map<String, ConfigurableApplicationContext> services, ConfigurableApplicationContext gateway) {
+        this.settings = settings;
+        this.infrastructure = infrastructure;
+        this.services = services;
+        this.gateway = gateway;
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        LocalStack stack;
+        try {
+            stack = start(LocalStackSettings.fromEnvironment());
+        } catch (RuntimeException e) {
+            System.err.println("The local stack failed to start: " + e.getMessage());
+            e.printStackTrace();
+            // Non-daemon threads (Kafka, Netty, Tomcat) would keep a half-started JVM alive.
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+        System.out.println(stack.describe((System.nanoTime() - start) / 1_000_000));
+    }
+
+    /** Starts everything; on failure stops what was started and throws. */
+    public static LocalStack start(LocalStackSettings settings) {
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(
+                settings.dataDirectory(), settings.postgresPort(), settings.kafkaPort(), settings.mongoPort(),
+                settings.durable(), true));
+        Map<String, ConfigurableApplicationContext> services = Collections.synchronizedMap(new LinkedHashMap<>());
+        try {
+            for (Service service : SERVICES) {
+                infrastructure.postgres().ensureDatabase(service.database());
+            }
+            infrastructure.kafka().createTopics(Topics.ALL, settings.topicPartitions());
+
+            // Services start in parallel: most of their start-up is waiting on I/O.
+            ExecutorService executor = Executors.newFixedThreadPool(SERVICES.size());
+            try {
+                List<Future<?>> starts = new ArrayList<>();
+                for (Service service : SERVICES) {
+                    starts.add(executor.submit(() -> services.put(service.name(), startService(service, settings, infrastructure))));
+                }
+                for (Future<?> f : starts) {
+                    f.get();
+                }
+            } finally {
+                executor.shutdown();
+            }
+            ConfigurableApplicationContext gateway = startGateway(settings, services);
+            return new LocalStack(settings, infrastructure, services, gateway);
+        } catch (Exception e) {
+            services.values().forEach(ConfigurableApplicationContext::close);
+            infrastructure.close();
+            throw new IllegalStateException("local stack failed to start: " + rootMessage(e), e);
+        }
+    }
+
+    private static ConfigurableApplicationContext startService(Service service, LocalStackSettings settings,
+                                                               EmbeddedInfrastructure infra) {
+        Map<String, Object> p = common(settings);
+        p.put("server.port", settings.servicePort(service.defaultPort()));
+        p.put("spring.datasource.url", infra.postgres().jdbcUrl(service.database()));
+        p.put("spring.datasource.username", infra.postgres().username());
+        p.put("spring.datasource.password", infra.postgres().password());
+        p.put("spring.kafka.bootstrap-servers", infra.kafka().bootstrapServers());
+        p.put("spring.data.mongodb.uri", infra.mongo().connectionString());
+        p.put("spring.data.mongodb.database", service.database());
+        p.put("governance.topics.partitions", settings.topicPartitions());
+        return ServiceLauncher.builder(service.application(), service.name(), p)
+                .registerShutdownHook(false)
+                .run();
+    }
+
+    private static ConfigurableApplicationContext startGateway(LocalStackSettings settings,
+                                                               Map<String, ConfigurableApplicationContext> services) {
+        Map<String, Object> p = common(settings);
+        p.put("server.port", settings.gatewayPort());
+        for (Map.Entry<String, ConfigurableApplicationContext> s : services.entrySet()) {
+            p.put("governance.routes." + s.getKey(), "http://127.0.0.1:" + port(s.getValue()));
+        }
+        return new SpringApplicationBuilder(GatewayApplication.class)
+                .properties("spring.config.name=gateway")
+                .properties(p)
+                .registerShutdownHook(false)
+                .run();
+    }
+
+    private static Map<String, Object> common(LocalStackSettings settings) {
+        Map<String, Object> p = new HashMap<>();
+        // Five applications share this JVM: keep their meters apart.
+        p.put("management.metrics.use-global-registry", "false");
+        p.put("spring.main.banner-mode", "off");
+        // Logging is logback.xml's (one file for the whole JVM); the services' names are in the thread names.
+        p.put("logging.include-application-name", "false");
+        return p;
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
+    }
+
+    public int gatewayPort() {
+        return port(gateway);
+    }
+
+    public int servicePort(String serviceName) {
+        return port(services.get(serviceName));
+    }
+
+    public EmbeddedInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public ConfigurableApplicationContext service(String serviceName) {
+        return services.get(serviceName);
+    }
+
+    String describe(long startMillis) {
+        StringBuilder b = new StringBuilder();
+        b.append("\nChangning governance platform is up (").append(startMillis).append(" ms). Ctrl-C stops it.\n\n");
+        b.append(String.format("  Gateway (partners)     http://127.0.0.1:%d/api/v1/cases%n", gatewayPort()));
+        for (Service s : SERVICES) {
+            int port = servicePort(s.name());
+            b.append(String.format("  %-22s http://127.0.0.1:%d  (OpenAPI /swagger-ui.html, metrics /actuator/prometheus)%n", s.name(), port));
+        }
+        b.append(String.format("  PostgreSQL             jdbc:postgresql://127.0.0.1:%d/<service>_service  (user postgres)%n",
+                infrastructure.postgres().port()));
+        b.append(String.format("  Kafka                  %s  (topics %s)%n", infrastructure.kafka().bootstrapServers(), String.join(", ", Topics.ALL)));
+        b.append(String.format("  MongoDB wire server    %s%n", infrastructure.mongo().connectionString()));
+        b.append(String.format("  Data and logs          %s%n", settings.dataDirectory().toAbsolutePath()));
+        return b.toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (gateway.isActive()) {
+            gateway.close();
+        }
+        List<ConfigurableApplicationContext> running = new ArrayList<>(services.values());
+        Collections.reverse(running);
+        running.stream().filter(ConfigurableApplicationContext::isActive).forEach(ConfigurableApplicationContext::close);
+        infrastructure.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** Where the stack keeps its data; for tools that need it. */
+    public Path dataDirectory() {
+        return settings.dataDirectory();
+    }
+}

@@ -1,0 +1,52 @@
+package cn.changning.governance.localstack;
+
+import java.nio.file.Path;
+
+/**
+ * How the local stack runs. From the environment: {@code GOVERNANCE_DATA_DIR} (default
+ * {@code ./data/local-stack}), {@code GATEWAY_PORT} (8080), service ports 8081–8084 unless
+ * {@code GOVERNANCE_SERVICE_PORTS=random}, {@code POSTGRES_PORT} (5432), {@code KAFKA_PORT}
+ * (9092), {@code MONGO_PORT} (27017), {@code GOVERNANCE_TOPIC_PARTITIONS} (3),
+ * {@code GOVERNANCE_DURABLE} (true: fsync and synchronous commit on). {@code GOVERNANCE_CONSOLE_LOG}
+ * (WARN) sets what the console shows (logback.xml); everything is logged under {@code <data>/logs}.
+ *
+ * @param randomServicePorts true: services on free ports (tests; the gateway learns them)
+ */
+public record LocalStackSettings(Path dataDirectory, int gatewayPort, boolean randomServicePorts,
+                                 int postgresPort, int kafkaPort, int mongoPort,
+                                 int topicPartitions, boolean durable) {
+
+    public static LocalStackSettings fromEnvironment() {
+        return new LocalStackSettings(
+                Path.of(env("GOVERNANCE_DATA_DIR", "data/local-stack")),
+                Integer.parseInt(env("GATEWAY_PORT", "8080")),
+                "random".equalsIgnoreCase(env("GOVERNANCE_SERVICE_PORTS", "fixed")),
+                Integer.parseInt(env("POSTGRES_PORT", "5432")),
+                Integer.parseInt(env("KAFKA_PORT", "9092")),
+                Integer.parseInt(env("MONGO_PORT", "27017")),
+                Integer.parseInt(env("GOVERNANCE_TOPIC_PARTITIONS", "3")),
+                Boolean.parseBoolean(env("GOVERNANCE_DURABLE", "true")));
+    }
+
+    /** Everything on free ports under the given folder: for tests and benchmarks. */
+    public static LocalStackSettings forTests(Path dataDirectory) {
+        return new LocalStackSettings(dataDirectory, 0, true, 0, 0, 0, 3, false);
+    }
+
+    public LocalStackSettings withDurable(boolean durable) {
+        return new LocalStackSettings(dataDirectory, gatewayPort, randomServicePorts, postgresPort, kafkaPort,
+                mongoPort, topicPartitions, durable);
+    }
+
+    int servicePort(int defaultPort) {
+        return randomServicePorts ? 0 : defaultPort;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty(name);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
