@@ -70,6 +70,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything; on failure stops what was started and throws. */
     public static LocalStack start(LocalStackSettings settings) {
+        // logback.xml configures logging once for the JVM; five applications re-initialising it
+        // in parallel would collide on the log file.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(
                 settings.dataDirectory(), settings.postgresPort(), settings.kafkaPort(), settings.mongoPort(),
                 settings.durable(), true));
