@@ -8,6 +8,7 @@ import cn.changning.governance.dispatch.DispatchServiceApplication;
 import cn.changning.governance.embedded.EmbeddedInfrastructure;
 import cn.changning.governance.gateway.GatewayApplication;
 import cn.changning.governance.partyregistry.PartyRegistryServiceApplication;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -73,6 +74,10 @@ public final class LocalStack implements AutoCloseable {
         // logback.xml configures logging once for the JVM; five applications re-initialising it
         // in parallel would collide on the log file.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger(); // Tomcat logs through java.util.logging
+            SLF4JBridgeHandler.install();
+        }
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(
                 settings.dataDirectory(), settings.postgresPort(), settings.kafkaPort(), settings.mongoPort(),
                 settings.durable(), true));
