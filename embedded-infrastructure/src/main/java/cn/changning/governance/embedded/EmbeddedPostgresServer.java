@@ -1,13 +1,19 @@
 package cn.changning.governance.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server (zonky's packaged binaries) run from this JVM.
@@ -15,6 +21,8 @@ import java.sql.Statement;
  * so an acknowledged command survives a crash of the machine, not only of the JVM.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
 
@@ -30,12 +38,37 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .setServerConfig("max_connections", "300");
         if (dataDirectory != null) {
+            stopOrphanedServer(dataDirectory);
             builder.setDataDirectory(dataDirectory.toFile());
         }
         if (port > 0) {
             builder.setPort(port);
         }
         return new EmbeddedPostgresServer(builder.start());
+    }
+
+    /**
+     * After a kill -9 of the JVM that started it, PostgreSQL keeps running on the data folder
+     * and a new start would fail on its lock. Stop it the way PostgreSQL asks (SIGTERM: finish,
+     * checkpoint, exit); its committed data is safe either way.
+     */
+    static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) {
+            return;
+        }
+        Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (orphan.isPresent()) {
+            log.warn("PostgreSQL (pid {}) is still running on {} from an earlier run; stopping it", orphan.get().pid(), dataDirectory);
+            orphan.get().destroy();
+            orphan.get().onExit().orTimeout(60, TimeUnit.SECONDS).join();
+        }
     }
 
     public int port() {

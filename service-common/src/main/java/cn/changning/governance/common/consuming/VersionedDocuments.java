@@ -2,6 +2,7 @@ package cn.changning.governance.common.consuming;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -53,10 +54,16 @@ public final class VersionedDocuments {
                 return skipped;
             } catch (MongoBulkWriteException e) {
                 List<BulkWriteError> errors = e.getWriteErrors();
-                if (errors.isEmpty() || errors.get(0).getCode() != DUPLICATE_KEY) {
+                if (errors.isEmpty() || errors.stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
                     throw e;
                 }
-                // Ordered: everything before the failed index was applied.
+                // Real MongoDB stops an ordered bulk write at its first error; the wire server
+                // goes on to the end. The counts tell which happened.
+                BulkWriteResult done = e.getWriteResult();
+                int succeeded = done.getMatchedCount() + done.getUpserts().size();
+                if (succeeded + errors.size() >= remaining.size()) {
+                    return skipped + errors.size();
+                }
                 skipped++;
                 remaining = remaining.subList(errors.get(0).getIndex() + 1, remaining.size());
             }

@@ -1,0 +1,139 @@
+package cn.changning.governance.systemtests;
+
+import cn.changning.governance.embedded.FreePorts;
+import cn.changning.governance.localstack.LocalStack;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The stack's promise under a crash: every report acknowledged with 201 before a kill -9 of
+ * the whole stack (its JVM and the PostgreSQL server it started) is there after a restart,
+ * and none is there twice. Runs the stack as a separate process, as a user would.
+ */
+class CrashRecoverySystemTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyAcknowledgedReportSurvivesAKillNineAndNoneIsDuplicated() throws Exception {
+        Map<String, String> env = Map.of(
+                "GOVERNANCE_DATA_DIR", data.toString(),
+                "GATEWAY_PORT", String.valueOf(FreePorts.find()),
+                "GOVERNANCE_SERVICE_PORTS", "random",
+                "POSTGRES_PORT", String.valueOf(FreePorts.find()),
+                "KAFKA_PORT", String.valueOf(FreePorts.find()),
+                "MONGO_PORT", String.valueOf(FreePorts.find()),
+                "GOVERNANCE_DURABLE", "true");
+        PlatformClient client = new PlatformClient(Integer.parseInt(env.get("GATEWAY_PORT")), "127.0.0.1:" + env.get("KAFKA_PORT"));
+
+        Process stack = startStack(env);
+        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        try {
+            // Four partners report 500 cases in all; the stack is killed right after the last 201.
+            List<CompletableFuture<Void>> partners = IntStream.range(0, 4).mapToObj(p -> CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 125; i++) {
+                    acknowledged.add(client.reportCase("partner " + p + " report " + i));
+                }
+            })).toList();
+            CompletableFuture.allOf(partners.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        } finally {
+            killNine(stack);
+        }
+        assertThat(acknowledged).hasSize(500);
+
+        stack = startStack(env);
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(caseDocuments(env)).hasSize(500));
+            List<String> ids = caseDocuments(env);
+            Set<String> distinct = new HashSet<>(ids);
+            assertThat(distinct).hasSize(500).containsAll(acknowledged);
+            for (String caseId : acknowledged) {
+                assertThat(PlatformClient.json(client.get("/api/v1/cases/" + caseId).body()).get("version").asLong()).isZero();
+            }
+        } finally {
+            stack.destroy();
+            stack.waitFor(60, TimeUnit.SECONDS);
+            killNine(stack);
+        }
+    }
+
+    /** The ids of every document in the case read model (an id twice would show up as a second entry). */
+    private static List<String> caseDocuments(Map<String, String> env) {
+        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + env.get("MONGO_PORT"))) {
+            MongoCollection<Document> cases = mongo.getDatabase("case_service").getCollection("cases");
+            List<String> ids = new ArrayList<>();
+            cases.find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
+            return ids;
+        }
+    }
+
+    private static Process startStack(Map<String, String> env) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1500m", "-cp", System.getProperty("java.class.path"), LocalStack.class.getName());
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        CompletableFuture<Boolean> up = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.contains("is up")) {
+                        up.complete(true);
+                    }
+                    if (line.contains("failed to start")) {
+                        up.completeExceptionally(new AssertionError(line));
+                    }
+                }
+                up.completeExceptionally(new AssertionError("the stack exited before it was up"));
+            } catch (IOException e) {
+                up.completeExceptionally(e);
+            }
+        }, "stack-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            up.get(4, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            killNine(process);
+            throw new AssertionError("the local stack did not come up", e);
+        }
+        return process;
+    }
+
+    /** SIGKILL to the stack's JVM and every process it started (the PostgreSQL server), as in a machine crash. */
+    private static void killNine(Process process) throws InterruptedException {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            handle.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+}

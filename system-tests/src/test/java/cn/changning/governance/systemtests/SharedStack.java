@@ -1,0 +1,29 @@
+package cn.changning.governance.systemtests;
+
+import cn.changning.governance.localstack.LocalStack;
+import cn.changning.governance.localstack.LocalStackSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** One whole platform (infrastructure, four services, gateway) per test JVM, on free ports. */
+final class SharedStack {
+
+    private static LocalStack stack;
+
+    private SharedStack() {
+    }
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            try {
+                stack = LocalStack.start(LocalStackSettings.forTests(Files.createTempDirectory("governance-stack-")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shared-stack-stop"));
+        }
+        return stack;
+    }
+}
