@@ -92,7 +92,7 @@ class CrashRecoverySystemTest {
         }
     }
 
-    private static Process startStack(Map<String, String> env) throws IOException {
+    private static Process startStack(Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1500m", "-cp", System.getProperty("java.class.path"), LocalStack.class.getName());
         builder.environment().putAll(env);
