@@ -121,9 +121,9 @@ public final class LocalStack implements AutoCloseable {
         p.put("spring.data.mongodb.uri", infra.mongo().connectionString());
         p.put("spring.data.mongodb.database", service.database());
         p.put("governance.topics.partitions", settings.topicPartitions());
-        return ServiceLauncher.builder(service.application(), service.name(), p)
+        return ServiceLauncher.builder(service.application(), service.name())
                 .registerShutdownHook(false)
-                .run();
+                .run(ServiceLauncher.withOverrides(p));
     }
 
     private static ConfigurableApplicationContext startGateway(LocalStackSettings settings,
@@ -135,9 +135,8 @@ public final class LocalStack implements AutoCloseable {
         }
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .properties("spring.config.name=gateway")
-                .properties(p)
                 .registerShutdownHook(false)
-                .run();
+                .run(ServiceLauncher.withOverrides(p));
     }
 
     private static Map<String, Object> common(LocalStackSettings settings) {

@@ -4,6 +4,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Starts one service. Each service reads {@code <service-name>.yml} rather than
@@ -15,17 +16,22 @@ public final class ServiceLauncher {
     private ServiceLauncher() {
     }
 
+    /**
+     * @param overrides settings that win over the service's file and the environment (they are
+     *                  passed as command-line arguments), e.g. the local stack's ports
+     */
     public static ConfigurableApplicationContext run(Class<?> application, String serviceName,
                                                      Map<String, Object> overrides, String... args) {
-        return builder(application, serviceName, overrides).run(args);
+        return builder(application, serviceName).run(withOverrides(overrides, args));
     }
 
-    public static SpringApplicationBuilder builder(Class<?> application, String serviceName, Map<String, Object> overrides) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(application)
-                .properties("spring.config.name=" + serviceName);
-        if (!overrides.isEmpty()) {
-            builder.properties(overrides);
-        }
-        return builder;
+    public static SpringApplicationBuilder builder(Class<?> application, String serviceName) {
+        return new SpringApplicationBuilder(application).properties("spring.config.name=" + serviceName);
+    }
+
+    public static String[] withOverrides(Map<String, Object> overrides, String... args) {
+        return Stream.concat(
+                overrides.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
+                Stream.of(args)).toArray(String[]::new);
     }
 }
