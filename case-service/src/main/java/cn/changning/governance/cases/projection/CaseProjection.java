@@ -180,9 +180,6 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
             String caseId = c.getString("_id");
             String key = CaseStats.key(c.getString("step"), c.getString("streetCode"), c.getString("gridCode"),
                     c.getString("itemClass"));
-            writes.add(new UpdateManyModel<>(
-                    Filters.and(Filters.eq("caseIds", caseId), Filters.ne("_id", key)),
-                    Updates.combine(Updates.pull("caseIds", caseId), Updates.inc("count", -1))));
             // Absent from the bucket: added and counted. Present: the upsert collides on _id and is skipped.
             writes.add(new UpdateOneModel<>(
                     Filters.and(Filters.eq("_id", key), Filters.ne("caseIds", caseId)),
@@ -190,6 +187,10 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
                             Updates.set("step", c.getString("step")), Updates.set("streetCode", c.getString("streetCode")),
                             Updates.set("gridCode", c.getString("gridCode")), Updates.set("itemClass", c.getString("itemClass"))),
                     new UpdateOptions().upsert(true)));
+            // Then out of any other bucket (added first, so a reader never sees the case counted nowhere).
+            writes.add(new UpdateManyModel<>(
+                    Filters.and(Filters.eq("caseIds", caseId), Filters.ne("_id", key)),
+                    Updates.combine(Updates.pull("caseIds", caseId), Updates.inc("count", -1))));
         }
         if (!writes.isEmpty()) {
             VersionedDocuments.writeInOrder(stats(), writes);

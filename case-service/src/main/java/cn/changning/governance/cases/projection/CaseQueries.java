@@ -149,7 +149,7 @@ public class CaseQueries {
             filters.add(f.overdue() ? overdue : Filters.nor(overdue));
         }
         if (f.text() != null && !f.text().isBlank()) {
-            // A quoted, case-insensitive regex: both the wire server and MongoDB run it, unlike $text.
+            // A quoted, case-insensitive regex: the wire server runs it as MongoDB does (it has no $text).
             Pattern pattern = Pattern.compile(Pattern.quote(f.text().trim()), Pattern.CASE_INSENSITIVE);
             filters.add(Filters.or(Filters.regex("description", pattern), Filters.regex("location.address", pattern)));
         }

@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +52,8 @@ public abstract class CaseServiceIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         SharedInfrastructure.register(registry, "case_service");
+        // The dispatch service creates its topic; here it must exist before the policy subscribes.
+        SharedInfrastructure.get().kafka().createTopics(List.of(Topics.DISPATCH_EVENTS), 3);
     }
 
     @Autowired

@@ -1,0 +1,177 @@
+package cn.changning.governance.cases.api;
+
+import cn.changning.governance.cases.support.CaseServiceIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The REST API's reference data, duplicates, holds and its answers to bad input (4xx problem+json, never 500). */
+class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
+
+    /** Xinhua Road grid 3. */
+    static final double LAT = 31.1955;
+    static final double LNG = 121.4365;
+
+    @Test
+    void geographyServesTheDistrictAndResolvesPoints() {
+        assertThat(get("/api/v1/geography/subdistricts").size()).isEqualTo(10);
+        assertThat(get("/api/v1/geography/grids").size()).isEqualTo(33);
+        assertThat(get("/api/v1/geography/residential-areas").size()).isEqualTo(185);
+        assertThat(get("/api/v1/geography/grids?subdistrict=310105006").size()).isEqualTo(3);
+        assertThat(get("/api/v1/geography/grids/at?lat=" + LAT + "&lng=" + LNG).get("code").asText()).isEqualTo("310105004000003");
+        assertThat(get("/api/v1/geography/residential-areas?grid=310105004000003").size()).isGreaterThan(0);
+
+        ResponseEntity<String> outside = http.getForEntity("/api/v1/geography/grids/at?lat=31.2304&lng=121.5055", String.class);
+        assertProblem(outside, HttpStatus.NOT_FOUND, "location-outside-grids");
+        ResponseEntity<String> impossible = http.getForEntity("/api/v1/geography/grids/at?lat=91&lng=121.5", String.class);
+        assertThat(impossible.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.getForEntity("/api/v1/geography/grids/310105999000001", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theCatalogueIsFilteredByClassCategoryAndHandlingType() {
+        JsonNode all = get("/api/v1/catalogue/items");
+        assertThat(all.get("total").asInt()).isEqualTo(181);
+        JsonNode components = get("/api/v1/catalogue/items?class=COMPONENT&handlingType=C");
+        assertThat(components.get("total").asInt()).isPositive().isLessThan(181);
+        components.get("items").forEach(i -> {
+            assertThat(i.get("itemClass").asText()).isEqualTo("COMPONENT");
+            assertThat(i.get("handlingType").asText()).isEqualTo("C");
+        });
+        get("/api/v1/catalogue/items?category=STREET_ORDER").get("items")
+                .forEach(i -> assertThat(i.get("category").asText()).isEqualTo("STREET_ORDER"));
+        JsonNode construction = get("/api/v1/catalogue/items/1301");
+        assertThat(construction.get("persistentProblem").asBoolean()).isTrue();
+        assertThat(construction.get("timeLimit").get("unit").asText()).isEqualTo("WORKING_DAYS");
+
+        assertThat(http.getForEntity("/api/v1/catalogue/items/9999", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertProblemField(http.getForEntity("/api/v1/catalogue/items?class=GADGET", String.class), HttpStatus.BAD_REQUEST, "class");
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheCause() {
+        String id = report(reportBody("0101", LAT, LNG, "Cover missing"));
+
+        assertProblemField(action(id, "file", "{}", null), HttpStatus.BAD_REQUEST, "filedBy");
+        assertProblemField(action(id, "file", "{\"itemCode\":\"12\",\"filedBy\":\"op\"}", null), HttpStatus.BAD_REQUEST, "itemCode");
+        assertProblem(action(id, "file", "{\"itemCode\":\"9999\",\"filedBy\":\"op\"}", null), HttpStatus.UNPROCESSABLE_ENTITY, "unknown-item");
+        assertProblem(action(id, "file", "{\"residentialAreaCode\":\"310105001012\",\"filedBy\":\"op\"}", null),
+                HttpStatus.UNPROCESSABLE_ENTITY, "residential-area-outside-grid");
+        assertProblemField(action(id, "reject", "{\"reason\":\"BORING\",\"rejectedBy\":\"op\"}", null), HttpStatus.BAD_REQUEST, "reason");
+        assertProblem(action(id, "close", "{\"resolution\":\"FIXED\",\"closedBy\":\"op\"}", null), HttpStatus.CONFLICT, "case-not-verified");
+        assertProblem(action(id, "feedback", "{\"satisfaction\":\"SATISFIED\",\"recordedBy\":\"op\"}", null), HttpStatus.CONFLICT, "case-not-closed");
+        assertProblem(action(id, "file", "{\"filedBy\":\"op\"}", "\"7\""), HttpStatus.CONFLICT, "version-conflict");
+        assertProblem(action(id, "file", "{\"filedBy\":\"op\"}", "\"seven\""), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-if-match");
+        assertProblem(action(id, "file", "{not json", null), HttpStatus.BAD_REQUEST, "malformed-request");
+        assertThat(action("no-such-case", "file", "{\"filedBy\":\"op\"}", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        // none of the refusals changed the case
+        assertThat(awaitCase(id, c -> true).get("version").asLong()).isZero();
+
+        String outside = report(reportBody("0101", 31.2304, 121.5055, "Cover missing in Lujiazui"));
+        assertProblemField(action(outside, "file", "{\"filedBy\":\"op\"}", "\"0\""), HttpStatus.UNPROCESSABLE_ENTITY, "location");
+
+        assertProblemField(http.getForEntity("/api/v1/cases?step=LOST", String.class), HttpStatus.BAD_REQUEST, "step");
+        assertProblemField(http.getForEntity("/api/v1/cases?size=1000", String.class), HttpStatus.BAD_REQUEST, "size");
+        assertProblemField(http.getForEntity("/api/v1/cases/" + id + "?asOf=yesterday", String.class), HttpStatus.BAD_REQUEST, "asOf");
+        assertThat(http.getForEntity("/api/v1/cases/" + id + "?asOf=2000-01-01T00:00:00Z", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/v1/cases/no-such-case/timeline", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aDuplicateIsFoundNearbyAndLinkedBothWays() {
+        String original = report(reportBody("1203", LAT + 0.0001, LNG, "Illegal banner on the railings"));
+        String duplicate = report(reportBody("1203", LAT + 0.0002, LNG, "Banner on the railings again"));
+
+        JsonNode candidates = get("/api/v1/cases/" + duplicate + "/duplicate-candidates");
+        List<String> ids = new ArrayList<>();
+        candidates.forEach(c -> ids.add(c.get("caseId").asText()));
+        assertThat(ids).contains(original).doesNotContain(duplicate);
+
+        assertProblemField(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"" + duplicate + "\",\"markedBy\":\"op\"}", null),
+                HttpStatus.UNPROCESSABLE_ENTITY, "originalCaseId");
+        assertProblem(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"no-such-case\",\"markedBy\":\"op\"}", null),
+                HttpStatus.UNPROCESSABLE_ENTITY, "unknown-original");
+        ResponseEntity<String> marked = action(duplicate, "mark-duplicate",
+                "{\"originalCaseId\":\"" + original + "\",\"note\":\"same banner\",\"markedBy\":\"op\"}", "\"0\"");
+        assertThat(marked.getHeaders().getETag()).isEqualTo("\"1\"");
+
+        JsonNode dup = awaitStep(duplicate, "REJECTED", 1);
+        assertThat(dup.get("rejection").get("reason").asText()).isEqualTo("DUPLICATE");
+        assertThat(dup.get("rejection").get("duplicateOf").asText()).isEqualTo(original);
+        JsonNode orig = awaitCase(original, c -> c.get("duplicates").size() == 1);
+        assertThat(orig.get("duplicates").get(0).asText()).isEqualTo(duplicate);
+        assertThat(orig.get("step").asText()).isEqualTo("REPORTED");
+
+        assertProblem(action(duplicate, "file", "{\"filedBy\":\"op\"}", null), HttpStatus.CONFLICT, "case-not-reported");
+    }
+
+    @Test
+    void aHoldStopsTheCaseUntilResumedAndShowsInTheList() {
+        String id = report(reportBody("1101", LAT - 0.001, LNG, "Construction waste dumped"));
+        action(id, "file", "{\"filedBy\":\"op\"}", "\"0\"");
+        assertProblemField(action(id, "suspend", "{\"reason\":\"court case\",\"suspendedBy\":\"op\"}", "\"1\""),
+                HttpStatus.BAD_REQUEST, "approvedBy");
+        ResponseEntity<String> suspended = action(id, "suspend",
+                "{\"reason\":\"court case\",\"approvedBy\":\"deputy-director\",\"suspendedBy\":\"op\"}", "\"1\"");
+        assertThat(suspended.getHeaders().getETag()).isEqualTo("\"2\"");
+        JsonNode c = awaitCase(id, v -> v.get("suspended").asBoolean());
+        assertThat(c.get("suspension").get("approvedBy").asText()).isEqualTo("deputy-director");
+        assertThat(get("/api/v1/cases?suspended=true&grid=310105004000003").get("items").findValuesAsText("caseId")).contains(id);
+
+        assertProblem(action(id, "suspend", "{\"reason\":\"again\",\"approvedBy\":\"d\",\"suspendedBy\":\"op\"}", null),
+                HttpStatus.CONFLICT, "case-suspended");
+        assertThat(action(id, "resume", "{\"resumedBy\":\"op\"}", "\"2\"").getHeaders().getETag()).isEqualTo("\"3\"");
+        c = awaitCase(id, v -> !v.get("suspended").asBoolean());
+        assertThat(c.get("step").asText()).isEqualTo("FILED");
+        assertThat(get("/api/v1/cases/" + id + "/timeline").get("entries").findValuesAsText("event"))
+                .containsExactly("CaseReported", "CaseFiled", "CaseSuspended", "CaseResumed");
+    }
+
+    @Test
+    void theListPagesWithATotal() {
+        for (int i = 0; i < 3; i++) {
+            report(reportBody("0101", LAT, LNG + 0.0005, "Paging probe " + i));
+        }
+        JsonNode first = get("/api/v1/cases?q=paging probe&size=2&page=0");
+        JsonNode second = get("/api/v1/cases?q=PAGING PROBE&size=2&page=1");
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(first.get("items").size()).isEqualTo(2);
+        assertThat(second.get("items").size()).isEqualTo(1);
+        assertThat(get("/api/v1/cases?q=paging probe&source=CAMERA").get("total").asLong()).isZero();
+        assertThat(get("/api/v1/cases?q=paging probe&overdue=false&from=2020-01-01T00:00:00Z").get("total").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void everyEndpointIsInTheOpenApiDocument() {
+        JsonNode paths = get("/v3/api-docs").get("paths");
+        for (String path : List.of("/api/v1/cases", "/api/v1/cases/stats", "/api/v1/cases/{caseId}", "/api/v1/cases/{caseId}/timeline",
+                "/api/v1/cases/{caseId}/file", "/api/v1/cases/{caseId}/reject", "/api/v1/cases/{caseId}/mark-duplicate",
+                "/api/v1/cases/{caseId}/verify", "/api/v1/cases/{caseId}/close", "/api/v1/cases/{caseId}/send-back",
+                "/api/v1/cases/{caseId}/feedback", "/api/v1/cases/{caseId}/reopen", "/api/v1/cases/{caseId}/suspend",
+                "/api/v1/cases/{caseId}/resume", "/api/v1/geography/grids/at", "/api/v1/catalogue/items/{code}")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+    }
+
+    private void assertProblem(ResponseEntity<String> response, HttpStatus status, String code) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json(response).get("type").asText()).endsWith("/" + code);
+    }
+
+    private void assertProblemField(ResponseEntity<String> response, HttpStatus status, String field) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json(response).get("errors").findValuesAsText("field")).as(response.getBody()).contains(field);
+    }
+}

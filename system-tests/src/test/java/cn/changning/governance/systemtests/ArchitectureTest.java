@@ -1,0 +1,59 @@
+package cn.changning.governance.systemtests;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The rules that keep the services apart and the domain clean, checked on every module's classes. */
+class ArchitectureTest {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.changning.governance");
+    }
+
+    @Test
+    void aggregatesHoldRulesOnlyNoFrameworkOrInputOutput() {
+        noClasses().that().resideInAPackage("cn.changning.governance..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "com.mongodb..", "org.bson..", "org.apache.kafka..",
+                        "java.sql..", "javax.sql..", "jakarta.persistence..", "java.net.http..", "java.io..")
+                .because("aggregates hold the rules; storage, messaging and the web belong to other layers")
+                .check(classes);
+    }
+
+    @Test
+    void servicesMeetOnlyThroughTheEventContracts() {
+        slices().matching("cn.changning.governance.(cases|dispatch|assessment|partyregistry)..")
+                .should().notDependOnEachOther()
+                .because("a service reacts to another's published events; it never uses its code")
+                .check(classes);
+    }
+
+    @Test
+    void theContractsDependOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("cn.changning.governance.contracts..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "cn.changning.governance.common..", "cn.changning.governance.cases..",
+                        "cn.changning.governance.dispatch..", "org.springframework..", "org.axonframework..")
+                .check(classes);
+    }
+
+    @Test
+    void theSharedWiringKnowsNoService() {
+        noClasses().that().resideInAnyPackage("cn.changning.governance.common..", "cn.changning.governance.embedded..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "cn.changning.governance.cases..", "cn.changning.governance.dispatch..",
+                        "cn.changning.governance.assessment..", "cn.changning.governance.partyregistry..")
+                .check(classes);
+    }
+}
