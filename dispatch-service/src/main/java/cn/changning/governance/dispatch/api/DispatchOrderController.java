@@ -20,7 +20,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +37,6 @@ import java.util.List;
  * order's version (its ETag) and answers with the new version; a mismatch is 409.
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/dispatch-orders")
 @Tag(name = "Dispatch orders", description = "Orders to stationed agencies: accept, return, arbitrate, report, confirm, extend")
 public class DispatchOrderController {

@@ -69,7 +69,7 @@ public class ReferenceController {
         return queries.stats(agencyId);
     }
 
-    @GetMapping("/api/v1/streets/{streetCode}/dispatch-board")
+    @GetMapping("/api/v1/dispatch/streets/{streetCode}/board")
     @Operation(summary = "The street's dispatch board: orders by state, due soon, overdue, escalated, awaiting its arbitration or extension decision")
     public StreetBoard board(@PathVariable String streetCode) {
         if (!agencies.knowsStreet(streetCode)) {

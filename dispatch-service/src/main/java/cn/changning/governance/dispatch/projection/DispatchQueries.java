@@ -152,7 +152,8 @@ public class DispatchQueries {
 
     /**
      * Orders returned more than once, grouped by the pair of agencies the returns passed between: a return by A
-     * reassigned to B counts for the pair {A, B}; a return upheld by the street counts for {A, A}.
+     * reassigned to B counts for the pair {A, B}; a return upheld by the street counts for {A, A}; a return still
+     * awaiting arbitration counts for no pair yet.
      */
     public List<AgencyPair> buckPassing(String streetCode) {
         Bson filter = Filters.gt("returnCount", 1);
@@ -164,8 +165,11 @@ public class DispatchQueries {
         for (Document d : orders().find(filter)) {
             Map<String, Long> returnsByPair = new TreeMap<>();
             for (Document r : d.getList("returns", Document.class, List.of())) {
+                if (r.getString("passedTo") == null) {
+                    continue; // awaiting the street's arbitration: not passed to anyone yet
+                }
                 String from = r.getString("agencyId");
-                String to = r.getString("passedTo") == null ? from : r.getString("passedTo");
+                String to = r.getString("passedTo");
                 String pair = from.compareTo(to) <= 0 ? from + "|" + to : to + "|" + from;
                 returnsByPair.merge(pair, 1L, Long::sum);
             }

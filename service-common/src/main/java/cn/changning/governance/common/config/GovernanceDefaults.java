@@ -36,6 +36,10 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("axon.eventhandling.processors.kafka-publisher.mode", "tracking");
         d.put("axon.eventhandling.processors.kafka-publisher.batch-size", "${governance.publisher.batch-size:100}");
 
+        // All services share one classpath in the local stack: a library one service needs must not
+        // switch itself on in the others. A service that schedules durable deadlines enables it.
+        d.put("db-scheduler.enabled", "false");
+
         d.put("spring.flyway.locations", "classpath:db/axon,classpath:db/${governance.service-name}");
         d.put("spring.flyway.baseline-on-migrate", "false");
 

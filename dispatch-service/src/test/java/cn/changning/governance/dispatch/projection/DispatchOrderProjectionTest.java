@@ -1,0 +1,183 @@
+package cn.changning.governance.dispatch.projection;
+
+import cn.changning.governance.common.consuming.EventRecord;
+import cn.changning.governance.common.consuming.PoisonEventException;
+import cn.changning.governance.common.testing.SharedInfrastructure;
+import cn.changning.governance.contracts.EventTypes;
+import cn.changning.governance.contracts.dispatch.AgencyRole;
+import cn.changning.governance.contracts.dispatch.DispatchOrderAccepted;
+import cn.changning.governance.contracts.dispatch.DispatchOrderDueSoon;
+import cn.changning.governance.contracts.dispatch.DispatchOrderEscalated;
+import cn.changning.governance.contracts.dispatch.DispatchOrderHandled;
+import cn.changning.governance.contracts.dispatch.DispatchOrderHandlingReported;
+import cn.changning.governance.contracts.dispatch.DispatchOrderIssued;
+import cn.changning.governance.contracts.dispatch.DispatchOrderOverdue;
+import cn.changning.governance.contracts.dispatch.DispatchOrderReassigned;
+import cn.changning.governance.contracts.dispatch.DispatchOrderReturned;
+import cn.changning.governance.contracts.dispatch.DispatchOrderRouted;
+import cn.changning.governance.contracts.dispatch.DispatchOrderTimerStarted;
+import cn.changning.governance.contracts.dispatch.EscalationLevel;
+import cn.changning.governance.contracts.dispatch.ReturnReason;
+import cn.changning.governance.dispatch.CaseTopic;
+import cn.changning.governance.dispatch.metrics.DispatchMetrics;
+import cn.changning.governance.dispatch.projection.DispatchViews.AgencyStats;
+import cn.changning.governance.dispatch.projection.DispatchViews.OrderDetail;
+import cn.changning.governance.dispatch.reference.AgencyDirectory;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The order and agency read models on the embedded Mongo wire server: state, queues, statistics, redelivery. */
+class DispatchOrderProjectionTest {
+
+    static final String ORDER = "case-7-r0";
+    static final String SQUAD = "310105001-squad";
+    static final String POLICE = "310105001-police";
+    static final String MARKET = "310105001-market";
+    static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
+    static final Instant DUE = Instant.parse("2026-11-24T01:00:00Z");
+
+    MongoClient client;
+    MongoTemplate mongo;
+    SimpleMeterRegistry meters;
+    DispatchOrderProjection projection;
+    DispatchQueries queries;
+    List<Object> payloads;
+
+    @BeforeEach
+    void setUp() {
+        client = MongoClients.create(SharedInfrastructure.get().mongo().connectionString());
+        mongo = new MongoTemplate(client, "dispatch_projection_" + UUID.randomUUID().toString().substring(0, 8));
+        meters = new SimpleMeterRegistry();
+        projection = new DispatchOrderProjection(mongo, CaseTopic.JSON, AgencyDirectory.load(), new DispatchMetrics(meters, mongo));
+        queries = new DispatchQueries(mongo);
+        payloads = new ArrayList<>(List.of(
+                new DispatchOrderIssued(ORDER, "case-7", 0, SQUAD, List.of(POLICE), "310105001", DUE, T0),
+                new DispatchOrderRouted(ORDER, "case-7", 0, "1501", "EVENT", "B", true, "310105001000001", "310105001",
+                        "CITY_MANAGEMENT_SQUAD", List.of("POLICE_STATION"), true, EscalationLevel.STREET),
+                new DispatchOrderTimerStarted(ORDER, "case-7", T0, T0.plusSeconds(3600), DUE),
+                new DispatchOrderReturned(ORDER, "case-7", POLICE, AgencyRole.ASSIST, ReturnReason.WRONG_AGENCY, "not ours", 1, T0.plusSeconds(60)),
+                new DispatchOrderReassigned(ORDER, "case-7", POLICE, MARKET, AgencyRole.ASSIST, "centre", null, T0.plusSeconds(120)),
+                new DispatchOrderAccepted(ORDER, "case-7", SQUAD, AgencyRole.LEAD, T0.plusSeconds(600))));
+    }
+
+    @AfterEach
+    void tearDown() {
+        mongo.getDb().drop();
+        client.close();
+    }
+
+    List<EventRecord> records(int from, int to) {
+        List<EventRecord> records = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            records.add(record(i, payloads.get(i)));
+        }
+        return records;
+    }
+
+    static EventRecord record(long sequence, Object payload) {
+        try {
+            return new EventRecord("evt-" + sequence, EventTypes.cloudEventType(payload.getClass()), ORDER, sequence,
+                    T0.plusSeconds(sequence), CaseTopic.JSON.writeValueAsBytes(payload), "governance.dispatch.events", 0, sequence);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aReturnedAndReassignedJointTaskShowsItsPartsAndHistory() {
+        projection.process(records(0, 6));
+        OrderDetail order = queries.find(ORDER).orElseThrow();
+        assertThat(order.order().state()).isEqualTo(OrderState.IN_PROGRESS);
+        assertThat(order.order().parts()).extracting(DispatchViews.Part::agencyId).containsExactly(SQUAD, MARKET);
+        assertThat(order.order().parts()).extracting(DispatchViews.Part::state).containsExactly("ACCEPTED", "AWAITING_ACCEPTANCE");
+        assertThat(order.returns()).singleElement().satisfies(r -> {
+            assertThat(r.agencyId()).isEqualTo(POLICE);
+            assertThat(r.outcome()).isEqualTo("REASSIGNED");
+            assertThat(r.passedTo()).isEqualTo(MARKET);
+        });
+        assertThat(order.history()).extracting(DispatchViews.HistoryEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(order.order().version()).isEqualTo(5);
+
+        assertThat(queries.queue(MARKET).awaitingAcceptance()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+        assertThat(queries.queue(SQUAD).inProgress()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+        assertThat(queries.queue(POLICE).awaitingAcceptance()).isEmpty();
+        assertThat(meters.get("dispatch.orders.returned").tag("reason", "WRONG_AGENCY").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRedeliveredBatchChangesNothingNeitherOrderNorStatistics() {
+        projection.process(records(0, 6));
+        OrderDetail before = queries.find(ORDER).orElseThrow();
+        AgencyStats policeBefore = queries.stats(POLICE);
+
+        // The whole batch again (a consumer restart before the offset commit), then an older slice of it.
+        projection.process(records(0, 6));
+        projection.process(records(2, 5));
+
+        assertThat(queries.find(ORDER).orElseThrow()).isEqualTo(before);
+        assertThat(queries.stats(POLICE)).isEqualTo(policeBefore);
+        assertThat(policeBefore.dispatched()).isEqualTo(1);
+        assertThat(policeBefore.returned()).isEqualTo(1);
+        assertThat(queries.stats(SQUAD).accepted()).isEqualTo(1);
+        assertThat(meters.get("dispatch.orders.returned").tag("reason", "WRONG_AGENCY").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("dispatch.order.time.to.accept").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void eventsSplitOverBatchesGiveTheSameResultAsOneBatch() {
+        projection.process(records(0, 2));
+        projection.process(records(2, 4));
+        projection.process(records(4, 6));
+        OrderDetail split = queries.find(ORDER).orElseThrow();
+        mongo.getDb().drop();
+        projection.process(records(0, 6));
+        assertThat(queries.find(ORDER).orElseThrow()).isEqualTo(split);
+    }
+
+    @Test
+    void theClockMovesTheOrderThroughTheQueueBucketsAndLateHandlingCountsAsLate() {
+        payloads.add(new DispatchOrderDueSoon(ORDER, "case-7", SQUAD, DUE, T0.plusSeconds(3600)));
+        payloads.add(new DispatchOrderOverdue(ORDER, "case-7", SQUAD, DUE, DUE));
+        payloads.add(new DispatchOrderEscalated(ORDER, "case-7", SQUAD, EscalationLevel.STREET, EscalationLevel.DISTRICT, DUE));
+        projection.process(records(0, 7));
+        assertThat(queries.queue(SQUAD).dueSoon()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+        projection.process(records(7, 9));
+        assertThat(queries.queue(SQUAD).overdue()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+        assertThat(queries.list(null, "310105001", null, true, 0, 10).total()).isEqualTo(1);
+        assertThat(queries.board("310105001").escalated()).isEqualTo(1);
+
+        payloads.add(new DispatchOrderAccepted(ORDER, "case-7", MARKET, AgencyRole.ASSIST, DUE));
+        payloads.add(new DispatchOrderHandlingReported(ORDER, "case-7", SQUAD, "RESOLVED", null, List.of(), DUE.plusSeconds(60)));
+        projection.process(records(9, 11));
+        assertThat(queries.find(ORDER).orElseThrow().order().state()).isEqualTo(OrderState.AWAITING_CONFIRMATION);
+        payloads.add(new DispatchOrderHandled(ORDER, "case-7", 0, SQUAD, "RESOLVED", null, List.of(), false, DUE.plusSeconds(90)));
+        projection.process(records(11, 12));
+
+        assertThat(queries.find(ORDER).orElseThrow().order().state()).isEqualTo(OrderState.HANDLED);
+        assertThat(queries.list(null, "310105001", null, true, 0, 10).total()).as("handled orders are no longer overdue").isZero();
+        assertThat(queries.stats(SQUAD).handledLate()).isEqualTo(1);
+        assertThat(queries.stats(MARKET).handledLate()).isEqualTo(1);
+        assertThat(queries.stats(POLICE).handledLate()).as("the police returned its part and took no part in handling").isZero();
+        assertThat(queries.queue(SQUAD).overdue()).isEmpty();
+        assertThat(meters.get("dispatch.orders.escalated").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anEventForAnOrderNeverIssuedIsPoison() {
+        assertThatThrownBy(() -> projection.process(List.of(record(3, payloads.get(3)))))
+                .isInstanceOf(PoisonEventException.class);
+    }
+}
