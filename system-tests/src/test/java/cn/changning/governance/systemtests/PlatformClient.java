@@ -46,6 +46,13 @@ final class PlatformClient {
                 """.formatted(description);
     }
 
+    static String reportBody(String itemCode, double latitude, double longitude, String description) {
+        return """
+                {"itemCode":"%s","location":{"latitude":%s,"longitude":%s,"address":"Huayang Rd"},
+                 "description":"%s","source":"GRID_SUPERVISOR_PATROL","reporter":{"name":"supervisor-7"}}
+                """.formatted(itemCode, latitude, longitude, description);
+    }
+
     HttpResponse<String> post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
@@ -58,7 +65,14 @@ final class PlatformClient {
 
     /** Reports a case and returns its id (asserting 201 and the Location). */
     String reportCase(String description) {
-        HttpResponse<String> response = post("/api/v1/cases", reportBody(description));
+        return created(post("/api/v1/cases", reportBody(description)));
+    }
+
+    String reportCase(String itemCode, double latitude, double longitude, String description) {
+        return created(post("/api/v1/cases", reportBody(itemCode, latitude, longitude, description)));
+    }
+
+    private static String created(HttpResponse<String> response) {
         if (response.statusCode() != 201) {
             throw new AssertionError("report refused: " + response.statusCode() + " " + response.body());
         }

@@ -1,0 +1,197 @@
+package cn.changning.governance.systemtests;
+
+import cn.changning.governance.contracts.Topics;
+import cn.changning.governance.localstack.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole closed loop across services, as partners drive it through the gateway: a persistent
+ * problem is reported and filed; the dispatch service sends a joint task to the street's
+ * city-management squad (lead) and police station (assist); the police return it as the wrong
+ * agency and the street reassigns their part; the agencies handle it; the on-site check fails
+ * once and sends it back for rework; the second round is handled, verified, closed and assessed.
+ * After each step the case's read model and timeline show it.
+ */
+class ClosedLoopSystemTest {
+
+    static final String STREET = "310105001";
+    static final String GRID = "310105001000001";
+    static final String SQUAD = STREET + "-squad";
+    static final String POLICE = STREET + "-police";
+    static final String MARKET = STREET + "-market";
+    static final String UNLICENSED_STALLS = "1501";
+
+    static PlatformClient client;
+    static HttpClient http = HttpClient.newHttpClient();
+    static String gateway;
+
+    @BeforeAll
+    static void start() {
+        LocalStack stack = SharedStack.get();
+        client = new PlatformClient(stack.gatewayPort(), stack.infrastructure().kafka().bootstrapServers());
+        gateway = "http://127.0.0.1:" + stack.gatewayPort();
+    }
+
+    @Test
+    void aPersistentProblemGoesAroundTheLoopWithAJointTaskAReturnAndOneRework() {
+        JsonNode centre = PlatformClient.json(client.get("/api/v1/geography/grids/" + GRID).body()).get("centre");
+
+        // 1 discover
+        String caseId = client.reportCase(UNLICENSED_STALLS, centre.get("lat").asDouble(), centre.get("lng").asDouble(),
+                "Unlicensed stalls blocking the pavement");
+        caseAt(caseId, "REPORTED", 0, "CaseReported");
+
+        // 2 file
+        action("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"operator-huayang-1\"}", 0, 200);
+        JsonNode filed = caseAt(caseId, "FILED", 1, "CaseFiled");
+        assertThat(filed.get("gridCode").asText()).isEqualTo(GRID);
+        assertThat(filed.get("persistentProblem").asBoolean()).isTrue();
+
+        // 3 dispatch: the dispatch service issues a joint task on its own, from the case topic
+        String order0 = caseId + "-r0";
+        JsonNode order = awaitOrder(order0, o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
+        assertThat(order.get("order").get("leadAgencyId").asText()).isEqualTo(SQUAD);
+        assertThat(order.get("order").get("jointTask").asBoolean()).isTrue();
+        assertThat(order.get("order").get("parts").findValuesAsText("agencyId")).containsExactly(SQUAD, POLICE);
+        JsonNode dispatched = caseAt(caseId, "DISPATCHED", 2, "CaseDispatched");
+        assertThat(dispatched.get("dispatch").get("leadAgencyId").asText()).isEqualTo(SQUAD);
+
+        // 4 handle: the police return their part as the wrong agency; the street reassigns it
+        orderAction(order0, "return", "{\"agencyId\":\"" + POLICE + "\",\"reason\":\"WRONG_AGENCY\",\"note\":\"licensing, not public order\"}");
+        orderAction(order0, "reassign", "{\"returnedAgencyId\":\"" + POLICE + "\",\"toAgencyId\":\"" + MARKET
+                + "\",\"arbitratedBy\":\"huayang-centre\",\"note\":\"market office licenses stalls\"}");
+        orderAction(order0, "accept", "{\"agencyId\":\"" + SQUAD + "\"}");
+        orderAction(order0, "accept", "{\"agencyId\":\"" + MARKET + "\"}");
+        orderAction(order0, "report", "{\"agencyId\":\"" + SQUAD + "\",\"result\":\"RESOLVED\",\"note\":\"stalls cleared\","
+                + "\"photoUrls\":[\"https://img.example/after-1.jpg\"]}");
+        orderAction(order0, "confirm", "{\"agencyId\":\"" + MARKET + "\",\"note\":\"no licences; owners warned\"}");
+        JsonNode handled = awaitOrder(order0, o -> o.get("order").get("state").asText().equals("HANDLED"));
+        assertThat(handled.get("returns").get(0).get("passedTo").asText()).isEqualTo(MARKET);
+        caseAt(caseId, "HANDLED", 3, "CaseHandled");
+
+        // 5 verify on site: not fixed, back for rework
+        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":false,\"note\":\"stalls back at night\",\"verifiedBy\":\"supervisor-7\"}", 3, 200);
+        caseAt(caseId, "VERIFIED", 4, "CaseVerified");
+        action("/api/v1/cases/" + caseId + "/send-back", "{\"reason\":\"stalls back at night\",\"verifiedBy\":\"supervisor-7\"}", 4, 200);
+        JsonNode sentBack = caseAt(caseId, "SENT_BACK", 5, "CaseSentBackForRework");
+        assertThat(sentBack.get("reworkCount").asInt()).isEqualTo(1);
+
+        // the second round goes to the same lead
+        String order1 = caseId + "-r1";
+        JsonNode rework = awaitOrder(order1, o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
+        assertThat(rework.get("order").get("leadAgencyId").asText()).isEqualTo(SQUAD);
+        caseAt(caseId, "DISPATCHED", 6, "CaseDispatched");
+        List<String> assistants = new ArrayList<>(rework.get("order").get("parts").findValuesAsText("agencyId"));
+        assistants.remove(SQUAD);
+        orderAction(order1, "accept", "{\"agencyId\":\"" + SQUAD + "\"}");
+        orderAction(order1, "report", "{\"agencyId\":\"" + SQUAD + "\",\"result\":\"RESOLVED\",\"note\":\"night patrols added\"}");
+        for (String assistant : assistants) {
+            orderAction(order1, "accept", "{\"agencyId\":\"" + assistant + "\"}");
+            orderAction(order1, "confirm", "{\"agencyId\":\"" + assistant + "\"}");
+        }
+        caseAt(caseId, "HANDLED", 7, "CaseHandled");
+
+        // 5 verify and close
+        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":true,\"verifiedBy\":\"supervisor-7\"}", 7, 200);
+        caseAt(caseId, "VERIFIED", 8, "CaseVerified");
+        action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"operator-huayang-1\"}", 8, 200);
+        JsonNode closed = caseAt(caseId, "CLOSED", 9, "CaseClosed");
+        assertThat(closed.get("resolution").asText()).isEqualTo("FIXED");
+
+        // 6 assess
+        action("/api/v1/cases/" + caseId + "/feedback", "{\"satisfaction\":\"SATISFIED\",\"comment\":\"pavement clear\",\"recordedBy\":\"hotline-2\"}", 9, 200);
+        JsonNode assessed = caseAt(caseId, "ASSESSED", 10, "CaseFeedbackRecorded");
+        assertThat(assessed.get("feedback").get("satisfaction").asText()).isEqualTo("SATISFIED");
+        assertThat(timelineEvents(caseId)).containsExactly("CaseReported", "CaseFiled", "CaseDispatched", "CaseHandled",
+                "CaseVerified", "CaseSentBackForRework", "CaseDispatched", "CaseHandled", "CaseVerified", "CaseClosed",
+                "CaseFeedbackRecorded");
+
+        // the agencies' statistics show who handled and who returned
+        JsonNode police = get("/api/v1/agencies/" + POLICE + "/stats");
+        assertThat(police.get("returned").asLong()).isGreaterThanOrEqualTo(1);
+        // both services published what happened
+        assertThat(PlatformClient.countByKey(client.readTopic(Topics.CASE_EVENTS)).get(caseId)).isGreaterThanOrEqualTo(11L);
+    }
+
+    @Test
+    void aStaleIfMatchIsAConflictProblemAndChangesNothing() {
+        JsonNode centre = PlatformClient.json(client.get("/api/v1/geography/grids/" + GRID).body()).get("centre");
+        String caseId = client.reportCase("0101", centre.get("lat").asDouble(), centre.get("lng").asDouble(), "Manhole cover missing");
+        caseAt(caseId, "REPORTED", 0, "CaseReported");
+        HttpResponse<String> stale = send("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"op\"}", "\"7\"");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.headers().firstValue("Content-Type")).contains("application/problem+json");
+        HttpResponse<String> impossible = send("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"op\"}", "\"0\"");
+        assertThat(impossible.statusCode()).isEqualTo(409);
+        assertThat(PlatformClient.json(impossible.body()).has("code")).isTrue();
+        assertThat(PlatformClient.json(client.get("/api/v1/cases/" + caseId).body()).get("version").asLong()).isZero();
+    }
+
+    private static JsonNode caseAt(String caseId, String step, long version, String lastEvent) {
+        JsonNode view = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
+                () -> PlatformClient.json(client.get("/api/v1/cases/" + caseId).body()),
+                v -> v.path("version").asLong(-1) >= version);
+        assertThat(view.get("step").asText()).as("step at version %d", version).isEqualTo(step);
+        assertThat(view.get("version").asLong()).isEqualTo(version);
+        List<String> events = timelineEvents(caseId);
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(events.size() - 1)).isEqualTo(lastEvent);
+        return view;
+    }
+
+    private static List<String> timelineEvents(String caseId) {
+        return get("/api/v1/cases/" + caseId + "/timeline").get("entries").findValuesAsText("event");
+    }
+
+    private static JsonNode awaitOrder(String orderId, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            HttpResponse<String> r = client.get("/api/v1/dispatch-orders/" + orderId);
+            return r.statusCode() == 200 ? PlatformClient.json(r.body()) : null;
+        }, o -> o != null && condition.test(o));
+    }
+
+    /** An action on a case with If-Match: the answer carries the next version as ETag. */
+    private static void action(String path, String body, long ifMatch, int expectedStatus) {
+        HttpResponse<String> response = send(path, body, "\"" + ifMatch + "\"");
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expectedStatus);
+        assertThat(response.headers().firstValue("ETag")).contains("\"" + (ifMatch + 1) + "\"");
+    }
+
+    /** An action on an order at its current version (read first, as a partner would). */
+    private static void orderAction(String orderId, String action, String body) {
+        String etag = await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/api/v1/dispatch-orders/" + orderId)
+                .headers().firstValue("ETag").orElse(null), e -> e != null);
+        HttpResponse<String> response = send("/api/v1/dispatch-orders/" + orderId + "/" + action, body, etag);
+        assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> send(String path, String body, String ifMatch) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                    .header("Content-Type", "application/json").header("If-Match", ifMatch)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode get(String path) {
+        HttpResponse<String> response = client.get(path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return PlatformClient.json(response.body());
+    }
+}
