@@ -9,7 +9,7 @@ import cn.changning.governance.cases.projection.CaseProjection;
 import cn.changning.governance.cases.projection.CaseQueries;
 import cn.changning.governance.cases.reference.Catalogue;
 import cn.changning.governance.cases.reference.Geography;
-import cn.changning.governance.cases.reference.WorkingCalendar;
+import cn.changning.governance.common.calendar.WorkingCalendar;
 import cn.changning.governance.common.consuming.EventConsumer;
 import cn.changning.governance.contracts.Topics;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -6,7 +6,7 @@ import cn.changning.governance.cases.reference.Geography;
 import cn.changning.governance.cases.reference.Grid;
 import cn.changning.governance.cases.reference.ManagementItem;
 import cn.changning.governance.cases.reference.ResidentialArea;
-import cn.changning.governance.cases.reference.WorkingCalendar;
+import cn.changning.governance.common.calendar.WorkingCalendar;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.cases.CaseClosed;
 import cn.changning.governance.contracts.cases.CaseDispatched;

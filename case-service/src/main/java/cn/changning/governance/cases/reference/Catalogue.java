@@ -1,5 +1,7 @@
 package cn.changning.governance.cases.reference;
 
+import cn.changning.governance.common.calendar.ReferenceJson;
+import cn.changning.governance.common.calendar.TimeLimit;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.Collections;

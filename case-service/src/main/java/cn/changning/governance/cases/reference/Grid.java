@@ -1,5 +1,6 @@
 package cn.changning.governance.cases.reference;
 
+import cn.changning.governance.common.calendar.ReferenceJson;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package cn.changning.governance.cases.domain;
 
 import cn.changning.governance.cases.reference.Catalogue;
 import cn.changning.governance.cases.reference.Geography;
-import cn.changning.governance.cases.reference.WorkingCalendar;
+import cn.changning.governance.common.calendar.WorkingCalendar;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.cases.CaseClosed;
 import cn.changning.governance.contracts.cases.CaseDispatched;

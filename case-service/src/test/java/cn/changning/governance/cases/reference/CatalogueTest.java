@@ -1,5 +1,6 @@
 package cn.changning.governance.cases.reference;
 
+import cn.changning.governance.common.calendar.TimeLimit;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -11,7 +11,7 @@ import cn.changning.governance.dispatch.projection.DispatchOrderProjection;
 import cn.changning.governance.dispatch.projection.DispatchQueries;
 import cn.changning.governance.dispatch.reference.AgencyDirectory;
 import cn.changning.governance.dispatch.reference.ResponsibilityList;
-import cn.changning.governance.dispatch.reference.WorkingCalendar;
+import cn.changning.governance.common.calendar.WorkingCalendar;
 import cn.changning.governance.dispatch.reference.WorkingTimeDeadlines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;

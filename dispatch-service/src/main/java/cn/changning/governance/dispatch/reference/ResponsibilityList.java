@@ -1,5 +1,6 @@
 package cn.changning.governance.dispatch.reference;
 
+import cn.changning.governance.common.calendar.ReferenceJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package cn.changning.governance.dispatch.reference;
 
+import cn.changning.governance.common.calendar.WorkingCalendar;
 import cn.changning.governance.dispatch.domain.DeadlinePlanner;
 
 import java.time.Duration;

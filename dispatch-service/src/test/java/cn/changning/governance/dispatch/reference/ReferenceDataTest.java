@@ -1,5 +1,6 @@
 package cn.changning.governance.dispatch.reference;
 
+import cn.changning.governance.common.calendar.WorkingCalendar;
 import cn.changning.governance.contracts.EventTypes;
 import cn.changning.governance.contracts.dispatch.DispatchOrderAccepted;
 import cn.changning.governance.contracts.dispatch.DispatchOrderAssistanceConfirmed;

@@ -1,4 +1,4 @@
-package cn.changning.governance.cases.reference;
+package cn.changning.governance.common.calendar;
 
 import org.junit.jupiter.api.Test;
 

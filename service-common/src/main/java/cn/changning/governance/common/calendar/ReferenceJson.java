@@ -1,4 +1,4 @@
-package cn.changning.governance.dispatch.reference;
+package cn.changning.governance.common.calendar;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Reads the versioned reference files shipped on the classpath; nothing else is read. */
-final class ReferenceJson {
+/** Reads the versioned reference files shipped on the classpath (strictly); nothing else is read. */
+public final class ReferenceJson {
 
     // Strict: a misspelt or missing field in a data file must fail at load, not become a null later.
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -19,7 +19,7 @@ final class ReferenceJson {
     private ReferenceJson() {
     }
 
-    static <T> T read(String resource, Class<T> type) {
+    public static <T> T read(String resource, Class<T> type) {
         try (InputStream in = ReferenceJson.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("reference data not on the classpath: " + resource);
@@ -30,7 +30,7 @@ final class ReferenceJson {
         }
     }
 
-    static String requireText(String value, String what) {
+    public static String requireText(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
         }

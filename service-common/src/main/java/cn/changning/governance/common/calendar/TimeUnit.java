@@ -1,4 +1,4 @@
-package cn.changning.governance.cases.reference;
+package cn.changning.governance.common.calendar;
 
 /** Units of a time limit; both count only time on the working calendar. */
 public enum TimeUnit {

@@ -1,4 +1,4 @@
-package cn.changning.governance.cases.reference;
+package cn.changning.governance.common.calendar;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -30,7 +30,7 @@ import java.util.TreeSet;
  */
 public final class WorkingCalendar {
 
-    public static final String RESOURCE = "reference/working-calendar.json";
+    public static final String RESOURCE = "calendar/working-calendar.json";
 
     /** A guard against data with no working time at all; no real limit spans ten years. */
     private static final int MAX_DAYS_SCANNED = 3_660;
