@@ -64,6 +64,7 @@ class ClosedLoopSystemTest {
         // 3 dispatch: the dispatch service issues a joint task on its own, from the case topic
         String order0 = caseId + "-r0";
         JsonNode order = awaitOrder(order0, o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
+        String etag = "\"" + order.get("order").get("version").asLong() + "\"";
         assertThat(order.get("order").get("leadAgencyId").asText()).isEqualTo(SQUAD);
         assertThat(order.get("order").get("jointTask").asBoolean()).isTrue();
         assertThat(order.get("order").get("parts").findValuesAsText("agencyId")).containsExactly(SQUAD, POLICE);
@@ -71,14 +72,14 @@ class ClosedLoopSystemTest {
         assertThat(dispatched.get("dispatch").get("leadAgencyId").asText()).isEqualTo(SQUAD);
 
         // 4 handle: the police return their part as the wrong agency; the street reassigns it
-        orderAction(order0, "return", "{\"agencyId\":\"" + POLICE + "\",\"reason\":\"WRONG_AGENCY\",\"note\":\"licensing, not public order\"}");
-        orderAction(order0, "reassign", "{\"returnedAgencyId\":\"" + POLICE + "\",\"toAgencyId\":\"" + MARKET
+        etag = orderAction(order0, etag, "return", "{\"agencyId\":\"" + POLICE + "\",\"reason\":\"WRONG_AGENCY\",\"note\":\"licensing, not public order\"}");
+        etag = orderAction(order0, etag, "reassign", "{\"returnedAgencyId\":\"" + POLICE + "\",\"toAgencyId\":\"" + MARKET
                 + "\",\"arbitratedBy\":\"huayang-centre\",\"note\":\"market office licenses stalls\"}");
-        orderAction(order0, "accept", "{\"agencyId\":\"" + SQUAD + "\"}");
-        orderAction(order0, "accept", "{\"agencyId\":\"" + MARKET + "\"}");
-        orderAction(order0, "report", "{\"agencyId\":\"" + SQUAD + "\",\"result\":\"RESOLVED\",\"note\":\"stalls cleared\","
+        etag = orderAction(order0, etag, "accept", "{\"agencyId\":\"" + SQUAD + "\"}");
+        etag = orderAction(order0, etag, "accept", "{\"agencyId\":\"" + MARKET + "\"}");
+        etag = orderAction(order0, etag, "report", "{\"agencyId\":\"" + SQUAD + "\",\"result\":\"RESOLVED\",\"note\":\"stalls cleared\","
                 + "\"photoUrls\":[\"https://img.example/after-1.jpg\"]}");
-        orderAction(order0, "confirm", "{\"agencyId\":\"" + MARKET + "\",\"note\":\"no licences; owners warned\"}");
+        etag = orderAction(order0, etag, "confirm", "{\"agencyId\":\"" + MARKET + "\",\"note\":\"no licences; owners warned\"}");
         JsonNode handled = awaitOrder(order0, o -> o.get("order").get("state").asText().equals("HANDLED"));
         assertThat(handled.get("returns").get(0).get("passedTo").asText()).isEqualTo(MARKET);
         caseAt(caseId, "HANDLED", 3, "CaseHandled");
@@ -93,15 +94,16 @@ class ClosedLoopSystemTest {
         // the second round goes to the same lead
         String order1 = caseId + "-r1";
         JsonNode rework = awaitOrder(order1, o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
+        etag = "\"" + rework.get("order").get("version").asLong() + "\"";
         assertThat(rework.get("order").get("leadAgencyId").asText()).isEqualTo(SQUAD);
         caseAt(caseId, "DISPATCHED", 6, "CaseDispatched");
         List<String> assistants = new ArrayList<>(rework.get("order").get("parts").findValuesAsText("agencyId"));
         assistants.remove(SQUAD);
-        orderAction(order1, "accept", "{\"agencyId\":\"" + SQUAD + "\"}");
-        orderAction(order1, "report", "{\"agencyId\":\"" + SQUAD + "\",\"result\":\"RESOLVED\",\"note\":\"night patrols added\"}");
+        etag = orderAction(order1, etag, "accept", "{\"agencyId\":\"" + SQUAD + "\"}");
+        etag = orderAction(order1, etag, "report", "{\"agencyId\":\"" + SQUAD + "\",\"result\":\"RESOLVED\",\"note\":\"night patrols added\"}");
         for (String assistant : assistants) {
-            orderAction(order1, "accept", "{\"agencyId\":\"" + assistant + "\"}");
-            orderAction(order1, "confirm", "{\"agencyId\":\"" + assistant + "\"}");
+            etag = orderAction(order1, etag, "accept", "{\"agencyId\":\"" + assistant + "\"}");
+            etag = orderAction(order1, etag, "confirm", "{\"agencyId\":\"" + assistant + "\"}");
         }
         caseAt(caseId, "HANDLED", 7, "CaseHandled");
 
@@ -172,12 +174,14 @@ class ClosedLoopSystemTest {
         assertThat(response.headers().firstValue("ETag")).contains("\"" + (ifMatch + 1) + "\"");
     }
 
-    /** An action on an order at its current version (read first, as a partner would). */
-    private static void orderAction(String orderId, String action, String body) {
-        String etag = await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/api/v1/dispatch-orders/" + orderId)
-                .headers().firstValue("ETag").orElse(null), e -> e != null);
+    /**
+     * An action on an order with If-Match: the version the partner last saw (the order's read
+     * model at first, then each action's ETag, since the read model may lag a moment behind).
+     */
+    private static String orderAction(String orderId, String etag, String action, String body) {
         HttpResponse<String> response = send("/api/v1/dispatch-orders/" + orderId + "/" + action, body, etag);
         assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(200);
+        return response.headers().firstValue("ETag").orElseThrow();
     }
 
     private static HttpResponse<String> send(String path, String body, String ifMatch) {
