@@ -8,7 +8,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +22,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The service's Kafka producer (durable: {@code acks=all}, idempotent, ordered per partition)
@@ -84,6 +88,24 @@ public class PublishingConfiguration {
                                                    ObjectMapper objectMapper, GovernanceProperties properties) {
         return new KafkaEventPublisher(governanceKafkaTemplate, objectMapper, properties.eventsTopic(),
                 properties.cloudEventsSource(), properties.publisher().sendTimeout());
+    }
+
+    /**
+     * Opens the producer as soon as the service is up, off the start-up thread: the Kafka client's
+     * metrics are there from the start, and an unreachable broker is reported at once (events
+     * wait in the store meanwhile) rather than at the first event.
+     */
+    @Bean
+    public ApplicationListener<ApplicationReadyEvent> kafkaProducerWarmUp(KafkaTemplate<byte[], byte[]> governanceKafkaTemplate,
+                                                                         GovernanceProperties properties) {
+        return ready -> CompletableFuture.runAsync(() -> {
+            try {
+                governanceKafkaTemplate.partitionsFor(properties.eventsTopic());
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(PublishingConfiguration.class).warn(
+                        "Kafka is not reachable yet ({}); stored events will be published once it is", e.getMessage());
+            }
+        });
     }
 
     /**
