@@ -74,7 +74,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
     @Override
     public void process(List<EventRecord> events) {
         Map<String, Facts> facts = factsBefore(events);
-        List<UpdateOneModel<Document>> writes = new ArrayList<>(events.size());
+        List<VersionedDocuments.VersionedWrite> writes = new ArrayList<>(events.size());
         List<Applied> applied = new ArrayList<>();
         Set<String> touched = new LinkedHashSet<>();
         for (EventRecord record : events) {
@@ -109,7 +109,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         if (writes.isEmpty()) {
             return;
         }
-        VersionedDocuments.writeInOrder(collection(), writes);
+        VersionedDocuments.writeNewer(collection(), writes);
         applied.forEach(this::record);
         reconcileStats(touched);
     }

@@ -3,7 +3,6 @@ package cn.changning.governance.dispatch.projection;
 import cn.changning.governance.common.consuming.EventBatchHandler;
 import cn.changning.governance.common.consuming.EventRecord;
 import cn.changning.governance.common.consuming.VersionedDocuments;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,7 +28,7 @@ public class CaseIntakeProjection implements EventBatchHandler.BatchProcessor {
 
     @Override
     public void process(List<EventRecord> events) {
-        List<UpdateOneModel<Document>> writes = new ArrayList<>(events.size());
+        List<VersionedDocuments.VersionedWrite> writes = new ArrayList<>(events.size());
         for (EventRecord event : events) {
             writes.add(VersionedDocuments.applyIfNewer(event.subject(), event.sequence(), Updates.combine(
                     Updates.set("lastEvent", event.eventName() != null ? event.eventName() : event.type()),
@@ -37,7 +36,7 @@ public class CaseIntakeProjection implements EventBatchHandler.BatchProcessor {
                     Updates.set("lastEventAt", Date.from(event.time())),
                     Updates.inc("eventsSeen", 1))));
         }
-        VersionedDocuments.writeInOrder(mongo.getCollection(COLLECTION), writes);
+        VersionedDocuments.writeNewer(mongo.getCollection(COLLECTION), writes);
     }
 
     public record CaseIntake(String caseId, String lastEvent, long version, int eventsSeen) {

@@ -29,7 +29,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -107,8 +106,8 @@ public class DispatchOrderProjection implements EventBatchHandler.BatchProcessor
         if (touched.isEmpty()) {
             return;
         }
-        List<UpdateOneModel<Document>> orderWrites = new ArrayList<>();
-        List<UpdateOneModel<Document>> factWrites = new ArrayList<>();
+        List<VersionedDocuments.VersionedWrite> orderWrites = new ArrayList<>();
+        List<VersionedDocuments.VersionedWrite> factWrites = new ArrayList<>();
         for (Map.Entry<String, Document> e : touched.entrySet()) {
             long sequence = sequences.get(e.getKey());
             Document order = e.getValue();
@@ -117,8 +116,8 @@ public class DispatchOrderProjection implements EventBatchHandler.BatchProcessor
                 factWrites.add(VersionedDocuments.applyIfNewer(fact.getString("_id"), sequence, setAll(fact)));
             }
         }
-        VersionedDocuments.writeInOrder(orders(), orderWrites);
-        VersionedDocuments.writeInOrder(facts(), factWrites);
+        VersionedDocuments.writeNewer(orders(), orderWrites);
+        VersionedDocuments.writeNewer(facts(), factWrites);
     }
 
     private void apply(Document o, EventRecord event) {

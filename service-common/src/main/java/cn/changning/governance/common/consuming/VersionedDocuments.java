@@ -9,19 +9,29 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Idempotent read-model writes. Each document keeps in {@code version} the sequence number
- * of the last event applied to it; an update applies only when its event's sequence is
- * higher, so a redelivered or older event changes nothing. On a stale event the filter does
- * not match and the upsert's insert collides with the existing {@code _id} (error 11000):
- * that is the "already applied" signal, and it works on real MongoDB and the wire server alike.
+ * of the last event applied to it; an event applies only when its sequence is higher, so a
+ * redelivered or older event changes nothing.
+ *
+ * <p>The check is made in memory against the versions read in one query on {@code _id}, and
+ * the writes then filter on {@code _id} alone: the Mongo wire server uses its {@code _id} index
+ * only for a filter on exactly that field (a compound filter such as {@code {_id, version < n}}
+ * makes it scan the whole collection for every write), and real MongoDB is as fast either way.
+ * One consumer owns a partition, hence an aggregate, at a time, so nothing writes the same
+ * document between the read and the write.</p>
  */
 public final class VersionedDocuments {
 
@@ -31,17 +41,54 @@ public final class VersionedDocuments {
     private VersionedDocuments() {
     }
 
-    /** An upsert of {@code id} that applies {@code update} only if the document is older than {@code sequence}. */
-    public static UpdateOneModel<Document> applyIfNewer(Object id, long sequence, Bson update) {
-        return new UpdateOneModel<>(
-                Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, sequence)),
-                Updates.combine(update, Updates.set(VERSION, sequence)),
-                new UpdateOptions().upsert(true));
+    /** An event's change to one document: applied only if the document is older than {@code sequence}. */
+    public record VersionedWrite(Object id, long sequence, Bson update) {
+    }
+
+    public static VersionedWrite applyIfNewer(Object id, long sequence, Bson update) {
+        return new VersionedWrite(id, sequence, update);
     }
 
     /**
-     * Writes in order with as few round trips as possible. A write rejected as stale is
-     * skipped and the rest go on; any other error is thrown.
+     * Applies, in order and in one bulk write, the writes that are newer than what is stored
+     * (or than an earlier write of the same batch).
+     *
+     * @return how many writes were skipped as already applied
+     */
+    public static int writeNewer(MongoCollection<Document> collection, List<VersionedWrite> writes) {
+        if (writes.isEmpty()) {
+            return 0;
+        }
+        Map<Object, Long> versions = versionsOf(collection, writes.stream().map(VersionedWrite::id).collect(Collectors.toSet()));
+        List<UpdateOneModel<Document>> newer = new ArrayList<>(writes.size());
+        for (VersionedWrite write : writes) {
+            Long stored = versions.get(write.id());
+            if (stored != null && stored >= write.sequence()) {
+                continue;
+            }
+            versions.put(write.id(), write.sequence());
+            newer.add(new UpdateOneModel<>(Filters.eq("_id", write.id()),
+                    Updates.combine(write.update(), Updates.set(VERSION, write.sequence())),
+                    new UpdateOptions().upsert(true)));
+        }
+        writeInOrder(collection, newer);
+        return writes.size() - newer.size();
+    }
+
+    /** The stored version of each of these documents that exists, in one query on {@code _id}. */
+    public static Map<Object, Long> versionsOf(MongoCollection<Document> collection, Collection<?> ids) {
+        Map<Object, Long> versions = new HashMap<>();
+        for (Document d : collection.find(Filters.in("_id", ids)).projection(Projections.include(VERSION))) {
+            Number version = d.get(VERSION, Number.class);
+            versions.put(d.get("_id"), version == null ? -1L : version.longValue());
+        }
+        return versions;
+    }
+
+    /**
+     * Writes in order with as few round trips as possible. A write rejected by a unique key
+     * (an insert-if-absent that found the document) is skipped and the rest go on; any other
+     * error is thrown.
      *
      * @return how many writes were skipped as already applied
      */

@@ -4,7 +4,6 @@ import cn.changning.governance.embedded.EmbeddedMongoServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -41,13 +40,13 @@ class VersionedDocumentsTest {
         views.drop();
     }
 
-    private static UpdateOneModel<Document> event(String id, long sequence, String step) {
+    private static VersionedDocuments.VersionedWrite event(String id, long sequence, String step) {
         return VersionedDocuments.applyIfNewer(id, sequence, Updates.combine(Updates.set("step", step), Updates.inc("applied", 1)));
     }
 
     @Test
     void eventsApplyInOrderAndRecordTheLastSequence() {
-        int skipped = VersionedDocuments.writeInOrder(views, List.of(event("a", 0, "REPORTED"), event("a", 1, "FILED")));
+        int skipped = VersionedDocuments.writeNewer(views, List.of(event("a", 0, "REPORTED"), event("a", 1, "FILED")));
         Document a = views.find(new Document("_id", "a")).first();
         assertThat(skipped).isZero();
         assertThat(a.getString("step")).isEqualTo("FILED");
@@ -57,8 +56,8 @@ class VersionedDocumentsTest {
 
     @Test
     void aRedeliveredOrOlderEventChangesNothingAndTheRestOfTheBatchStillApplies() {
-        VersionedDocuments.writeInOrder(views, List.of(event("a", 0, "REPORTED"), event("a", 1, "FILED")));
-        int skipped = VersionedDocuments.writeInOrder(views, List.of(
+        VersionedDocuments.writeNewer(views, List.of(event("a", 0, "REPORTED"), event("a", 1, "FILED")));
+        int skipped = VersionedDocuments.writeNewer(views, List.of(
                 event("a", 1, "FILED-AGAIN"),   // redelivered
                 event("a", 0, "REPORTED-AGAIN"), // older after newer
                 event("b", 0, "REPORTED"),      // later in the same batch: must still apply
