@@ -1,0 +1,100 @@
+package cn.changning.governance.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The command line. Scenario sizes are parameters: {@code --quick} picks small ones (the whole run
+ * in under 2 minutes, as the module's test does), the default is the full run (about 15 minutes on
+ * a 2-core machine); any size can be overridden.
+ *
+ * <pre>
+ *   --quick                     small sizes
+ *   --target-url URL            benchmark a running platform (its gateway) instead of starting the local stack
+ *   --case-service-url URL      the case service behind it (default: the target URL)
+ *   --report-dir DIR            where report.txt/.json/.html go (default benchmarks/target/report)
+ *   --data-dir DIR              where the local stack keeps its data (default: a fresh temporary folder)
+ *   --replay-events N           events replayed into the case read model
+ *   --growth-events N           events stored before the "grown store" command run
+ *   --growth-cases N            cases in the read model for the grown list and count queries
+ *   --publication-events N      size of the publication burst
+ *   --duration-scale X          multiplies every warm-up and measured duration
+ * </pre>
+ */
+public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Optional<String> caseServiceUrl,
+                               Path reportDir, Optional<Path> dataDir, Sizes sizes) {
+
+    /** How big and how long each scenario is. */
+    public record Sizes(Duration rawPhase, Duration commandWarmup, Duration commandDuration,
+                        int publicationEvents, Duration lagWarmup, Duration lagDuration,
+                        Duration loopWarmup, Duration loopDuration, int loopActors,
+                        int replayEvents, Duration replayTimeCap,
+                        int growthEvents, int growthCases, Duration growthWarmup, Duration growthDuration,
+                        int queryRepetitions, Duration seedTimeCap, Duration settleCap) {
+
+        static Sizes quick() {
+            return new Sizes(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(3),
+                    1_000, Duration.ofSeconds(1), Duration.ofSeconds(3),
+                    Duration.ofSeconds(1), Duration.ofSeconds(6), 4,
+                    3_000, Duration.ofSeconds(15),
+                    20_000, 2_000, Duration.ofSeconds(2), Duration.ofSeconds(3),
+                    3, Duration.ofSeconds(8), Duration.ofSeconds(5));
+        }
+
+        static Sizes full() {
+            return new Sizes(Duration.ofSeconds(8), Duration.ofSeconds(3), Duration.ofSeconds(15),
+                    50_000, Duration.ofSeconds(3), Duration.ofSeconds(20),
+                    Duration.ofSeconds(5), Duration.ofSeconds(30), 8,
+                    1_000_000, Duration.ofSeconds(150),
+                    5_000_000, 1_000_000, Duration.ofSeconds(10), Duration.ofSeconds(15),
+                    10, Duration.ofSeconds(150), Duration.ofSeconds(90));
+        }
+
+        Sizes scaled(double f) {
+            return new Sizes(s(rawPhase, f), s(commandWarmup, f), s(commandDuration, f), publicationEvents,
+                    s(lagWarmup, f), s(lagDuration, f), s(loopWarmup, f), s(loopDuration, f), loopActors,
+                    replayEvents, s(replayTimeCap, f), growthEvents, growthCases, s(growthWarmup, f), s(growthDuration, f),
+                    queryRepetitions, seedTimeCap, settleCap);
+        }
+
+        private static Duration s(Duration d, double f) {
+            return Duration.ofMillis(Math.max(200, (long) (d.toMillis() * f)));
+        }
+    }
+
+    public static BenchmarkOptions parse(String... args) {
+        boolean quick = false;
+        String target = null;
+        String caseService = null;
+        Path reportDir = Path.of("benchmarks", "target", "report");
+        Path dataDir = null;
+        Integer replay = null, growthEvents = null, growthCases = null, publication = null;
+        double scale = 1;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--quick" -> quick = true;
+                case "--target-url" -> target = args[++i];
+                case "--case-service-url" -> caseService = args[++i];
+                case "--report-dir" -> reportDir = Path.of(args[++i]);
+                case "--data-dir" -> dataDir = Path.of(args[++i]);
+                case "--replay-events" -> replay = Integer.parseInt(args[++i]);
+                case "--growth-events" -> growthEvents = Integer.parseInt(args[++i]);
+                case "--growth-cases" -> growthCases = Integer.parseInt(args[++i]);
+                case "--publication-events" -> publication = Integer.parseInt(args[++i]);
+                case "--duration-scale" -> scale = Double.parseDouble(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + a + " (see BenchmarkOptions)");
+            }
+        }
+        Sizes s = (quick ? Sizes.quick() : Sizes.full()).scaled(scale);
+        s = new Sizes(s.rawPhase(), s.commandWarmup(), s.commandDuration(),
+                publication != null ? publication : s.publicationEvents(), s.lagWarmup(), s.lagDuration(),
+                s.loopWarmup(), s.loopDuration(), s.loopActors(),
+                replay != null ? replay : s.replayEvents(), s.replayTimeCap(),
+                growthEvents != null ? growthEvents : s.growthEvents(), growthCases != null ? growthCases : s.growthCases(),
+                s.growthWarmup(), s.growthDuration(), s.queryRepetitions(), s.seedTimeCap(), s.settleCap());
+        return new BenchmarkOptions(quick, Optional.ofNullable(target), Optional.ofNullable(caseService),
+                reportDir, Optional.ofNullable(dataDir), s);
+    }
+}

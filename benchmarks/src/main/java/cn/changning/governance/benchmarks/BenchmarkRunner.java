@@ -1,0 +1,223 @@
+package cn.changning.governance.benchmarks;
+
+import cn.changning.governance.benchmarks.core.Http;
+import cn.changning.governance.benchmarks.core.Report;
+import cn.changning.governance.benchmarks.core.ReportWriter;
+import cn.changning.governance.benchmarks.core.ScenarioResult;
+import cn.changning.governance.benchmarks.scenarios.CommandScenario;
+import cn.changning.governance.benchmarks.scenarios.FullLoopScenario;
+import cn.changning.governance.benchmarks.scenarios.GrowthScenario;
+import cn.changning.governance.benchmarks.scenarios.PublicationScenario;
+import cn.changning.governance.benchmarks.scenarios.RawLimits;
+import cn.changning.governance.benchmarks.scenarios.ReplayScenario;
+import cn.changning.governance.benchmarks.scenarios.VisibilityLagScenario;
+import cn.changning.governance.benchmarks.support.CaseApi;
+import cn.changning.governance.benchmarks.support.ConsumerLag;
+import cn.changning.governance.benchmarks.support.EventStoreSeeder;
+import cn.changning.governance.embedded.EmbeddedInfrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Runs every scenario of issue 5 in order and writes the report:
+ *
+ * <pre>
+ *   ./mvnw -q -pl benchmarks -am package -DskipTests
+ *   java -jar benchmarks/target/benchmarks.jar [--quick] [--target-url http://127.0.0.1:8080] [--report-dir DIR]
+ * </pre>
+ *
+ * Order matters: raw limits first (nothing else running), the empty-store command run before
+ * anything is stored, then commands, visibility lag (its rates follow the measured peak), the full
+ * loop, the replay, the growth runs (which fill the stores) and last the publication burst, whose
+ * backlog keeps the platform's consumers busy for a while after it. Between
+ * scenarios the platform's case projection is given time to catch up, so one scenario's backlog
+ * does not load the next.
+ */
+public final class BenchmarkRunner {
+
+    private static final String CASE_PROJECTION_GROUP = "case-service.case-projection";
+
+    private final BenchmarkOptions options;
+    private final BenchmarkOptions.Sizes sizes;
+    private final Report report = new Report();
+
+    private BenchmarkRunner(BenchmarkOptions options) {
+        this.options = options;
+        this.sizes = options.sizes();
+    }
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            BenchmarkOptions options = prepare(BenchmarkOptions.parse(args));
+            Report report = run(options);
+            System.out.println(ReportWriter.table(report));
+            System.out.println("Report written to " + options.reportDir().toAbsolutePath());
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Kafka, Netty and Tomcat leave non-daemon threads behind.
+        System.exit(status);
+    }
+
+    /** Settles the data folder before anything logs: the local stack's logback.xml writes under it. */
+    static BenchmarkOptions prepare(BenchmarkOptions options) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Path data = options.dataDir().orElseGet(() -> {
+            try {
+                return Files.createTempDirectory("governance-bench-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (System.getProperty("GOVERNANCE_DATA_DIR") == null && System.getenv("GOVERNANCE_DATA_DIR") == null) {
+            System.setProperty("GOVERNANCE_DATA_DIR", data.toString());
+        }
+        return new BenchmarkOptions(options.quick(), options.targetUrl(), options.caseServiceUrl(), options.reportDir(),
+                Optional.of(data), options.sizes());
+    }
+
+    /** Runs everything and writes the report files; the test calls this. */
+    public static Report run(BenchmarkOptions options) {
+        BenchmarkRunner runner = new BenchmarkRunner(prepare(options));
+        long start = System.nanoTime();
+        try (Target target = Target.open(runner.options)) {
+            runner.runAll(target);
+        } finally {
+            runner.report.environment().put("wallClockSeconds", Math.round((System.nanoTime() - start) / 1e9));
+            ReportWriter.write(runner.report, options.reportDir());
+            if (options.dataDir().isEmpty()) {
+                // A temporary folder of ours: the grown store and read model are gigabytes.
+                deleteQuietly(runner.options.dataDir().get());
+            }
+        }
+        return runner.report;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + folder + ": " + e);
+        }
+    }
+
+    private void runAll(Target target) {
+        Runtime rt = Runtime.getRuntime();
+        report.environment().put("mode", options.quick() ? "quick" : "full");
+        report.environment().put("target", target.describe());
+        report.environment().put("machine", String.format(Locale.ROOT, "%d cores, JVM %s, max heap %d MiB, %s",
+                rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20, System.getProperty("os.name")));
+        report.environment().put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        report.environment().put("sizes", sizes.toString());
+
+        CaseApi api = new CaseApi(new Http(Duration.ofSeconds(120)));
+        EmbeddedInfrastructure engines = target.engines();
+        Optional<EmbeddedInfrastructure> stores = target.platformStores();
+        Optional<EventStoreSeeder> eventStore = stores.map(s -> new EventStoreSeeder(
+                s.postgres().jdbcUrl("case_service"), s.postgres().username(), s.postgres().password()));
+
+        step("raw limits", () -> new RawLimits(engines, sizes.rawPhase()).run(report));
+
+        GrowthScenario growth = new GrowthScenario(api, target.caseServiceUrl(), target.gatewayUrl(),
+                sizes.growthWarmup(), sizes.growthDuration());
+        step("growth, empty store", () -> growth.commands(report, GrowthScenario.EMPTY, eventStore.map(EventStoreSeeder::count).orElse(-1L)));
+
+        CommandScenario commands = new CommandScenario(api, sizes.commandWarmup(), sizes.commandDuration());
+        for (int clients : new int[]{4, 16}) {
+            step("creates", () -> commands.creates(report, "case service", target.caseServiceUrl(), clients));
+            step("creates", () -> commands.creates(report, "gateway", target.gatewayUrl(), clients));
+        }
+        for (int clients : new int[]{4, 16}) {
+            step("transitions", () -> commands.transitions(report, "case service", target.caseServiceUrl(), clients));
+            step("transitions", () -> commands.transitions(report, "gateway", target.gatewayUrl(), clients));
+        }
+        settle(stores);
+
+        double peak = Math.max(report.figure(CommandScenario.GROUP, CommandScenario.createName("gateway", 4), "commandsPerSecond"),
+                report.figure(CommandScenario.GROUP, CommandScenario.createName("gateway", 16), "commandsPerSecond"));
+        report.environment().put("peakCreatesPerSecondViaGateway", Math.round(peak));
+        VisibilityLagScenario lag = new VisibilityLagScenario(api, target.gatewayUrl(), target.caseServiceUrl(),
+                sizes.lagWarmup(), sizes.lagDuration());
+        step("visibility 20/s", () -> lag.run(report, "20/s", 20));
+        if (peak > 0) {
+            settle(stores);
+            step("visibility 10%", () -> lag.run(report, "10% of peak", Math.max(1, 0.10 * peak)));
+            settle(stores);
+            step("visibility 50%", () -> lag.run(report, "50% of peak", Math.max(1, 0.50 * peak)));
+        }
+        settle(stores);
+
+        step("full loop", () -> new FullLoopScenario(api, target.gatewayUrl(), sizes.loopActors(), sizes.loopWarmup(),
+                sizes.loopDuration()).run(report));
+        settle(stores);
+
+        step("replay", () -> new ReplayScenario(engines, sizes.replayEvents(), sizes.replayTimeCap()).run(report));
+
+        step("queries", () -> growth.queries(report, "queries, read model as the run left it", sizes.queryRepetitions(),
+                "on the cases the run created"));
+        if (eventStore.isPresent()) {
+            step("grow store", () -> growth.growStore(report, eventStore.get(), template(api, target, eventStore.get()),
+                    sizes.growthEvents(), sizes.seedTimeCap()));
+            step("growth, grown store", () -> growth.commands(report, GrowthScenario.GROWN, eventStore.get().count()));
+            settle(stores);
+            long[] added = {0};
+            step("grow read model", () -> added[0] = growth.growReadModel(report, stores.get().mongo().connectionString(),
+                    sizes.growthCases(), sizes.seedTimeCap()));
+            step("queries grown", () -> growth.queries(report, "queries, read model grown", sizes.queryRepetitions(),
+                    String.format("after %,d cases were added", added[0])));
+            // Last: the burst leaves the platform's consumers a backlog that would load any scenario after it.
+            step("publication", () -> new PublicationScenario(eventStore.get(), engines.kafka().bootstrapServers(),
+                    sizes.publicationEvents()).run(report, template(api, target, eventStore.get())));
+        } else {
+            report.add(new ScenarioResult(GrowthScenario.GROUP, GrowthScenario.GROWN)
+                    .notAvailable("needs the platform's event store and read model (the local stack); not reachable with --target-url"));
+            report.add(new ScenarioResult(PublicationScenario.GROUP, PublicationScenario.NAME)
+                    .notAvailable("needs the platform's event store (the local stack); not reachable with --target-url"));
+        }
+        Goals.evaluate(report, sizes);
+    }
+
+    /** Runs a scenario; a failure is reported and the run goes on. */
+    private void step(String what, Runnable scenario) {
+        System.out.printf("[%tT] %s%n", System.currentTimeMillis(), what);
+        try {
+            scenario.run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            report.add(new ScenarioResult("errors", what).failed(e));
+        }
+    }
+
+    /** A real case, reported now, whose stored first event the seeders copy. */
+    private static EventStoreSeeder.Template template(CaseApi api, Target target, EventStoreSeeder store) {
+        return store.template(api.report(target.caseServiceUrl())
+                .orElseThrow(() -> new IllegalStateException("cannot report a template case")));
+    }
+
+    /** Lets the case projection catch up (bounded); a backlog left over is noted in the report. */
+    private void settle(Optional<EmbeddedInfrastructure> stores) {
+        Duration timeout = sizes.settleCap();
+        if (stores.isEmpty()) {
+            return;
+        }
+        try (ConsumerLag lag = new ConsumerLag(stores.get().kafka().bootstrapServers())) {
+            long start = System.nanoTime();
+            long left = lag.awaitCaughtUp(CASE_PROJECTION_GROUP, timeout);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String line = String.format(Locale.ROOT, "after %s: case projection caught up in %.1f s%s",
+                    report.results().isEmpty() ? "start" : report.results().get(report.results().size() - 1).name(),
+                    seconds, left > 0 ? ", " + left + " events still behind at the time limit" : "");
+            report.environment().merge("settling", line, (a, b) -> a + " | " + b);
+        } catch (RuntimeException e) {
+            report.environment().merge("settling", "could not read consumer lag: " + e.getMessage(), (a, b) -> a + " | " + b);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package cn.changning.governance.benchmarks.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** A small JSON-over-HTTP client on the JDK's HttpClient (HTTP/1.1, keep-alive), shared by all scenarios. */
+public final class Http {
+
+    public record Response(int status, String body, String location) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final Duration timeout;
+
+    public Http(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public Response post(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public Response get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build());
+    }
+
+    /** A GET that does not hold a thread while it waits (the visibility probes run many at once). */
+    public CompletableFuture<Response> getAsync(String url) {
+        return client.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).thenApply(Http::toResponse);
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            return toResponse(client.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static Response toResponse(HttpResponse<String> r) {
+        return new Response(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+    }
+}

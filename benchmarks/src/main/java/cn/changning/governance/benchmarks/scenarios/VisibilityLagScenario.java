@@ -1,0 +1,115 @@
+package cn.changning.governance.benchmarks.scenarios;
+
+import cn.changning.governance.benchmarks.core.Await;
+import cn.changning.governance.benchmarks.core.Latency;
+import cn.changning.governance.benchmarks.core.OpenLoopLoad;
+import cn.changning.governance.benchmarks.core.Report;
+import cn.changning.governance.benchmarks.core.ScenarioResult;
+import cn.changning.governance.benchmarks.support.CaseApi;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scenario 4: from a create's 2xx to the case being readable ({@code GET /api/v1/cases/{id}} = 200),
+ * at a fixed rate (open loop). The path measured is the whole read side: event store, publisher
+ * tracking processor, Kafka, the case projection, MongoDB, the query API.
+ *
+ * <p>Creates go through the gateway; visibility is polled every 5 ms straight at the case
+ * service on a sample of at most 50 creates per second, so the observer does not become the
+ * load. The create latencies of these runs give the "p99 at 50% of peak" goal.</p>
+ */
+public final class VisibilityLagScenario {
+
+    public static final String GROUP = "4 visibility lag";
+    private static final double SAMPLED_PER_SECOND = 50;
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(5);
+    private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final CaseApi api;
+    private final String commandUrl;
+    private final String queryUrl;
+    private final Duration warmup;
+    private final Duration duration;
+
+    public VisibilityLagScenario(CaseApi api, String commandUrl, String queryUrl, Duration warmup, Duration duration) {
+        this.api = api;
+        this.commandUrl = commandUrl;
+        this.queryUrl = queryUrl;
+        this.warmup = warmup;
+        this.duration = duration;
+    }
+
+    public static String name(String label) {
+        return "creates at " + label;
+    }
+
+    public void run(Report report, String label, double rate) {
+        Latency command = new Latency("create (from due time)");
+        Latency visibility = new Latency("2xx to readable");
+        AtomicLong invisible = new AtomicLong();
+        long sampleEvery = Math.max(1, (long) Math.ceil(rate / SAMPLED_PER_SECOND));
+        AtomicLong n = new AtomicLong();
+        // Observers wait for visibility on threads of their own, so a slow read side never delays
+        // the next create (the generator's workers only send commands).
+        ExecutorService observers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "visibility-observer");
+            t.setDaemon(true);
+            return t;
+        });
+        OpenLoopLoad.Outcome o = OpenLoopLoad.run("visibility", rate, warmup, duration, 256, (due, measured) -> {
+            Optional<String> id = api.report(commandUrl);
+            long accepted = System.nanoTime();
+            if (id.isEmpty()) {
+                return false;
+            }
+            if (measured) {
+                command.recordNanos(accepted - due);
+            }
+            if (n.incrementAndGet() % sampleEvery != 0) {
+                return true;
+            }
+            observers.execute(() -> {
+                boolean visible = Await.until(() -> api.getCase(queryUrl, id.get()).status() == 200, VISIBILITY_TIMEOUT, POLL_INTERVAL);
+                if (measured) {
+                    if (visible) {
+                        visibility.recordNanos(System.nanoTime() - accepted);
+                    } else {
+                        invisible.incrementAndGet();
+                    }
+                }
+            });
+            return true; // the command succeeded; a case never seen is counted apart
+        });
+        observers.shutdown();
+        try {
+            observers.awaitTermination(VISIBILITY_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        observers.shutdownNow();
+        if (invisible.get() > 0) {
+            // Left out, they would flatter the percentiles: their lag is at least the 30 s waited (recorded as 30 s).
+            for (long i = 0; i < invisible.get(); i++) {
+                visibility.recordNanos(VISIBILITY_TIMEOUT.toNanos());
+            }
+        }
+        report.add(new ScenarioResult(GROUP, name(label))
+                .load(String.format("%.1f creates/s open loop via the gateway; visibility polled every 5 ms on 1 in %d", rate, sampleEvery))
+                .timing(warmup.toMillis() / 1000.0, o.seconds())
+                .figure("targetRate", rate)
+                .figure("achievedRate", o.achievedRate())
+                .figure("commands", o.completed())
+                .figure("errors", o.errors())
+                .figure("notVisibleWithin30s", invisible.get())
+                .figure("visibilityP50Ms", visibility.percentileMs(50))
+                .figure("visibilityP99Ms", visibility.percentileMs(99))
+                .figure("commandP99Ms", command.percentileMs(99))
+                .latency(visibility)
+                .latency(command));
+    }
+}

@@ -1,0 +1,75 @@
+package cn.changning.governance.benchmarks.support;
+
+import cn.changning.governance.benchmarks.core.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The case and dispatch REST calls the scenarios make. Reports are for a real item at a real
+ * place (rubbish at a bus stop on Tianshan Road, item 1101), so filing, routing and dispatch
+ * succeed the way they do for partners.
+ */
+public final class CaseApi {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final Http http;
+
+    public CaseApi(Http http) {
+        this.http = http;
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public static String reportBody() {
+        long n = SEQUENCE.incrementAndGet();
+        // Spread over a few hundred metres so reports are not all at one point.
+        double lat = 31.2120 + (n % 17) * 0.00001;
+        double lng = 121.4075 + (n % 13) * 0.00001;
+        return "{\"itemCode\":\"1101\",\"location\":{\"latitude\":" + lat + ",\"longitude\":" + lng
+                + ",\"gridCode\":null,\"address\":\"Tianshan Road bus stop " + n + "\"},"
+                + "\"description\":\"Rubbish bags piled at the bus stop (benchmark " + n + ")\","
+                + "\"source\":\"RESIDENT\",\"reporter\":{\"name\":\"Li\",\"contact\":\"138\"}}";
+    }
+
+    /** POST /api/v1/cases; the new case's id, or empty when the answer was not 201. */
+    public Optional<String> report(String baseUrl) {
+        Http.Response r = http.post(baseUrl + "/api/v1/cases", reportBody());
+        if (r.status() != 201) {
+            return Optional.empty();
+        }
+        if (r.location() != null) {
+            return Optional.of(r.location().substring(r.location().lastIndexOf('/') + 1));
+        }
+        return Optional.ofNullable(field(r.body(), "caseId"));
+    }
+
+    public Http.Response file(String baseUrl, String caseId) {
+        return http.post(baseUrl + "/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"bench-operator\"}");
+    }
+
+    public Http.Response getCase(String baseUrl, String caseId) {
+        return http.get(baseUrl + "/api/v1/cases/" + caseId);
+    }
+
+    public static String field(String json, String name) {
+        JsonNode node = parse(json).get(name);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package cn.changning.governance.benchmarks.support;
+
+import cn.changning.governance.benchmarks.core.Await;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How far a consumer group is behind the end of its topic, from Kafka's own offsets. Scenarios
+ * wait (bounded) for the platform's projections to catch up before measuring the next thing,
+ * so one scenario's backlog does not load the next.
+ */
+public final class ConsumerLag implements AutoCloseable {
+
+    private final Admin admin;
+
+    public ConsumerLag(String bootstrapServers) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    public long lag(String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            if (committed.isEmpty()) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            long lag = 0;
+            for (var e : committed.entrySet()) {
+                long end = ends.get(e.getKey()).offset();
+                lag += Math.max(0, end - (e.getValue() == null ? 0 : e.getValue().offset()));
+            }
+            return lag;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of " + group, e);
+        }
+    }
+
+    /** Waits until the group has caught up; returns the lag left when the time ran out (0 when caught up). */
+    public long awaitCaughtUp(String group, Duration timeout) {
+        Await.until(() -> lag(group) == 0, timeout, Duration.ofMillis(250));
+        return lag(group);
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,103 @@
+package cn.changning.governance.benchmarks.support;
+
+import cn.changning.governance.cases.reference.Geography;
+import cn.changning.governance.cases.reference.Grid;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Fills the case service's read model ({@code cases} and the pre-aggregated {@code case_stats})
+ * with bulk writes of documents shaped as the case projection writes them: cases spread over
+ * every grid, over a year of reports and over the steps of the loop, each counted in the stats
+ * bucket of its step, street, grid and item class (as the projection's reconciliation does).
+ */
+public final class ReadModelSeeder {
+
+    private static final String[] STEPS = {"REPORTED", "FILED", "DISPATCHED", "HANDLED", "VERIFIED", "CLOSED", "CLOSED",
+            "CLOSED", "ASSESSED", "ASSESSED"};
+    private static final String[] CLASSES = {"EVENT", "COMPONENT"};
+
+    private final List<Grid> grids = Geography.load().grids();
+
+    /** Seeds up to {@code cases} cases, stopping between writes once {@code timeCap} is spent; returns how many. */
+    public long seed(String mongoUri, String database, long cases, Duration timeCap) {
+        Instant now = Instant.now();
+        long deadline = System.nanoTime() + timeCap.toNanos();
+        long added = 0;
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            MongoCollection<Document> docs = client.getDatabase(database).getCollection("cases");
+            MongoCollection<Document> stats = client.getDatabase(database).getCollection("case_stats");
+            int batch = 10_000;
+            for (long from = 0; from < cases && System.nanoTime() < deadline; from += batch) {
+                List<Document> page = new ArrayList<>(batch);
+                Map<String, List<String>> buckets = new LinkedHashMap<>();
+                Map<String, Document> bucketFields = new LinkedHashMap<>();
+                for (long i = from; i < Math.min(cases, from + batch); i++) {
+                    Document d = caseDocument(i, now);
+                    page.add(d);
+                    String key = String.join("|", d.getString("step"), d.getString("streetCode"), d.getString("gridCode"),
+                            d.getString("itemClass"));
+                    buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(d.getString("_id"));
+                    bucketFields.putIfAbsent(key, new Document("step", d.getString("step"))
+                            .append("streetCode", d.getString("streetCode")).append("gridCode", d.getString("gridCode"))
+                            .append("itemClass", d.getString("itemClass")));
+                }
+                docs.insertMany(page, new InsertManyOptions().ordered(false));
+                List<WriteModel<Document>> counts = new ArrayList<>();
+                buckets.forEach((key, ids) -> {
+                    Document f = bucketFields.get(key);
+                    counts.add(new UpdateOneModel<>(Filters.eq("_id", key), Updates.combine(
+                            Updates.pushEach("caseIds", ids), Updates.inc("count", ids.size()),
+                            Updates.set("step", f.getString("step")), Updates.set("streetCode", f.getString("streetCode")),
+                            Updates.set("gridCode", f.getString("gridCode")), Updates.set("itemClass", f.getString("itemClass"))),
+                            new UpdateOptions().upsert(true)));
+                });
+                stats.bulkWrite(counts);
+                added += page.size();
+            }
+        }
+        return added;
+    }
+
+    Document caseDocument(long i, Instant now) {
+        Grid grid = grids.get((int) (i % grids.size()));
+        String step = STEPS[(int) ((i / grids.size()) % STEPS.length)];
+        boolean open = !(step.equals("CLOSED") || step.equals("ASSESSED"));
+        Instant reported = now.minus(Duration.ofMinutes(i % 525_600));
+        Date reportedAt = Date.from(reported);
+        Date filedAt = Date.from(reported.plusSeconds(60));
+        String id = new UUID(0x5eed5eed_00000000L | (i >>> 32), 0x8000_0000_0000_0000L | i).toString();
+        return new Document("_id", id)
+                .append("step", step).append("open", open).append("suspended", false)
+                .append("itemCode", "1101").append("itemName", "Exposed rubbish").append("itemClass", CLASSES[(int) (i % 2)])
+                .append("category", "city appearance").append("handlingType", "A").append("persistentProblem", false)
+                .append("gridCode", grid.code()).append("streetCode", grid.subdistrictCode())
+                .append("location", new Document("latitude", 31.212).append("longitude", 121.4075)
+                        .append("gridCode", grid.code()).append("address", "Bus stop " + i))
+                .append("description", "Rubbish bags piled at the bus stop " + i)
+                .append("source", "RESIDENT").append("reportedAt", reportedAt).append("filedAt", filedAt)
+                .append("deadline", Date.from(reported.plus(Duration.ofDays(2)))).append("round", 0)
+                .append("timeline", List.of(
+                        new Document("sequence", 0L).append("event", "CaseReported").append("at", reportedAt).append("by", "RESIDENT"),
+                        new Document("sequence", 1L).append("event", "CaseFiled").append("at", filedAt).append("by", "operator-1")))
+                .append("duplicates", List.of())
+                .append("updatedAt", filedAt).append("version", 1L);
+    }
+}
