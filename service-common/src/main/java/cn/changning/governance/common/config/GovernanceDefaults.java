@@ -24,10 +24,15 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        Map<String, Object> d = new LinkedHashMap<>();
+        // The local stack runs every application on one classpath: a library one service needs must
+        // not switch itself on in the others (the gateway included). A service that schedules
+        // durable deadlines enables it in its own file.
+        d.put("db-scheduler.enabled", "false");
         if (!environment.containsProperty("governance.service-name")) {
+            environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, d));
             return; // not one of our services (e.g. the gateway)
         }
-        Map<String, Object> d = new LinkedHashMap<>();
         d.put("axon.axonserver.enabled", "false");
         d.put("axon.serializer.general", "jackson");
         d.put("axon.serializer.events", "jackson");
@@ -35,10 +40,6 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("axon.metrics.micrometer.dimensional", "true");
         d.put("axon.eventhandling.processors.kafka-publisher.mode", "tracking");
         d.put("axon.eventhandling.processors.kafka-publisher.batch-size", "${governance.publisher.batch-size:100}");
-
-        // All services share one classpath in the local stack: a library one service needs must not
-        // switch itself on in the others. A service that schedules durable deadlines enables it.
-        d.put("db-scheduler.enabled", "false");
 
         d.put("spring.flyway.locations", "classpath:db/axon,classpath:db/${governance.service-name}");
         d.put("spring.flyway.baseline-on-migrate", "false");
