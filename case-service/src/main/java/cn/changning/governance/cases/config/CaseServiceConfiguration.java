@@ -88,7 +88,7 @@ public class CaseServiceConfiguration {
         return new DispatchPolicy(commandGateway, objectMapper, meterRegistry);
     }
 
-    /** The case topic into the {@code cases} and {@code case_stats} collections. */
+    /** The case topic into the {@code cases} and {@code case_counts} collections. */
     @Bean
     public EventConsumer caseProjectionConsumer(CaseProjection caseReadModel) {
         return new EventConsumer("case-projection", "case-service.case-projection", List.of(Topics.CASE_EVENTS), caseReadModel);

@@ -12,11 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateManyModel;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,56 +23,102 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Keeps the {@code cases} collection (one document per case, with its timeline) and the
- * pre-aggregated {@code case_stats} counts, and records the business metrics.
+ * pre-aggregated counts ({@link CaseCounts}), and records the business metrics.
  *
  * <p>Cases are written by idempotent upsert ({@link VersionedDocuments}), a whole Kafka batch in
- * one ordered bulk write. The counts are then reconciled from the case documents: each stats
- * document lists the cases it counts, and a case is moved between them with guarded updates
- * ({@code $pull} only where present, insert only where absent), so a redelivered batch or a
- * crash between the two writes never counts a case twice.
+ * one ordered bulk write. Each case's bucket (step, street, grid, item class) is followed in
+ * memory from its stored document through the batch; the moves between buckets are counted,
+ * per partition and guarded by its offset, before the case documents are written, so a
+ * redelivered batch or a crash between the two writes never counts a case twice or loses it.
  */
 public class CaseProjection implements EventBatchHandler.BatchProcessor {
 
     public static final String COLLECTION = "cases";
-    public static final String STATS = "case_stats";
 
     private final MongoTemplate mongo;
     private final ObjectMapper objectMapper;
     private final CaseChanges changes;
     private final CaseMetrics metrics;
+    private final CaseCounts counts;
 
     public CaseProjection(MongoTemplate mongo, ObjectMapper objectMapper, CaseChanges changes, CaseMetrics metrics) {
         this.mongo = mongo;
         this.objectMapper = objectMapper;
         this.changes = changes;
         this.metrics = metrics;
+        this.counts = new CaseCounts(mongo);
     }
 
-    /** What the metrics need to know about a case, before and through the batch. */
-    private static final class Facts {
+    /** What the counts and metrics need to know about a case, as stored and then through the batch. */
+    private static final class CaseState {
         long version = -1;
+        String step;
         String streetCode;
+        String gridCode;
         String itemClass;
         Instant reportedAt;
+
+        /** The bucket the case is counted in; null before it exists. */
+        String bucket() {
+            return step == null ? null : CaseStats.key(step, streetCode, gridCode, itemClass);
+        }
+
+        void apply(Map<String, Object> sets) {
+            if (sets.containsKey("step")) {
+                step = (String) sets.get("step");
+            }
+            if (sets.containsKey("streetCode")) {
+                streetCode = (String) sets.get("streetCode");
+            }
+            if (sets.containsKey("gridCode")) {
+                gridCode = (String) sets.get("gridCode");
+            }
+            if (sets.containsKey("itemClass")) {
+                itemClass = (String) sets.get("itemClass");
+            }
+        }
     }
 
     private record Applied(String eventName, Object event, String streetCode, String itemClass, Instant reportedAt) {
     }
 
+    /** One partition's part of a batch: its bucket moves and the last offset seen. */
+    private static final class PartitionMoves {
+        final Map<String, Long> moves = new HashMap<>();
+        long lastOffset = -1;
+
+        void move(String from, String to) {
+            if (Objects.equals(from, to)) {
+                return;
+            }
+            if (from != null) {
+                moves.merge(from, -1L, Long::sum);
+            }
+            moves.merge(to, 1L, Long::sum);
+        }
+    }
+
     @Override
     public void process(List<EventRecord> events) {
-        Map<String, Facts> facts = factsBefore(events);
+        Map<String, CaseState> cases = statesBefore(events);
+        Map<String, PartitionMoves> partitions = new LinkedHashMap<>();
+        for (EventRecord e : events) {
+            PartitionMoves p = partitions.computeIfAbsent(CaseCounts.source(e.topic(), e.partition()), s -> new PartitionMoves());
+            p.lastOffset = Math.max(p.lastOffset, e.offset());
+        }
+        Map<String, Long> countedUpTo = counts.countedUpTo(partitions.keySet());
         List<VersionedDocuments.VersionedWrite> writes = new ArrayList<>(events.size());
         List<Applied> applied = new ArrayList<>();
-        Set<String> touched = new LinkedHashSet<>();
         for (EventRecord record : events) {
             Optional<Object> decoded = decode(record);
             if (decoded.isEmpty()) {
@@ -84,34 +126,36 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
             }
             Object event = decoded.get();
             Optional<CaseChanges.Change> change = changes.of(event, record.sequence());
-            if (change.isEmpty()) {
-                continue;
+            CaseState state = cases.computeIfAbsent(record.subject(), id -> new CaseState());
+            if (change.isEmpty() || record.sequence() <= state.version) {
+                continue; // not shown, or already applied (redelivered, or older than what is stored)
             }
-            touched.add(record.subject());
+            String source = CaseCounts.source(record.topic(), record.partition());
+            String before = state.bucket();
+            state.version = record.sequence();
+            state.apply(change.get().sets());
+            if (event instanceof CaseReported r) {
+                state.reportedAt = r.reportedAt();
+            }
+            if (record.offset() > countedUpTo.get(source)) {
+                partitions.get(source).move(before, state.bucket());
+            }
             writes.add(VersionedDocuments.applyIfNewer(record.subject(), record.sequence(),
                     update(change.get(), record.time())));
-            Facts f = facts.computeIfAbsent(record.subject(), id -> new Facts());
-            if (record.sequence() > f.version) { // first time: count it once the write succeeded
-                f.version = record.sequence();
-                Map<String, Object> sets = change.get().sets();
-                if (sets.containsKey("streetCode")) {
-                    f.streetCode = (String) sets.get("streetCode");
-                }
-                if (sets.containsKey("itemClass")) {
-                    f.itemClass = (String) sets.get("itemClass");
-                }
-                if (event instanceof CaseReported r) {
-                    f.reportedAt = r.reportedAt();
-                }
-                applied.add(new Applied(record.eventName(), event, f.streetCode, f.itemClass, f.reportedAt));
-            }
+            applied.add(new Applied(record.eventName(), event, state.streetCode, state.itemClass, state.reportedAt));
         }
         if (writes.isEmpty()) {
             return;
         }
+        // Counts first: if the case writes are then lost, the redelivered batch writes them without counting again.
+        partitions.forEach((source, p) -> {
+            if (!p.moves.isEmpty()) {
+                counts.add(source, countedUpTo.get(source), p.lastOffset, p.moves);
+            }
+        });
         VersionedDocuments.writeNewer(collection(), writes);
         applied.forEach(this::record);
-        reconcileStats(touched);
+        refreshOpenCases();
     }
 
     private Optional<Object> decode(EventRecord record) {
@@ -137,21 +181,23 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         return Updates.combine(updates);
     }
 
-    private Map<String, Facts> factsBefore(List<EventRecord> events) {
+    private Map<String, CaseState> statesBefore(List<EventRecord> events) {
         Set<String> ids = new LinkedHashSet<>();
         events.forEach(e -> ids.add(e.subject()));
-        Map<String, Facts> facts = new HashMap<>();
+        Map<String, CaseState> states = new HashMap<>();
         for (Document d : collection().find(Filters.in("_id", ids))
-                .projection(Projections.include("version", "streetCode", "itemClass", "reportedAt"))) {
-            Facts f = new Facts();
-            f.version = d.get("version", Number.class).longValue();
-            f.streetCode = d.getString("streetCode");
-            f.itemClass = d.getString("itemClass");
+                .projection(Projections.include("version", "step", "streetCode", "gridCode", "itemClass", "reportedAt"))) {
+            CaseState s = new CaseState();
+            s.version = d.get("version", Number.class).longValue();
+            s.step = d.getString("step");
+            s.streetCode = d.getString("streetCode");
+            s.gridCode = d.getString("gridCode");
+            s.itemClass = d.getString("itemClass");
             Date reportedAt = d.getDate("reportedAt");
-            f.reportedAt = reportedAt == null ? null : reportedAt.toInstant();
-            facts.put(d.getString("_id"), f);
+            s.reportedAt = reportedAt == null ? null : reportedAt.toInstant();
+            states.put(d.getString("_id"), s);
         }
-        return facts;
+        return states;
     }
 
     private void record(Applied a) {
@@ -172,40 +218,14 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         }
     }
 
-    /** Moves each touched case into the stats bucket of its current step, street, grid and item class. */
-    private void reconcileStats(Set<String> caseIds) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Document c : collection().find(Filters.in("_id", caseIds))
-                .projection(Projections.include("step", "streetCode", "gridCode", "itemClass"))) {
-            String caseId = c.getString("_id");
-            String key = CaseStats.key(c.getString("step"), c.getString("streetCode"), c.getString("gridCode"),
-                    c.getString("itemClass"));
-            // Absent from the bucket: added and counted. Present: the upsert collides on _id and is skipped.
-            writes.add(new UpdateOneModel<>(
-                    Filters.and(Filters.eq("_id", key), Filters.ne("caseIds", caseId)),
-                    Updates.combine(Updates.push("caseIds", caseId), Updates.inc("count", 1),
-                            Updates.set("step", c.getString("step")), Updates.set("streetCode", c.getString("streetCode")),
-                            Updates.set("gridCode", c.getString("gridCode")), Updates.set("itemClass", c.getString("itemClass"))),
-                    new UpdateOptions().upsert(true)));
-            // Then out of any other bucket (added first, so a reader never sees the case counted nowhere).
-            writes.add(new UpdateManyModel<>(
-                    Filters.and(Filters.eq("caseIds", caseId), Filters.ne("_id", key)),
-                    Updates.combine(Updates.pull("caseIds", caseId), Updates.inc("count", -1))));
-        }
-        if (!writes.isEmpty()) {
-            VersionedDocuments.writeInOrder(stats(), writes);
-        }
-        refreshOpenCases();
-    }
-
     private void refreshOpenCases() {
         Map<CaseStep, Long> open = new EnumMap<>(CaseStep.class);
-        for (Document d : stats().find().projection(Projections.include("step", "count"))) {
-            CaseStep step = CaseStep.valueOf(d.getString("step"));
+        counts.totals().forEach((bucket, n) -> {
+            CaseStep step = CaseStep.valueOf(CaseStats.stepOf(bucket));
             if (step.isOpen()) {
-                open.merge(step, d.get("count", Number.class).longValue(), Long::sum);
+                open.merge(step, n, Long::sum);
             }
-        }
+        });
         metrics.openCases(open);
     }
 
@@ -213,7 +233,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         return mongo.getCollection(COLLECTION);
     }
 
-    MongoCollection<Document> stats() {
-        return mongo.getCollection(STATS);
+    CaseCounts counts() {
+        return counts;
     }
 }

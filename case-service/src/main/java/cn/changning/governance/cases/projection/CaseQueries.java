@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the case read models. One case and its timeline are read by {@code _id}; counts come
- * from the pre-aggregated {@code case_stats}. The list's filters are declared as secondary
+ * from the pre-aggregated {@link CaseCounts}. The list's filters are declared as secondary
  * indexes for real MongoDB (the wire server used locally accepts and ignores them).
  */
 public class CaseQueries {
@@ -41,9 +41,11 @@ public class CaseQueries {
     private static final double DEGREES_PER_METRE = 1 / 111_320.0;
 
     private final MongoTemplate mongo;
+    private final CaseCounts counts;
 
     public CaseQueries(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.counts = new CaseCounts(mongo);
     }
 
     /** The list's filters; null means "any". */
@@ -61,7 +63,6 @@ public class CaseQueries {
             }
             cases.createIndex(Indexes.ascending("open", "deadline"));
             cases.createIndex(Indexes.ascending("itemCode", "open", "reportedAt"));
-            stats().createIndex(Indexes.ascending("caseIds"));
         } catch (RuntimeException e) {
             // Indexes speed queries up and change no result: a store that refuses one must not stop the service.
             log.warn("could not declare read-model indexes: {}", e.toString());
@@ -81,7 +82,9 @@ public class CaseQueries {
 
     public CaseView.Page list(Filter filter, int page, int size, Instant now) {
         Bson query = query(filter, now);
-        long total = cases().countDocuments(query);
+        long total = onlyCountedDimensions(filter)
+                ? stats(filter.step(), filter.streetCode(), filter.gridCode(), filter.itemClass()).total()
+                : cases().countDocuments(query);
         List<CaseView> items = new ArrayList<>();
         for (Document d : cases().find(query).projection(Projections.exclude("timeline"))
                 .sort(Sorts.orderBy(Sorts.descending("reportedAt"), Sorts.ascending("_id")))
@@ -114,21 +117,29 @@ public class CaseQueries {
     }
 
     public CaseStats stats(String step, String streetCode, String gridCode, String itemClass) {
-        List<Bson> filters = new ArrayList<>();
-        Optional.ofNullable(step).ifPresent(v -> filters.add(Filters.eq("step", v)));
-        Optional.ofNullable(streetCode).ifPresent(v -> filters.add(Filters.eq("streetCode", v)));
-        Optional.ofNullable(gridCode).ifPresent(v -> filters.add(Filters.eq("gridCode", v)));
-        Optional.ofNullable(itemClass).ifPresent(v -> filters.add(Filters.eq("itemClass", v)));
-        filters.add(Filters.gt("count", 0));
         List<CaseStats.Bucket> buckets = new ArrayList<>();
         long total = 0;
-        for (Document d : stats().find(Filters.and(filters)).projection(Projections.exclude("caseIds")).sort(Sorts.ascending("_id"))) {
-            long count = d.get("count", Number.class).longValue();
-            buckets.add(new CaseStats.Bucket(d.getString("step"), d.getString("streetCode"), d.getString("gridCode"),
-                    d.getString("itemClass"), count));
-            total += count;
+        for (Map.Entry<String, Long> e : counts.totals().entrySet()) {
+            String[] d = CaseStats.dimensionsOf(e.getKey());
+            long count = e.getValue();
+            if (count > 0 && matches(step, d[0]) && matches(streetCode, d[1]) && matches(gridCode, d[2])
+                    && matches(itemClass, d[3])) {
+                buckets.add(new CaseStats.Bucket(d[0], d[1], d[2], d[3], count));
+                total += count;
+            }
         }
         return new CaseStats(buckets, total);
+    }
+
+    /** Whether the pre-aggregated counts answer the list's total (a filter on their four dimensions at most). */
+    private static boolean onlyCountedDimensions(Filter f) {
+        return f.residentialAreaCode() == null && f.itemCode() == null && f.source() == null && f.overdue() == null
+                && f.suspended() == null && f.reportedFrom() == null && f.reportedTo() == null
+                && (f.text() == null || f.text().isBlank());
+    }
+
+    private static boolean matches(String wanted, String value) {
+        return wanted == null || wanted.equals(value);
     }
 
     private static Bson query(Filter f, Instant now) {
@@ -241,7 +252,4 @@ public class CaseQueries {
         return mongo.getCollection(CaseProjection.COLLECTION);
     }
 
-    private MongoCollection<Document> stats() {
-        return mongo.getCollection(CaseProjection.STATS);
-    }
 }

@@ -3,8 +3,8 @@ package cn.changning.governance.cases.projection;
 import java.util.List;
 
 /**
- * Pre-aggregated counts of cases by step × street × grid × item class: one document per
- * combination that has cases, so a dashboard reads a few hundred small documents at most.
+ * Counts of cases by step × street × grid × item class, read from the pre-aggregated
+ * {@link CaseCounts}: a dashboard reads a handful of small documents, whatever the number of cases.
  *
  * @param buckets the combinations asked for, each with its count
  * @param total   the sum of their counts
@@ -19,6 +19,15 @@ public record CaseStats(List<Bucket> buckets, long total) {
 
     static String key(String step, String streetCode, String gridCode, String itemClass) {
         return String.join("|", step, orNone(streetCode), orNone(gridCode), orNone(itemClass));
+    }
+
+    static String stepOf(String key) {
+        return key.substring(0, key.indexOf('|'));
+    }
+
+    /** The bucket's four dimensions, in key order; "-" where one is missing. */
+    static String[] dimensionsOf(String key) {
+        return key.split("\\|", -1);
     }
 
     private static String orNone(String value) {

@@ -3,7 +3,6 @@ package cn.changning.governance.cases.projection;
 import cn.changning.governance.cases.support.CaseServiceIntegrationTest;
 import cn.changning.governance.common.consuming.EventRecord;
 import cn.changning.governance.contracts.EventTypes;
-import cn.changning.governance.contracts.Topics;
 import cn.changning.governance.contracts.cases.CaseDispatched;
 import cn.changning.governance.contracts.cases.CaseFiled;
 import cn.changning.governance.contracts.cases.CaseLocation;
@@ -25,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The projection against the real Mongo wire server, fed directly with event records for cases
  * that exist only here: redelivered batches and older events change nothing, and the
- * pre-aggregated counts follow each case from bucket to bucket exactly once.
+ * pre-aggregated counts follow each case from bucket to bucket exactly once, also when a batch
+ * comes again with other boundaries or its case writes were lost after the counts.
  */
 class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
 
@@ -44,33 +44,73 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
     @Test
     void aRedeliveredBatchAndAnOlderEventChangeNothing() {
         String id = UUID.randomUUID().toString();
-        EventRecord reported = record(id, 0, new CaseReported(id, "0201", new CaseLocation(31.2005, 121.38165, null, "Xianxia Rd"),
-                "Street light out", ReportSource.CAMERA, null, T0));
-        EventRecord filed = record(id, 1, new CaseFiled(id, "0201", "COMPONENT", "C", false, GRID, STREET,
-                T0.plusSeconds(86_400), "operator-2", T0.plusSeconds(60)));
+        Partition topic = new Partition();
+        EventRecord reported = topic.next(id, 0, reported(id));
+        EventRecord filed = topic.next(id, 1, filed(id));
+        Counts before = new Counts();
 
         projection.process(List.of(reported, filed));
         Document first = caseDocument(id);
         assertThat(first.getString("step")).isEqualTo("FILED");
         assertThat(first.getList("timeline", Document.class)).hasSize(2);
-        assertThat(count("FILED")).isEqualTo(1);
-        assertThat(count("REPORTED")).isZero();
+        assertThat(before.added("FILED")).isEqualTo(1);
+        assertThat(before.added("REPORTED")).isZero();
 
         projection.process(List.of(reported, filed)); // redelivered
         projection.process(List.of(reported));        // an older event after a newer one
+        projection.process(List.of(topic.next(id, 1, filed(id)))); // published again after a publisher crash
         Document again = caseDocument(id);
         assertThat(again.getString("step")).isEqualTo("FILED");
         assertThat(again.getList("timeline", Document.class)).hasSize(2);
         assertThat(again.get("version", Number.class).longValue()).isEqualTo(1);
-        assertThat(count("FILED")).isEqualTo(1);
-        assertThat(count("REPORTED")).isZero();
+        assertThat(before.added("FILED")).isEqualTo(1);
+        assertThat(before.added("REPORTED")).isZero();
 
-        projection.process(List.of(record(id, 2, new CaseDispatched(id, "o-" + id, 0, "lighting-office", List.of(), T0.plusSeconds(120)))));
-        assertThat(count("FILED")).isZero();
-        assertThat(count("DISPATCHED")).isEqualTo(1);
+        projection.process(List.of(topic.next(id, 2, dispatched(id))));
+        assertThat(before.added("FILED")).isZero();
+        assertThat(before.added("DISPATCHED")).isEqualTo(1);
         CaseStats stats = queries.stats(null, STREET, GRID, "COMPONENT");
-        assertThat(stats.total()).isEqualTo(1);
-        assertThat(stats.buckets()).singleElement().satisfies(b -> assertThat(b.step()).isEqualTo("DISPATCHED"));
+        assertThat(stats.total()).isEqualTo(stats.buckets().stream().mapToLong(CaseStats.Bucket::count).sum());
+        assertThat(stats.buckets()).allSatisfy(bucket -> {
+            assertThat(bucket.count()).isPositive();
+            assertThat(bucket.gridCode()).isEqualTo(GRID);
+        });
+    }
+
+    @Test
+    void aBatchRedeliveredWithOtherBoundariesCountsEachMoveOnce() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        Partition topic = new Partition();
+        EventRecord aReported = topic.next(a, 0, reported(a));
+        EventRecord bReported = topic.next(b, 0, reported(b));
+        EventRecord aFiled = topic.next(a, 1, filed(a));
+        EventRecord bFiled = topic.next(b, 1, filed(b));
+        EventRecord aDispatched = topic.next(a, 2, dispatched(a));
+        Counts before = new Counts();
+
+        projection.process(List.of(aReported, bReported, aFiled));
+        projection.process(List.of(bReported, aFiled, bFiled, aDispatched)); // overlaps the batch before
+
+        assertThat(before.added("REPORTED")).isZero();
+        assertThat(before.added("FILED")).isEqualTo(1);
+        assertThat(before.added("DISPATCHED")).isEqualTo(1);
+    }
+
+    @Test
+    void caseDocumentsLostAfterTheCountsAreWrittenAgainWithoutCountingTwice() {
+        String id = UUID.randomUUID().toString();
+        Partition topic = new Partition();
+        List<EventRecord> batch = List.of(topic.next(id, 0, reported(id)), topic.next(id, 1, filed(id)));
+        Counts before = new Counts();
+        projection.process(batch);
+        // As if the process died after counting and before its case writes reached the store.
+        mongo.getCollection(CaseProjection.COLLECTION).deleteOne(eq("_id", id));
+
+        projection.process(batch); // redelivered from the last committed offset
+
+        assertThat(caseDocument(id).getString("step")).isEqualTo("FILED");
+        assertThat(before.added("FILED")).isEqualTo(1);
     }
 
     @Test
@@ -81,11 +121,12 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
         String tooOld = UUID.randomUUID().toString();
         String otherItem = UUID.randomUUID().toString();
         // About 30 m north of the point asked about, and about 80 m east of it.
+        Partition topic = new Partition();
         projection.process(List.of(
-                record(original, 0, reportedAt(original, "0301", 31.20077, 121.36835, now.minusSeconds(3600))),
-                record(farAway, 0, reportedAt(farAway, "0301", 31.2005, 121.36920, now.minusSeconds(3600))),
-                record(tooOld, 0, reportedAt(tooOld, "0301", 31.2005, 121.36835, now.minus(CaseQueries.DUPLICATE_WINDOW).minusSeconds(60))),
-                record(otherItem, 0, reportedAt(otherItem, "0302", 31.2005, 121.36835, now.minusSeconds(60)))));
+                topic.next(original, 0, reportedAt(original, "0301", 31.20077, 121.36835, now.minusSeconds(3600))),
+                topic.next(farAway, 0, reportedAt(farAway, "0301", 31.2005, 121.36920, now.minusSeconds(3600))),
+                topic.next(tooOld, 0, reportedAt(tooOld, "0301", 31.2005, 121.36835, now.minus(CaseQueries.DUPLICATE_WINDOW).minusSeconds(60))),
+                topic.next(otherItem, 0, reportedAt(otherItem, "0302", 31.2005, 121.36835, now.minusSeconds(60)))));
 
         List<CaseView> candidates = queries.duplicateCandidates("new-one", "0301",
                 cn.changning.governance.cases.reference.GeoPoint.of(31.2005, 121.36835), now);
@@ -98,20 +139,57 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
     }
 
     private long count(String step) {
-        CaseStats stats = queries.stats(step, STREET, GRID, "COMPONENT");
-        return stats.total();
+        return queries.stats(step, STREET, GRID, "COMPONENT").total();
+    }
+
+    /** The counts of this test's grid when created, so a test sees only its own cases' moves. */
+    private final class Counts {
+        private final java.util.Map<String, Long> start = new java.util.HashMap<>();
+
+        Counts() {
+            for (String step : List.of("REPORTED", "FILED", "DISPATCHED")) {
+                start.put(step, count(step));
+            }
+        }
+
+        long added(String step) {
+            return count(step) - start.get(step);
+        }
     }
 
     private Document caseDocument(String id) {
         return mongo.getCollection(CaseProjection.COLLECTION).find(eq("_id", id)).first();
     }
 
-    private EventRecord record(String caseId, long sequence, Object event) {
-        try {
-            return new EventRecord(UUID.randomUUID().toString(), EventTypes.cloudEventType(event.getClass()), caseId, sequence,
-                    T0, objectMapper.writeValueAsBytes(event), Topics.CASE_EVENTS, 0, sequence);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    private static CaseReported reported(String id) {
+        return new CaseReported(id, "0201", new CaseLocation(31.2005, 121.38165, null, "Xianxia Rd"),
+                "Street light out", ReportSource.CAMERA, null, T0);
+    }
+
+    private static CaseFiled filed(String id) {
+        return new CaseFiled(id, "0201", "COMPONENT", "C", false, GRID, STREET, T0.plusSeconds(86_400), "operator-2",
+                T0.plusSeconds(60));
+    }
+
+    private static CaseDispatched dispatched(String id) {
+        return new CaseDispatched(id, "o-" + id, 0, "lighting-office", List.of(), T0.plusSeconds(120));
+    }
+
+    /**
+     * A topic partition of its own for each test, so its offsets never meet those of the live
+     * consumer or of another test (the counts are kept per partition, by offset).
+     */
+    private final class Partition {
+        private final String topic = "test.case-events." + UUID.randomUUID();
+        private long offset;
+
+        EventRecord next(String caseId, long sequence, Object event) {
+            try {
+                return new EventRecord(UUID.randomUUID().toString(), EventTypes.cloudEventType(event.getClass()), caseId,
+                        sequence, T0, objectMapper.writeValueAsBytes(event), topic, 0, offset++);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

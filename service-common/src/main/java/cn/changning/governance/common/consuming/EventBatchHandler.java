@@ -64,6 +64,9 @@ public final class EventBatchHandler implements BatchMessageListener<byte[], byt
             try {
                 events.add(EventRecord.of(records.get(i)));
             } catch (RuntimeException e) {
+                if (i > 0) {
+                    process(events); // committed by the container before it retries from the unreadable record
+                }
                 throw new BatchListenerFailedException("unreadable event record: " + e.getMessage(), e, i);
             }
         }
@@ -75,8 +78,12 @@ public final class EventBatchHandler implements BatchMessageListener<byte[], byt
         try {
             processor.process(events);
         } catch (PoisonEventException e) {
-            int index = events.indexOf(e.event());
-            throw new BatchListenerFailedException(e.getMessage(), e, Math.max(index, 0));
+            int index = Math.max(events.indexOf(e.event()), 0);
+            // The container commits the records before the failed one and retries from it: they must be done first.
+            if (index > 0) {
+                process(events.subList(0, index));
+            }
+            throw new BatchListenerFailedException(e.getMessage(), e, index);
         } catch (RuntimeException e) {
             // Retried with back-off by the container; say so, or a store outage goes unseen.
             log.warn("{}: batch of {} events failed, will retry: {}", name, events.size(), e.toString());
