@@ -33,22 +33,28 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                         int growthEvents, int growthCases, Duration growthWarmup, Duration growthDuration,
                         int queryRepetitions, Duration seedTimeCap, Duration settleCap) {
 
+        /** Every scenario once, small: about 75 s of scenarios after the stack is up. */
         static Sizes quick() {
-            return new Sizes(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(3),
-                    1_000, Duration.ofSeconds(1), Duration.ofSeconds(3),
-                    Duration.ofSeconds(1), Duration.ofSeconds(6), 4,
-                    3_000, Duration.ofSeconds(15),
-                    20_000, 2_000, Duration.ofSeconds(2), Duration.ofSeconds(3),
-                    3, Duration.ofSeconds(8), Duration.ofSeconds(5));
+            return new Sizes(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(1500),
+                    1_000, Duration.ofMillis(500), Duration.ofSeconds(2),
+                    Duration.ofMillis(500), Duration.ofSeconds(3), 4,
+                    3_000, Duration.ofSeconds(10),
+                    20_000, 2_000, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                    2, Duration.ofSeconds(8), Duration.ofSeconds(3));
         }
 
+        /**
+         * The sizes the issue asks for. On a 2-core machine the replay, the grown store and the
+         * grown read model would each take longer than the whole run is allowed; their time caps
+         * keep the run to about 15 minutes, and the report says where a size was cut.
+         */
         static Sizes full() {
-            return new Sizes(Duration.ofSeconds(8), Duration.ofSeconds(3), Duration.ofSeconds(15),
-                    50_000, Duration.ofSeconds(3), Duration.ofSeconds(20),
-                    Duration.ofSeconds(5), Duration.ofSeconds(30), 8,
-                    1_000_000, Duration.ofSeconds(150),
-                    5_000_000, 1_000_000, Duration.ofSeconds(10), Duration.ofSeconds(15),
-                    10, Duration.ofSeconds(150), Duration.ofSeconds(90));
+            return new Sizes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(8),
+                    50_000, Duration.ofSeconds(2), Duration.ofSeconds(15),
+                    Duration.ofSeconds(3), Duration.ofSeconds(20), 8,
+                    1_000_000, Duration.ofSeconds(120),
+                    5_000_000, 1_000_000, Duration.ofSeconds(5), Duration.ofSeconds(10),
+                    5, Duration.ofSeconds(150), Duration.ofSeconds(45));
         }
 
         Sizes scaled(double f) {

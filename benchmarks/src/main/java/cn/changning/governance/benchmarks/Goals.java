@@ -34,7 +34,7 @@ final class Goals {
         for (String label : new String[]{"20/s", "10% of peak", "50% of peak"}) {
             report.goal(Goal.atMost("visibility lag p99 at " + label, "≤ 100 ms",
                     report.figure(VisibilityLagScenario.GROUP, VisibilityLagScenario.name(label), "visibilityP99Ms"), 100,
-                    "2xx of the create to the first 200 of GET /api/v1/cases/{id} (5 ms polling)"));
+                    "2xx of the create to the first 200 of GET /api/v1/cases/{id} (polled from 5 ms on, backing off)"));
         }
         report.goal(Goal.atMost("command p99 at 50% of peak", "≤ 50 ms",
                 report.figure(VisibilityLagScenario.GROUP, VisibilityLagScenario.name("50% of peak"), "commandP99Ms"), 50,

@@ -39,6 +39,7 @@ public final class GrowthScenario {
     public static final String GROWN = "commands, grown store";
     static final String LIST_QUERY = "/api/v1/cases?step=FILED&street=310105006&class=EVENT&size=20";
     static final String DASHBOARD_QUERY = "/api/v1/cases/stats";
+    private static final Duration QUERY_BUDGET = Duration.ofMinutes(1);
 
     private final CaseApi api;
     private final String caseServiceUrl;
@@ -95,21 +96,31 @@ public final class GrowthScenario {
 
     /**
      * Grows the store by {@code events} new cases' first events, in chunks of 250,000 rows (one
-     * transaction each), stopping early when {@code timeCap} is spent so the run keeps to its time;
-     * the report then says how far it got and what the full size would have taken.
+     * transaction each) on two connections (PostgreSQL works a COPY on one core; the machine has
+     * two), stopping early when {@code timeCap} is spent so the run keeps to its time; the report
+     * then says how far it got and what the full size would have taken.
      */
     public void growStore(Report report, EventStoreSeeder store, EventStoreSeeder.Template template, long events,
                           Duration timeCap) {
         long start = System.nanoTime();
         long deadline = start + timeCap.toNanos();
         long chunk = 250_000;
-        long done = 0;
-        int k = 0;
-        while (done < events && System.nanoTime() < deadline) {
-            long n = Math.min(chunk, events - done);
-            store.copy(template, String.format("a5a5a5%02x", k++), n, -done, Instant.now().minus(Duration.ofDays(365)));
-            done += n;
-        }
+        long chunks = (events + chunk - 1) / chunk;
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong added = new java.util.concurrent.atomic.AtomicLong();
+        Instant time = Instant.now().minus(Duration.ofDays(365));
+        Runnable copier = () -> {
+            for (long k = next.getAndIncrement(); k < chunks && System.nanoTime() < deadline; k = next.getAndIncrement()) {
+                long n = Math.min(chunk, events - k * chunk);
+                // Chunk k takes the indexes just below -k × chunk: every chunk its own range, all below 0.
+                store.copy(template, String.format("a5a5%04x", k), n, -k * chunk, time);
+                added.addAndGet(n);
+            }
+        };
+        java.util.concurrent.CompletableFuture<Void> second = java.util.concurrent.CompletableFuture.runAsync(copier);
+        copier.run();
+        second.join();
+        long done = added.get();
         double copySeconds = (System.nanoTime() - start) / 1e9;
         try (Connection c = store.connect(); Statement s = c.createStatement()) {
             s.execute("ANALYZE domain_event_entry");
@@ -153,8 +164,8 @@ public final class GrowthScenario {
 
     /**
      * Sequential rounds of the two queries. A query that times out is counted and recorded at the
-     * client's timeout (it took at least that); rounds stop early once a round takes over a minute,
-     * so a read model that has outgrown its store cannot hold the run for long.
+     * client's timeout (it took at least that); no round starts after a minute, so a read model
+     * that has outgrown its store cannot hold the run for long.
      */
     public void queries(Report report, String name, int repetitions, String casesDescription) {
         Latency list = new Latency("list page (filter, sort, count)");
@@ -164,7 +175,6 @@ public final class GrowthScenario {
         int rounds = 0;
         long start = System.nanoTime();
         for (int i = 0; i < repetitions + 1; i++) {
-            long r0 = System.nanoTime();
             Timed l = timed(gatewayUrl + LIST_QUERY);
             Timed d = timed(gatewayUrl + DASHBOARD_QUERY);
             timeouts += (l.ok() ? 0 : 1) + (d.ok() ? 0 : 1);
@@ -176,12 +186,12 @@ public final class GrowthScenario {
                 dashboard.recordNanos(d.nanos());
                 rounds++;
             }
-            if (System.nanoTime() - r0 > Duration.ofMinutes(1).toNanos()) {
+            if (System.nanoTime() - start > QUERY_BUDGET.toNanos()) {
                 break;
             }
         }
         ScenarioResult r = new ScenarioResult(GROUP, name)
-                .load(repetitions + " sequential rounds (fewer if a round takes over a minute) of GET " + LIST_QUERY
+                .load(repetitions + " sequential rounds (none started after a minute) of GET " + LIST_QUERY
                         + " and GET " + DASHBOARD_QUERY + " via the gateway, " + casesDescription)
                 .timing(0, (System.nanoTime() - start) / 1e9)
                 .figure("casesCounted", total)

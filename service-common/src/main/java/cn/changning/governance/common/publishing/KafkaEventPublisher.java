@@ -2,8 +2,6 @@ package cn.changning.governance.common.publishing;
 
 import cn.changning.governance.contracts.EventHeaders;
 import cn.changning.governance.contracts.EventTypes;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.config.ProcessingGroup;
@@ -12,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -37,30 +36,33 @@ public class KafkaEventPublisher {
     private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pendingSends";
 
     private final KafkaTemplate<byte[], byte[]> kafka;
-    private final ObjectMapper objectMapper;
+    private final Serializer eventSerializer;
     private final String topic;
     private final String source;
     private final Duration sendTimeout;
 
-    public KafkaEventPublisher(KafkaTemplate<byte[], byte[]> kafka, ObjectMapper objectMapper,
+    /**
+     * @param eventSerializer the event store's (JSON) serializer: an event read from the store is
+     *                        published in the form it was stored in, never deserialized and written again
+     */
+    public KafkaEventPublisher(KafkaTemplate<byte[], byte[]> kafka, Serializer eventSerializer,
                                String topic, String source, Duration sendTimeout) {
         this.kafka = kafka;
-        this.objectMapper = objectMapper;
+        this.eventSerializer = eventSerializer;
         this.topic = topic;
         this.source = source;
         this.sendTimeout = sendTimeout;
     }
 
     @EventHandler
-    public void publish(EventMessage<?> event) throws JsonProcessingException {
+    public void publish(EventMessage<?> event) {
         pendingSends().add(kafka.send(toRecord(event)));
     }
 
-    ProducerRecord<byte[], byte[]> toRecord(EventMessage<?> event) throws JsonProcessingException {
-        Object payload = event.getPayload();
+    ProducerRecord<byte[], byte[]> toRecord(EventMessage<?> event) {
         String subject = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
         long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0L;
-        Class<?> type = payload.getClass();
+        Class<?> type = event.getPayloadType();
         boolean published = EventTypes.isPublished(type);
 
         RecordHeaders headers = new RecordHeaders();
@@ -76,7 +78,7 @@ public class KafkaEventPublisher {
             header(headers, EventHeaders.DATA_SCHEMA, EventTypes.schemaPath(type));
         }
         return new ProducerRecord<>(topic, null, event.getTimestamp().toEpochMilli(),
-                subject.getBytes(StandardCharsets.UTF_8), objectMapper.writeValueAsBytes(payload), headers);
+                subject.getBytes(StandardCharsets.UTF_8), event.serializePayload(eventSerializer, byte[].class).getData(), headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

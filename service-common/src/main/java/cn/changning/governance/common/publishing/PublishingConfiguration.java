@@ -1,7 +1,6 @@
 package cn.changning.governance.common.publishing;
 
 import cn.changning.governance.common.config.GovernanceProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -85,8 +84,10 @@ public class PublishingConfiguration {
     @Bean
     @ConditionalOnProperty(name = "governance.publisher.enabled", matchIfMissing = true)
     public KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<byte[], byte[]> governanceKafkaTemplate,
-                                                   ObjectMapper objectMapper, GovernanceProperties properties) {
-        return new KafkaEventPublisher(governanceKafkaTemplate, objectMapper, properties.eventsTopic(),
+                                                   @org.springframework.beans.factory.annotation.Qualifier("eventSerializer")
+                                                   org.axonframework.serialization.Serializer eventSerializer,
+                                                   GovernanceProperties properties) {
+        return new KafkaEventPublisher(governanceKafkaTemplate, eventSerializer, properties.eventsTopic(),
                 properties.cloudEventsSource(), properties.publisher().sendTimeout());
     }
 
