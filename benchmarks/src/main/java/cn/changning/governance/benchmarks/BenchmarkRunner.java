@@ -32,8 +32,8 @@ import java.util.Optional;
  *   java -jar benchmarks/target/benchmarks.jar [--quick] [--target-url http://127.0.0.1:8080] [--report-dir DIR]
  * </pre>
  *
- * Order matters: raw limits first (nothing else running), the empty-store command run before
- * anything is stored, then commands, visibility lag (its rates follow the measured peak), the full
+ * Order matters: raw limits first (nothing else running), a warm-up of the stack's code, the
+ * empty-store command run before anything else is stored, then commands, visibility lag (its rates follow the measured peak), the full
  * loop, the replay, the growth runs (which fill the stores) and last the publication burst, whose
  * backlog keeps the platform's consumers busy for a while after it. Between
  * scenarios the platform's case projection is given time to catch up, so one scenario's backlog
@@ -128,6 +128,8 @@ public final class BenchmarkRunner {
 
         GrowthScenario growth = new GrowthScenario(api, target.caseServiceUrl(), target.gatewayUrl(),
                 sizes.growthWarmup(), sizes.growthDuration());
+        step("warm-up (JIT), not measured", () -> growth.warmUp(sizes.growthWarmup().multipliedBy(3)));
+        settle(stores);
         step("growth, empty store", () -> growth.commands(report, GrowthScenario.EMPTY, eventStore.map(EventStoreSeeder::count).orElse(-1L)));
 
         CommandScenario commands = new CommandScenario(api, sizes.commandWarmup(), sizes.commandDuration());

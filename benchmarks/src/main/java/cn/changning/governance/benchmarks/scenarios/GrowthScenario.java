@@ -55,6 +55,16 @@ public final class GrowthScenario {
         this.warmup = warmup;
     }
 
+    /**
+     * The same load, not measured: the stack's code is compiled by the JIT under load before the
+     * empty store is measured, or the grown store (measured later, on warm code) would look faster
+     * than the empty one. A few hundred events stored are still an empty store next to millions.
+     */
+    public void warmUp(Duration duration) {
+        ClosedLoopLoad.run("warm-up", 4, Duration.ZERO, duration,
+                client -> api.report(caseServiceUrl).map(id -> api.file(caseServiceUrl, id).ok()).orElse(false));
+    }
+
     public void commands(Report report, String name, long storedEvents) {
         Latency create = new Latency("create");
         Latency file = new Latency("file (loads the case)");

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * Scenario 3: a burst of events lands in the case service's event store at once (one COPY
  * transaction of new cases' {@code CaseReported}, see {@link EventStoreSeeder}); the service's own
- * publisher (Axon tracking processor, batches of 100, acks=all) carries them to Kafka. A consumer
+ * publisher (Axon tracking processor, batches of up to 500, acks=all) carries them to Kafka. A consumer
  * of the benchmark, positioned at the topic's end before the burst, notes when each arrives.
  *
  * <p>Throughput = burst size / (last arrival − commit). Publication lag of an event = its arrival

@@ -57,6 +57,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         this.changes = changes;
         this.metrics = metrics;
         this.counts = new CaseCounts(mongo);
+        metrics.openCasesFrom(this::openCases);
     }
 
     /** What the counts and metrics need to know about a case, as stored and then through the batch. */
@@ -111,6 +112,8 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
     @Override
     public void process(List<EventRecord> events) {
         Map<String, CaseState> cases = statesBefore(events);
+        Map<String, Long> storedVersions = new HashMap<>();
+        cases.forEach((id, state) -> storedVersions.put(id, state.version));
         Map<String, PartitionMoves> partitions = new LinkedHashMap<>();
         for (EventRecord e : events) {
             PartitionMoves p = partitions.computeIfAbsent(CaseCounts.source(e.topic(), e.partition()), s -> new PartitionMoves());
@@ -153,9 +156,8 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
                 counts.add(source, countedUpTo.get(source), p.lastOffset, p.moves);
             }
         });
-        VersionedDocuments.writeNewer(collection(), writes);
+        VersionedDocuments.writeNewer(collection(), writes, storedVersions);
         applied.forEach(this::record);
-        refreshOpenCases();
     }
 
     private Optional<Object> decode(EventRecord record) {
@@ -218,7 +220,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         }
     }
 
-    private void refreshOpenCases() {
+    private Map<CaseStep, Long> openCases() {
         Map<CaseStep, Long> open = new EnumMap<>(CaseStep.class);
         counts.totals().forEach((bucket, n) -> {
             CaseStep step = CaseStep.valueOf(CaseStats.stepOf(bucket));
@@ -226,7 +228,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
                 open.merge(step, n, Long::sum);
             }
         });
-        metrics.openCases(open);
+        return open;
     }
 
     MongoCollection<Document> collection() {

@@ -39,7 +39,7 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("axon.serializer.messages", "jackson");
         d.put("axon.metrics.micrometer.dimensional", "true");
         d.put("axon.eventhandling.processors.kafka-publisher.mode", "tracking");
-        d.put("axon.eventhandling.processors.kafka-publisher.batch-size", "${governance.publisher.batch-size:100}");
+        d.put("axon.eventhandling.processors.kafka-publisher.batch-size", "${governance.publisher.batch-size:500}");
 
         d.put("spring.flyway.locations", "classpath:db/axon,classpath:db/${governance.service-name}");
         d.put("spring.flyway.baseline-on-migrate", "false");

@@ -16,7 +16,7 @@ public record GovernanceProperties(String serviceName, String eventsTopic, Publi
 
     public GovernanceProperties {
         if (publisher == null) {
-            publisher = new Publisher(true, 100, Duration.ofMillis(20), Duration.ofSeconds(30));
+            publisher = new Publisher(true, 500, Duration.ofMillis(20), Duration.ofSeconds(30));
         }
     }
 

@@ -59,7 +59,19 @@ public final class VersionedDocuments {
         if (writes.isEmpty()) {
             return 0;
         }
-        Map<Object, Long> versions = versionsOf(collection, writes.stream().map(VersionedWrite::id).collect(Collectors.toSet()));
+        return writeNewer(collection, writes,
+                versionsOf(collection, writes.stream().map(VersionedWrite::id).collect(Collectors.toSet())));
+    }
+
+    /**
+     * As {@link #writeNewer(MongoCollection, List)}, for a caller that has just read the stored
+     * versions itself (one round trip fewer).
+     *
+     * @param storedVersions the version of each document that exists; no entry: no document
+     */
+    public static int writeNewer(MongoCollection<Document> collection, List<VersionedWrite> writes,
+                                 Map<?, Long> storedVersions) {
+        Map<Object, Long> versions = new HashMap<>(storedVersions);
         List<UpdateOneModel<Document>> newer = new ArrayList<>(writes.size());
         for (VersionedWrite write : writes) {
             Long stored = versions.get(write.id());
