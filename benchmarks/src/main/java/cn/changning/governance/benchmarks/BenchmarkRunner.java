@@ -36,12 +36,10 @@ import java.util.Optional;
  * empty-store command run before anything else is stored, then commands, visibility lag (its rates follow the measured peak), the full
  * loop, the replay, the growth runs (which fill the stores) and last the publication burst, whose
  * backlog keeps the platform's consumers busy for a while after it. Between
- * scenarios the platform's case projection is given time to catch up, so one scenario's backlog
+ * scenarios the platform's consumers are given time to catch up, so one scenario's backlog
  * does not load the next.
  */
 public final class BenchmarkRunner {
-
-    private static final String CASE_PROJECTION_GROUP = "case-service.case-projection";
 
     private final BenchmarkOptions options;
     private final BenchmarkOptions.Sizes sizes;
@@ -204,7 +202,7 @@ public final class BenchmarkRunner {
                 .orElseThrow(() -> new IllegalStateException("cannot report a template case")));
     }
 
-    /** Lets the case projection catch up (bounded); a backlog left over is noted in the report. */
+    /** Lets every consumer of the platform catch up (bounded); a backlog left over is noted in the report. */
     private void settle(Optional<EmbeddedInfrastructure> stores) {
         Duration timeout = sizes.settleCap();
         if (stores.isEmpty()) {
@@ -212,9 +210,9 @@ public final class BenchmarkRunner {
         }
         try (ConsumerLag lag = new ConsumerLag(stores.get().kafka().bootstrapServers())) {
             long start = System.nanoTime();
-            long left = lag.awaitCaughtUp(CASE_PROJECTION_GROUP, timeout);
+            long left = lag.awaitAllCaughtUp(timeout);
             double seconds = (System.nanoTime() - start) / 1e9;
-            String line = String.format(Locale.ROOT, "after %s: case projection caught up in %.1f s%s",
+            String line = String.format(Locale.ROOT, "after %s: consumers caught up in %.1f s%s",
                     report.results().isEmpty() ? "start" : report.results().get(report.results().size() - 1).name(),
                     seconds, left > 0 ? ", " + left + " events still behind at the time limit" : "");
             report.environment().merge("settling", line, (a, b) -> a + " | " + b);
