@@ -20,6 +20,7 @@ import java.util.Optional;
  *   --growth-cases N            cases in the read model for the grown list and count queries
  *   --publication-events N      size of the publication burst
  *   --duration-scale X          multiplies every warm-up and measured duration
+ *   --uncapped                  no time caps on the replay and the seeding: the full sizes, however long they take
  * </pre>
  */
 public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Optional<String> caseServiceUrl,
@@ -69,6 +70,9 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
         }
     }
 
+    /** What {@code --uncapped} gives the replay and the seeding: longer than any run. */
+    static final Duration NO_CAP = Duration.ofHours(6);
+
     public static BenchmarkOptions parse(String... args) {
         boolean quick = false;
         String target = null;
@@ -77,6 +81,7 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
         Path dataDir = null;
         Integer replay = null, growthEvents = null, growthCases = null, publication = null;
         double scale = 1;
+        boolean uncapped = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -90,6 +95,7 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                 case "--growth-cases" -> growthCases = Integer.parseInt(args[++i]);
                 case "--publication-events" -> publication = Integer.parseInt(args[++i]);
                 case "--duration-scale" -> scale = Double.parseDouble(args[++i]);
+                case "--uncapped" -> uncapped = true;
                 default -> throw new IllegalArgumentException("unknown option " + a + " (see BenchmarkOptions)");
             }
         }
@@ -97,9 +103,9 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
         s = new Sizes(s.rawPhase(), s.commandWarmup(), s.commandDuration(),
                 publication != null ? publication : s.publicationEvents(), s.lagWarmup(), s.lagDuration(),
                 s.loopWarmup(), s.loopDuration(), s.loopActors(),
-                replay != null ? replay : s.replayEvents(), s.replayTimeCap(),
+                replay != null ? replay : s.replayEvents(), uncapped ? NO_CAP : s.replayTimeCap(),
                 growthEvents != null ? growthEvents : s.growthEvents(), growthCases != null ? growthCases : s.growthCases(),
-                s.growthWarmup(), s.growthDuration(), s.queryRepetitions(), s.seedTimeCap(), s.settleCap());
+                s.growthWarmup(), s.growthDuration(), s.queryRepetitions(), uncapped ? NO_CAP : s.seedTimeCap(), s.settleCap());
         return new BenchmarkOptions(quick, Optional.ofNullable(target), Optional.ofNullable(caseService),
                 reportDir, Optional.ofNullable(dataDir), s);
     }

@@ -30,7 +30,7 @@ final class Goals {
                 "events/s from the store to Kafka vs records/s of a bare producer; the publisher reads the store in batches of up to 500 and waits for acks before its token moves"));
         report.goal(Goal.atLeastRatio("replay", "≥ 0.50 × raw Mongo bulk upserts",
                 report.figure(ReplayScenario.GROUP, ReplayScenario.NAME, "eventsPerSecond"), mongo, 0.50,
-                "events/s into the case read model vs documents/s of bare bulk upserts; per batch the projection reads the cases, writes them, then reconciles the stats buckets"));
+                "events/s into the case read model vs documents/s of bare bulk upserts; per batch the projection reads the cases and its partitions' counts, writes the moves between buckets, then the cases"));
         for (String label : new String[]{"20/s", "10% of peak", "50% of peak"}) {
             report.goal(Goal.atMost("visibility lag p99 at " + label, "≤ 100 ms",
                     report.figure(VisibilityLagScenario.GROUP, VisibilityLagScenario.name(label), "visibilityP99Ms"), 100,

@@ -1,0 +1,51 @@
+package cn.changning.governance.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchmarkOptionsTest {
+
+    @Test
+    void theFullRunAsksForTheIssuesSizesWithinTimeCaps() {
+        BenchmarkOptions.Sizes full = BenchmarkOptions.parse().sizes();
+
+        assertThat(full.replayEvents()).isEqualTo(1_000_000);
+        assertThat(full.growthEvents()).isEqualTo(5_000_000);
+        assertThat(full.growthCases()).isEqualTo(1_000_000);
+        assertThat(full.publicationEvents()).isEqualTo(50_000);
+        assertThat(full.replayTimeCap()).isLessThan(Duration.ofMinutes(5));
+        assertThat(full.seedTimeCap()).isLessThan(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void uncappedLiftsTheTimeCapsAndKeepsTheSizes() {
+        BenchmarkOptions.Sizes sizes = BenchmarkOptions.parse("--uncapped", "--replay-events", "2000000").sizes();
+
+        assertThat(sizes.replayEvents()).isEqualTo(2_000_000);
+        assertThat(sizes.growthCases()).isEqualTo(1_000_000);
+        assertThat(sizes.replayTimeCap()).isEqualTo(BenchmarkOptions.NO_CAP);
+        assertThat(sizes.seedTimeCap()).isEqualTo(BenchmarkOptions.NO_CAP);
+    }
+
+    @Test
+    void quickModeIsSmallerEverywhere() {
+        BenchmarkOptions.Sizes quick = BenchmarkOptions.parse("--quick").sizes();
+        BenchmarkOptions.Sizes full = BenchmarkOptions.parse().sizes();
+
+        assertThat(quick.replayEvents()).isLessThan(full.replayEvents());
+        assertThat(quick.growthEvents()).isLessThan(full.growthEvents());
+        assertThat(quick.commandDuration()).isLessThan(full.commandDuration());
+        assertThat(quick.lagDuration()).isLessThan(full.lagDuration());
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedByName() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--fast"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--fast");
+    }
+}
