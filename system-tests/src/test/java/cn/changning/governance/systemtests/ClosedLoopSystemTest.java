@@ -147,11 +147,13 @@ class ClosedLoopSystemTest {
         JsonNode view = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
                 () -> PlatformClient.json(client.get("/api/v1/cases/" + caseId).body()),
                 v -> v.path("version").asLong(-1) >= version);
-        assertThat(view.get("step").asText()).as("step at version %d", version).isEqualTo(step);
-        assertThat(view.get("version").asLong()).isEqualTo(version);
         List<String> events = timelineEvents(caseId);
-        assertThat(events).isNotEmpty();
-        assertThat(events.get(events.size() - 1)).isEqualTo(lastEvent);
+        assertThat(events).hasSizeGreaterThan((int) version);
+        assertThat(events.get((int) version)).as("event at version %d", version).isEqualTo(lastEvent);
+        // A step the platform follows up on its own (sent back → dispatched again) may be passed before it is read.
+        if (view.get("version").asLong() == version) {
+            assertThat(view.get("step").asText()).as("step at version %d", version).isEqualTo(step);
+        }
         return view;
     }
 
