@@ -1,5 +1,7 @@
 package cn.changning.governance.benchmarks.support;
 
+import cn.changning.governance.cases.projection.CaseProjection;
+import cn.changning.governance.cases.projection.CaseStats;
 import cn.changning.governance.cases.reference.Geography;
 import cn.changning.governance.cases.reference.Grid;
 import com.mongodb.client.MongoClient;
@@ -44,8 +46,8 @@ public final class ReadModelSeeder {
         long deadline = System.nanoTime() + timeCap.toNanos();
         long added = 0;
         try (MongoClient client = MongoClients.create(mongoUri)) {
-            MongoCollection<Document> docs = client.getDatabase(database).getCollection("cases");
-            MongoCollection<Document> counts = client.getDatabase(database).getCollection("case_counts");
+            MongoCollection<Document> docs = client.getDatabase(database).getCollection(CaseProjection.COLLECTION);
+            MongoCollection<Document> counts = client.getDatabase(database).getCollection(CaseProjection.COUNTS);
             int batch = 10_000;
             for (long from = 0; from < cases && System.nanoTime() < deadline; from += batch) {
                 List<Document> page = new ArrayList<>(batch);
@@ -53,7 +55,7 @@ public final class ReadModelSeeder {
                 for (long i = from; i < Math.min(cases, from + batch); i++) {
                     Document d = caseDocument(i, now);
                     page.add(d);
-                    buckets.merge(String.join("|", d.getString("step"), d.getString("streetCode"), d.getString("gridCode"),
+                    buckets.merge(CaseStats.key(d.getString("step"), d.getString("streetCode"), d.getString("gridCode"),
                             d.getString("itemClass")), 1, Integer::sum);
                 }
                 docs.insertMany(page, new InsertManyOptions().ordered(false));

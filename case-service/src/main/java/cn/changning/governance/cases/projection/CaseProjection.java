@@ -44,6 +44,8 @@ import java.util.Set;
 public class CaseProjection implements EventBatchHandler.BatchProcessor {
 
     public static final String COLLECTION = "cases";
+    /** The pre-aggregated counts, see {@link CaseCounts}. */
+    public static final String COUNTS = CaseCounts.COLLECTION;
 
     private final MongoTemplate mongo;
     private final ObjectMapper objectMapper;

@@ -17,7 +17,8 @@ public record CaseStats(List<Bucket> buckets, long total) {
     public record Bucket(String step, String streetCode, String gridCode, String itemClass, long count) {
     }
 
-    static String key(String step, String streetCode, String gridCode, String itemClass) {
+    /** The bucket's key in the pre-aggregated counts: {@code step|street|grid|itemClass}. */
+    public static String key(String step, String streetCode, String gridCode, String itemClass) {
         return String.join("|", step, orNone(streetCode), orNone(gridCode), orNone(itemClass));
     }
 
