@@ -53,8 +53,9 @@ public final class BenchmarkRunner {
     public static void main(String[] args) {
         int status = 0;
         try {
-            BenchmarkOptions options = prepare(BenchmarkOptions.parse(args));
-            Report report = run(options);
+            BenchmarkOptions parsed = BenchmarkOptions.parse(args);
+            BenchmarkOptions options = prepare(parsed);
+            Report report = run(options, parsed.dataDir().isEmpty());
             System.out.println(ReportWriter.table(report));
             System.out.println("Report written to " + options.reportDir().toAbsolutePath());
         } catch (RuntimeException e) {
@@ -84,6 +85,11 @@ public final class BenchmarkRunner {
 
     /** Runs everything and writes the report files; the test calls this. */
     public static Report run(BenchmarkOptions options) {
+        return run(options, options.dataDir().isEmpty());
+    }
+
+    /** @param temporaryData the data folder is the run's own, deleted at the end */
+    private static Report run(BenchmarkOptions options, boolean temporaryData) {
         BenchmarkRunner runner = new BenchmarkRunner(prepare(options));
         long start = System.nanoTime();
         try (Target target = Target.open(runner.options)) {
@@ -91,7 +97,7 @@ public final class BenchmarkRunner {
         } finally {
             runner.report.environment().put("wallClockSeconds", Math.round((System.nanoTime() - start) / 1e9));
             ReportWriter.write(runner.report, options.reportDir());
-            if (options.dataDir().isEmpty()) {
+            if (temporaryData) {
                 // A temporary folder of ours: the grown store and read model are gigabytes.
                 deleteQuietly(runner.options.dataDir().get());
             }

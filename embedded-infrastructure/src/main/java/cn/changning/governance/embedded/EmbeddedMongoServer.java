@@ -71,17 +71,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 "insert", "update", "delete", "findandmodify", "createindexes", "drop",
                 "dropdatabase", "dropindexes", "create", "renamecollection");
 
-        /**
-         * How long the MVStore keeps chunks it no longer needs. A read walks the version of the store
-         * it started on; at H2's default (45 s) a full scan that runs longer while writes go on (a
-         * count over a million cases takes over a minute here) may reach chunks already reused and
-         * fails with "Unable to read the page". The price is a file that frees space later.
-         */
-        private static final int RETENTION_MILLIS = 10 * 60 * 1000;
-
         CommittingH2Backend(String fileName) {
             super(fileName);
-            getMvStore().setRetentionTime(RETENTION_MILLIS);
         }
 
         @Override
