@@ -15,6 +15,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scenario 7: does the platform slow down as it grows?
@@ -116,8 +118,8 @@ public final class GrowthScenario {
         long deadline = start + timeCap.toNanos();
         long chunk = 250_000;
         long chunks = (events + chunk - 1) / chunk;
-        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong added = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong next = new AtomicLong();
+        AtomicLong added = new AtomicLong();
         Instant time = Instant.now().minus(Duration.ofDays(365));
         Runnable copier = () -> {
             for (long k = next.getAndIncrement(); k < chunks && System.nanoTime() < deadline; k = next.getAndIncrement()) {
@@ -127,7 +129,7 @@ public final class GrowthScenario {
                 added.addAndGet(n);
             }
         };
-        java.util.concurrent.CompletableFuture<Void> second = java.util.concurrent.CompletableFuture.runAsync(copier);
+        CompletableFuture<Void> second = CompletableFuture.runAsync(copier);
         copier.run();
         second.join();
         long done = added.get();

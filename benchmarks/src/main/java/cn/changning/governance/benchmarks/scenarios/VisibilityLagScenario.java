@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Scenario 4: from a create's 2xx to the case being readable ({@code GET /api/v1/cases/{id}} = 200),
@@ -57,7 +58,7 @@ public final class VisibilityLagScenario {
         while (true) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                LockSupport.parkNanos(wait);
             }
             if (api.getCase(queryUrl, caseId).status() == 200) {
                 return System.nanoTime() - accepted;

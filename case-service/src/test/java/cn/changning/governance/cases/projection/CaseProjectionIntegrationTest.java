@@ -15,7 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -144,7 +146,7 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
 
     /** The counts of this test's grid when created, so a test sees only its own cases' moves. */
     private final class Counts {
-        private final java.util.Map<String, Long> start = new java.util.HashMap<>();
+        private final Map<String, Long> start = new HashMap<>();
 
         Counts() {
             for (String step : List.of("REPORTED", "FILED", "DISPATCHED")) {

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.slf4j.LoggerFactory;
@@ -84,8 +86,7 @@ public class PublishingConfiguration {
     @Bean
     @ConditionalOnProperty(name = "governance.publisher.enabled", matchIfMissing = true)
     public KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<byte[], byte[]> governanceKafkaTemplate,
-                                                   @org.springframework.beans.factory.annotation.Qualifier("eventSerializer")
-                                                   org.axonframework.serialization.Serializer eventSerializer,
+                                                   @Qualifier("eventSerializer") Serializer eventSerializer,
                                                    GovernanceProperties properties) {
         return new KafkaEventPublisher(governanceKafkaTemplate, eventSerializer, properties.eventsTopic(),
                 properties.cloudEventsSource(), properties.publisher().sendTimeout());
