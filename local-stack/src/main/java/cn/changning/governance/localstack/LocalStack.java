@@ -121,6 +121,9 @@ public final class LocalStack implements AutoCloseable {
         p.put("spring.data.mongodb.uri", infra.mongo().connectionString());
         p.put("spring.data.mongodb.database", service.database());
         p.put("governance.topics.partitions", settings.topicPartitions());
+        // One stack per data folder, so one instance of each service: after a crash it claims its own
+        // partitions and processor segments back at once (see GovernanceProperties.instanceId).
+        p.put("governance.instance-id", "local-stack");
         return ServiceLauncher.builder(service.application(), service.name())
                 .registerShutdownHook(false)
                 .run(ServiceLauncher.withOverrides(p));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,12 +39,15 @@ class RestartSystemTest {
         }
 
         try (LocalStack stack = LocalStack.start(settings)) {
+            long up = System.nanoTime();
             PlatformClient client = client(stack);
+            String after = client.reportCase("after the restart");
+            awaitProjected(client, List.of(after));
+            System.out.printf("RestartSystemTest: a report made after the restart was in both read models %d ms after "
+                    + "the stack was up%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - up));
             for (String caseId : caseIds) {
                 assertThat(client.get("/api/v1/cases/" + caseId).statusCode()).as(caseId).isEqualTo(200);
             }
-            String after = client.reportCase("after the restart");
-            awaitProjected(client, List.of(after));
 
             Map<String, Long> topicAfter = PlatformClient.countByKey(client.readTopic(Topics.CASE_EVENTS));
             for (String caseId : caseIds) {

@@ -10,6 +10,7 @@ import cn.changning.governance.cases.projection.CaseProjection;
 import cn.changning.governance.cases.reference.Catalogue;
 import cn.changning.governance.cases.reference.Geography;
 import cn.changning.governance.common.consuming.EventBatchHandler;
+import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.common.consuming.EventRecord;
 import cn.changning.governance.embedded.EmbeddedInfrastructure;
 import com.mongodb.client.MongoClient;
@@ -73,7 +74,7 @@ public final class ReplayScenario {
              KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             mongo.getDatabase(DATABASE).drop();
             MongoTemplate template = new MongoTemplate(mongo, DATABASE);
-            CaseProjection projection = new CaseProjection(template, CaseEventLog.MAPPER,
+            CaseProjection projection = new CaseProjection(template, VersionedDocuments.forServer(template.getDb()), CaseEventLog.MAPPER,
                     new CaseChanges(Catalogue.load(), Geography.load()), new CaseMetrics(new SimpleMeterRegistry()));
             EventBatchHandler handler = new EventBatchHandler("case-projection-replay", projection, new SimpleMeterRegistry());
 

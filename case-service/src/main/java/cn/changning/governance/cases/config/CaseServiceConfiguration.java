@@ -11,6 +11,7 @@ import cn.changning.governance.cases.reference.Catalogue;
 import cn.changning.governance.cases.reference.Geography;
 import cn.changning.governance.common.calendar.WorkingCalendar;
 import cn.changning.governance.common.consuming.EventConsumer;
+import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.contracts.Topics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,9 +67,9 @@ public class CaseServiceConfiguration {
     }
 
     @Bean
-    public CaseProjection caseReadModel(MongoTemplate mongo, ObjectMapper objectMapper, CaseChanges caseChanges,
-                                        CaseMetrics caseMetrics) {
-        return new CaseProjection(mongo, objectMapper, caseChanges, caseMetrics);
+    public CaseProjection caseReadModel(MongoTemplate mongo, VersionedDocuments versionedDocuments, ObjectMapper objectMapper,
+                                        CaseChanges caseChanges, CaseMetrics caseMetrics) {
+        return new CaseProjection(mongo, versionedDocuments, objectMapper, caseChanges, caseMetrics);
     }
 
     @Bean

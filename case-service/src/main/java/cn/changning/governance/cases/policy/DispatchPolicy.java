@@ -4,6 +4,7 @@ import cn.changning.governance.cases.domain.MarkCaseDispatched;
 import cn.changning.governance.cases.domain.MarkCaseHandled;
 import cn.changning.governance.common.consuming.EventBatchHandler;
 import cn.changning.governance.common.consuming.EventRecord;
+import cn.changning.governance.common.consuming.EventRouter;
 import cn.changning.governance.common.consuming.PoisonEventException;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.dispatch.DispatchOrderHandled;
@@ -37,12 +38,14 @@ public class DispatchPolicy implements EventBatchHandler.BatchProcessor {
     private static final Logger log = LoggerFactory.getLogger(DispatchPolicy.class);
 
     private final CommandGateway commands;
-    private final ObjectMapper objectMapper;
+    private final EventRouter<Void> router;
     private final Counter refused;
 
     public DispatchPolicy(CommandGateway commands, ObjectMapper objectMapper, MeterRegistry meterRegistry) {
         this.commands = commands;
-        this.objectMapper = objectMapper;
+        this.router = EventRouter.using(objectMapper)
+                .on(DispatchOrderIssued.class, this::onIssued)
+                .on(DispatchOrderHandled.class, this::onHandled);
         this.refused = Counter.builder("governance.cases.policy.refused")
                 .description("Dispatch events the case refused to follow (see the log)")
                 .tag("policy", "dispatch")
@@ -51,43 +54,24 @@ public class DispatchPolicy implements EventBatchHandler.BatchProcessor {
 
     @Override
     public void process(List<EventRecord> events) {
-        for (EventRecord event : events) {
-            Object command = commandFor(event);
-            if (command != null) {
-                send(event, command);
-            }
-        }
+        events.forEach(router::route);
     }
 
-    private Object commandFor(EventRecord event) {
-        String name = event.eventName();
-        if (name == null) {
-            return null;
-        }
-        try {
-            return switch (name) {
-                case "DispatchOrderIssued" -> {
-                    DispatchOrderIssued e = event.dataAs(DispatchOrderIssued.class, objectMapper);
-                    requireIds(e.caseId(), e.orderId());
-                    yield new MarkCaseDispatched(e.caseId(), e.orderId(), e.round(), e.leadAgencyId(),
-                            e.assistingAgencyIds(), e.issuedAt());
-                }
-                case "DispatchOrderHandled" -> {
-                    DispatchOrderHandled e = event.dataAs(DispatchOrderHandled.class, objectMapper);
-                    requireIds(e.caseId(), e.orderId());
-                    yield new MarkCaseHandled(e.caseId(), e.orderId(), e.round(), e.leadAgencyId(), e.result(),
-                            e.onTime(), e.handledAt());
-                }
-                default -> null; // the other dispatch events do not move a case
-            };
-        } catch (RuntimeException e) {
-            throw new PoisonEventException(event, "cannot be read as " + name, e);
-        }
+    private void onIssued(EventRecord event, DispatchOrderIssued e) {
+        requireIds(event, e.caseId(), e.orderId());
+        send(event, new MarkCaseDispatched(e.caseId(), e.orderId(), e.round(), e.leadAgencyId(),
+                e.assistingAgencyIds(), e.issuedAt()));
     }
 
-    private static void requireIds(String caseId, String orderId) {
+    private void onHandled(EventRecord event, DispatchOrderHandled e) {
+        requireIds(event, e.caseId(), e.orderId());
+        send(event, new MarkCaseHandled(e.caseId(), e.orderId(), e.round(), e.leadAgencyId(), e.result(),
+                e.onTime(), e.handledAt()));
+    }
+
+    private static void requireIds(EventRecord event, String caseId, String orderId) {
         if (caseId == null || caseId.isBlank() || orderId == null || orderId.isBlank()) {
-            throw new IllegalArgumentException("an order event needs its caseId and orderId");
+            throw new PoisonEventException(event, "an order event needs its caseId and orderId", null);
         }
     }
 

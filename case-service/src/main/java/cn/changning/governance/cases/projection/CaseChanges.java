@@ -38,21 +38,12 @@ import java.util.Optional;
  */
 public class CaseChanges {
 
-    /** The event classes a case document shows, by simple name (the {@code ce_type}'s middle part). */
-    public static final Map<String, Class<?>> EVENTS = Map.ofEntries(
-            Map.entry("CaseReported", CaseReported.class),
-            Map.entry("CaseFiled", CaseFiled.class),
-            Map.entry("CaseRejected", CaseRejected.class),
-            Map.entry("CaseDuplicateLinked", CaseDuplicateLinked.class),
-            Map.entry("CaseDispatched", CaseDispatched.class),
-            Map.entry("CaseHandled", CaseHandled.class),
-            Map.entry("CaseVerified", CaseVerified.class),
-            Map.entry("CaseSentBackForRework", CaseSentBackForRework.class),
-            Map.entry("CaseClosed", CaseClosed.class),
-            Map.entry("CaseFeedbackRecorded", CaseFeedbackRecorded.class),
-            Map.entry("CaseReopened", CaseReopened.class),
-            Map.entry("CaseSuspended", CaseSuspended.class),
-            Map.entry("CaseResumed", CaseResumed.class));
+    /** The event classes a case document shows. */
+    public static final List<Class<?>> EVENTS = List.of(
+            CaseReported.class, CaseFiled.class, CaseRejected.class, CaseDuplicateLinked.class,
+            CaseDispatched.class, CaseHandled.class, CaseVerified.class, CaseSentBackForRework.class,
+            CaseClosed.class, CaseFeedbackRecorded.class, CaseReopened.class, CaseSuspended.class,
+            CaseResumed.class);
 
     /**
      * @param sets          fields to set (a null value clears the field)

@@ -3,11 +3,14 @@ package cn.changning.governance.cases.projection;
 import cn.changning.governance.cases.domain.CaseStep;
 import cn.changning.governance.common.consuming.EventBatchHandler;
 import cn.changning.governance.common.consuming.EventRecord;
-import cn.changning.governance.common.consuming.PoisonEventException;
+import cn.changning.governance.common.consuming.EventRouter;
 import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.contracts.cases.CaseClosed;
 import cn.changning.governance.contracts.cases.CaseFiled;
+import cn.changning.governance.contracts.cases.CaseRejected;
+import cn.changning.governance.contracts.cases.CaseReopened;
 import cn.changning.governance.contracts.cases.CaseReported;
+import cn.changning.governance.contracts.cases.CaseSentBackForRework;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -48,14 +51,17 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
     public static final String COUNTS = CaseCounts.COLLECTION;
 
     private final MongoTemplate mongo;
-    private final ObjectMapper objectMapper;
+    private final VersionedDocuments documents;
+    private final EventRouter<Void> router;
     private final CaseChanges changes;
     private final CaseMetrics metrics;
     private final CaseCounts counts;
 
-    public CaseProjection(MongoTemplate mongo, ObjectMapper objectMapper, CaseChanges changes, CaseMetrics metrics) {
+    public CaseProjection(MongoTemplate mongo, VersionedDocuments documents, ObjectMapper objectMapper, CaseChanges changes,
+                          CaseMetrics metrics) {
+        this.documents = documents;
         this.mongo = mongo;
-        this.objectMapper = objectMapper;
+        this.router = EventRouter.using(objectMapper).accepting(CaseChanges.EVENTS);
         this.changes = changes;
         this.metrics = metrics;
         this.counts = new CaseCounts(mongo);
@@ -92,7 +98,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         }
     }
 
-    private record Applied(String eventName, Object event, String streetCode, String itemClass, Instant reportedAt) {
+    private record Applied(Object event, String streetCode, String itemClass, Instant reportedAt) {
     }
 
     /** One partition's part of a batch: its bucket moves and the last offset seen. */
@@ -125,7 +131,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         List<VersionedDocuments.VersionedWrite> writes = new ArrayList<>(events.size());
         List<Applied> applied = new ArrayList<>();
         for (EventRecord record : events) {
-            Optional<Object> decoded = decode(record);
+            Optional<Object> decoded = router.decode(record); // empty: an event this view does not show
             if (decoded.isEmpty()) {
                 continue;
             }
@@ -147,7 +153,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
             }
             writes.add(VersionedDocuments.applyIfNewer(record.subject(), record.sequence(),
                     update(change.get(), record.time())));
-            applied.add(new Applied(record.eventName(), event, state.streetCode, state.itemClass, state.reportedAt));
+            applied.add(new Applied(event, state.streetCode, state.itemClass, state.reportedAt));
         }
         if (writes.isEmpty()) {
             return;
@@ -158,20 +164,8 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
                 counts.add(source, countedUpTo.get(source), p.lastOffset, p.moves);
             }
         });
-        VersionedDocuments.writeNewer(collection(), writes, storedVersions);
+        documents.writeNewer(collection(), writes, storedVersions);
         applied.forEach(this::record);
-    }
-
-    private Optional<Object> decode(EventRecord record) {
-        Class<?> type = record.eventName() == null ? null : CaseChanges.EVENTS.get(record.eventName());
-        if (type == null) {
-            return Optional.empty(); // events this view does not show
-        }
-        try {
-            return Optional.of(record.dataAs(type, objectMapper));
-        } catch (RuntimeException e) {
-            throw new PoisonEventException(record, "cannot be projected", e);
-        }
     }
 
     private static Bson update(CaseChanges.Change change, Instant time) {
@@ -205,21 +199,22 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
     }
 
     private void record(Applied a) {
-        switch (a.eventName()) {
-            case "CaseReported" -> metrics.count("reported", a.streetCode(), a.itemClass());
-            case "CaseFiled" -> metrics.count("filed", ((CaseFiled) a.event()).streetCode(), ((CaseFiled) a.event()).itemClass());
-            case "CaseRejected" -> metrics.count("rejected", a.streetCode(), a.itemClass());
-            case "CaseSentBackForRework", "CaseReopened" -> metrics.count("reworked", a.streetCode(), a.itemClass());
-            case "CaseClosed" -> {
-                metrics.count("closed", a.streetCode(), a.itemClass());
-                if (a.reportedAt() != null) {
-                    metrics.reportToClose(Duration.between(a.reportedAt(), ((CaseClosed) a.event()).closedAt()), a.itemClass());
-                }
-            }
-            default -> {
-                // the other events are not counted
+        Object event = a.event();
+        if (event instanceof CaseReported) {
+            metrics.count("reported", a.streetCode(), a.itemClass());
+        } else if (event instanceof CaseFiled filed) {
+            metrics.count("filed", filed.streetCode(), filed.itemClass());
+        } else if (event instanceof CaseRejected) {
+            metrics.count("rejected", a.streetCode(), a.itemClass());
+        } else if (event instanceof CaseSentBackForRework || event instanceof CaseReopened) {
+            metrics.count("reworked", a.streetCode(), a.itemClass());
+        } else if (event instanceof CaseClosed closed) {
+            metrics.count("closed", a.streetCode(), a.itemClass());
+            if (a.reportedAt() != null) {
+                metrics.reportToClose(Duration.between(a.reportedAt(), closed.closedAt()), a.itemClass());
             }
         }
+        // the other events are not counted
     }
 
     private Map<CaseStep, Long> openCases() {

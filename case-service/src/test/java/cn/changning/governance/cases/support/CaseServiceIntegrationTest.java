@@ -134,25 +134,33 @@ public abstract class CaseServiceIntegrationTest {
     }
 
     protected void publishDispatchEvent(String eventId, String orderId, long sequence, Object event) {
+        try {
+            publishRecord(Topics.DISPATCH_EVENTS, eventId, orderId, sequence, EventTypes.cloudEventType(event.getClass()),
+                    objectMapper.writeValueAsBytes(event));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write " + event, e);
+        }
+    }
+
+    /** Publishes a record with the publisher's headers and whatever type and body it is given, as an outside producer could. */
+    protected void publishRecord(String topic, String eventId, String key, long sequence, String cloudEventType, byte[] body) {
         RecordHeaders headers = new RecordHeaders();
         Map.of(EventHeaders.SPEC_VERSION, EventHeaders.SPEC_VERSION_VALUE,
                         EventHeaders.ID, eventId,
-                        EventHeaders.TYPE, EventTypes.cloudEventType(event.getClass()),
-                        EventHeaders.SOURCE, "/changning/dispatch-service",
-                        EventHeaders.SUBJECT, orderId,
+                        EventHeaders.TYPE, cloudEventType,
+                        EventHeaders.SOURCE, "/changning/test",
+                        EventHeaders.SUBJECT, key,
                         EventHeaders.TIME, Instant.now().toString(),
                         EventHeaders.SEQUENCE, Long.toString(sequence),
-                        EventHeaders.CONTENT_TYPE, "application/json",
-                        EventHeaders.DATA_SCHEMA, EventTypes.schemaPath(event.getClass()))
+                        EventHeaders.CONTENT_TYPE, "application/json")
                 .forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer().send(new ProducerRecord<>(Topics.DISPATCH_EVENTS, null, orderId.getBytes(StandardCharsets.UTF_8),
-                    objectMapper.writeValueAsBytes(event), headers)).get();
+            producer().send(new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8), body, headers)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException | IOException e) {
-            throw new IllegalStateException("could not publish " + event, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.changning.governance.dispatch.config;
 
 import cn.changning.governance.common.consuming.EventConsumer;
+import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.contracts.Topics;
 import cn.changning.governance.dispatch.domain.DeadlinePlanner;
 import cn.changning.governance.dispatch.domain.DispatchOrder;
@@ -58,8 +59,8 @@ public class DispatchServiceConfiguration {
     }
 
     @Bean
-    public CaseIntakeProjection caseIntakeProjection(MongoTemplate mongo) {
-        return new CaseIntakeProjection(mongo);
+    public CaseIntakeProjection caseIntakeProjection(MongoTemplate mongo, VersionedDocuments versionedDocuments) {
+        return new CaseIntakeProjection(mongo, versionedDocuments);
     }
 
     @Bean
@@ -86,9 +87,9 @@ public class DispatchServiceConfiguration {
     }
 
     @Bean
-    public DispatchOrderProjection dispatchOrderProjection(MongoTemplate mongo, ObjectMapper objectMapper,
+    public DispatchOrderProjection dispatchOrderProjection(MongoTemplate mongo, VersionedDocuments versionedDocuments, ObjectMapper objectMapper,
                                                            AgencyDirectory agencyDirectory, DispatchMetrics dispatchMetrics) {
-        DispatchOrderProjection projection = new DispatchOrderProjection(mongo, objectMapper, agencyDirectory, dispatchMetrics);
+        DispatchOrderProjection projection = new DispatchOrderProjection(mongo, versionedDocuments, objectMapper, agencyDirectory, dispatchMetrics);
         projection.createIndexes();
         return projection;
     }

@@ -2,6 +2,7 @@ package cn.changning.governance.dispatch.policy;
 
 import cn.changning.governance.common.consuming.EventBatchHandler;
 import cn.changning.governance.common.consuming.EventRecord;
+import cn.changning.governance.common.consuming.EventRouter;
 import cn.changning.governance.common.consuming.PoisonEventException;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.cases.CaseFiled;
@@ -45,7 +46,7 @@ public class DispatchPolicy implements EventBatchHandler.BatchProcessor {
     private final ResponsibilityList responsibilityList;
     private final AgencyDirectory agencies;
     private final WorkingTimeDeadlines deadlines;
-    private final ObjectMapper objectMapper;
+    private final EventRouter<Void> router;
     private final Clock clock;
 
     public DispatchPolicy(CommandGateway commands, ResponsibilityList responsibilityList, AgencyDirectory agencies,
@@ -54,20 +55,15 @@ public class DispatchPolicy implements EventBatchHandler.BatchProcessor {
         this.responsibilityList = responsibilityList;
         this.agencies = agencies;
         this.deadlines = deadlines;
-        this.objectMapper = objectMapper;
         this.clock = clock;
+        this.router = EventRouter.using(objectMapper)
+                .on(CaseFiled.class, this::onFiled)
+                .on(CaseSentBackForRework.class, this::onSentBack);
     }
 
     @Override
     public void process(List<EventRecord> events) {
-        for (EventRecord event : events) {
-            String name = event.eventName();
-            if ("CaseFiled".equals(name)) {
-                onFiled(event, read(event, CaseFiled.class));
-            } else if ("CaseSentBackForRework".equals(name)) {
-                onSentBack(event, read(event, CaseSentBackForRework.class));
-            }
-        }
+        events.forEach(router::route);
     }
 
     private void onFiled(EventRecord event, CaseFiled filed) {
@@ -132,13 +128,5 @@ public class DispatchPolicy implements EventBatchHandler.BatchProcessor {
 
     private String typeOf(String agencyId) {
         return agencies.find(agencyId).map(a -> a.type().name()).orElse(null);
-    }
-
-    private <T> T read(EventRecord event, Class<T> type) {
-        try {
-            return event.dataAs(type, objectMapper);
-        } catch (RuntimeException e) {
-            throw new PoisonEventException(event, "unreadable " + type.getSimpleName(), e);
-        }
     }
 }

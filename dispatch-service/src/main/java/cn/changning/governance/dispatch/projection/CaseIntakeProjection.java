@@ -21,9 +21,11 @@ public class CaseIntakeProjection implements EventBatchHandler.BatchProcessor {
     public static final String COLLECTION = "case_intake";
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments documents;
 
-    public CaseIntakeProjection(MongoTemplate mongo) {
+    public CaseIntakeProjection(MongoTemplate mongo, VersionedDocuments documents) {
         this.mongo = mongo;
+        this.documents = documents;
     }
 
     @Override
@@ -36,7 +38,7 @@ public class CaseIntakeProjection implements EventBatchHandler.BatchProcessor {
                     Updates.set("lastEventAt", Date.from(event.time())),
                     Updates.inc("eventsSeen", 1))));
         }
-        VersionedDocuments.writeNewer(mongo.getCollection(COLLECTION), writes);
+        documents.writeNewer(mongo.getCollection(COLLECTION), writes);
     }
 
     public record CaseIntake(String caseId, String lastEvent, long version, int eventsSeen) {

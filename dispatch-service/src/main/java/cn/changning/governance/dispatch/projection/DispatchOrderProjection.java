@@ -2,6 +2,7 @@ package cn.changning.governance.dispatch.projection;
 
 import cn.changning.governance.common.consuming.EventBatchHandler;
 import cn.changning.governance.common.consuming.EventRecord;
+import cn.changning.governance.common.consuming.EventRouter;
 import cn.changning.governance.common.consuming.PoisonEventException;
 import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.contracts.dispatch.DispatchOrderAccepted;
@@ -59,13 +60,16 @@ public class DispatchOrderProjection implements EventBatchHandler.BatchProcessor
     public static final String FACTS = "agency_order_facts";
 
     private final MongoTemplate mongo;
-    private final ObjectMapper objectMapper;
+    private final VersionedDocuments documents;
+    private final EventRouter<Applying> router;
     private final AgencyDirectory agencies;
     private final DispatchMetrics metrics;
 
-    public DispatchOrderProjection(MongoTemplate mongo, ObjectMapper objectMapper, AgencyDirectory agencies, DispatchMetrics metrics) {
+    public DispatchOrderProjection(MongoTemplate mongo, VersionedDocuments documents, ObjectMapper objectMapper,
+                                   AgencyDirectory agencies, DispatchMetrics metrics) {
         this.mongo = mongo;
-        this.objectMapper = objectMapper;
+        this.documents = documents;
+        this.router = router(objectMapper);
         this.agencies = agencies;
         this.metrics = metrics;
     }
@@ -116,201 +120,230 @@ public class DispatchOrderProjection implements EventBatchHandler.BatchProcessor
                 factWrites.add(VersionedDocuments.applyIfNewer(fact.getString("_id"), sequence, setAll(fact)));
             }
         }
-        VersionedDocuments.writeNewer(orders(), orderWrites);
-        VersionedDocuments.writeNewer(facts(), factWrites);
+        documents.writeNewer(orders(), orderWrites);
+        documents.writeNewer(facts(), factWrites);
+    }
+
+    /** The order being built and what its history line will say; the router's handlers fill it in. */
+    private static final class Applying {
+        final Document o;
+        Instant at;
+        String agency;
+        String summary;
+
+        Applying(Document o) {
+            this.o = o;
+        }
+    }
+
+    private EventRouter<Applying> router(ObjectMapper objectMapper) {
+        return EventRouter.using(objectMapper, Applying.class)
+                .on(DispatchOrderIssued.class, this::dispatchOrderIssued)
+                .on(DispatchOrderRouted.class, this::dispatchOrderRouted)
+                .on(DispatchOrderTimerStarted.class, this::dispatchOrderTimerStarted)
+                .on(DispatchOrderAccepted.class, this::dispatchOrderAccepted)
+                .on(DispatchOrderReturned.class, this::dispatchOrderReturned)
+                .on(DispatchOrderReassigned.class, this::dispatchOrderReassigned)
+                .on(DispatchOrderReissued.class, this::dispatchOrderReissued)
+                .on(DispatchOrderHandlingReported.class, this::dispatchOrderHandlingReported)
+                .on(DispatchOrderAssistanceConfirmed.class, this::dispatchOrderAssistanceConfirmed)
+                .on(DispatchOrderHandled.class, this::dispatchOrderHandled)
+                .on(DispatchOrderExtensionRequested.class, this::dispatchOrderExtensionRequested)
+                .on(DispatchOrderExtensionApproved.class, this::dispatchOrderExtensionApproved)
+                .on(DispatchOrderExtensionRefused.class, this::dispatchOrderExtensionRefused)
+                .on(DispatchOrderDueSoon.class, this::dispatchOrderDueSoon)
+                .on(DispatchOrderOverdue.class, this::dispatchOrderOverdue)
+                .on(DispatchOrderEscalated.class, this::dispatchOrderEscalated)
+                .on(DispatchOrderSentBackForRework.class, this::dispatchOrderSentBackForRework);
     }
 
     private void apply(Document o, EventRecord event) {
-        String name = event.eventName() == null ? "" : event.eventName();
-        Instant at;
-        String agency = null;
-        String summary;
-        switch (name) {
-            case "DispatchOrderIssued" -> {
-                DispatchOrderIssued e = read(event, DispatchOrderIssued.class);
-                o.put("caseId", e.caseId());
-                o.put("round", e.round());
-                o.put("streetCode", e.streetCode());
-                o.put("leadAgencyId", e.leadAgencyId());
-                o.put("issuedAt", date(e.issuedAt()));
-                o.put("deadline", date(e.deadline()));
-                List<Document> parts = new ArrayList<>();
-                parts.add(part(e.leadAgencyId(), "LEAD"));
-                e.assistingAgencyIds().forEach(a -> parts.add(part(a, "ASSIST")));
-                o.put("parts", parts);
-                o.put("involvedAgencyIds", new ArrayList<>(agencyIds(o)));
-                o.put("returns", new ArrayList<Document>());
-                o.put("history", new ArrayList<Document>());
-                o.put("returnCount", 0);
-                o.put("extensionsRequested", 0);
-                o.put("extensionsApproved", 0);
-                o.put("dueSoon", false);
-                o.put("overdue", false);
-                o.put("escalated", false);
-                o.put("acceptedBy", new ArrayList<String>());
-                at = e.issuedAt();
-                agency = e.leadAgencyId();
-                summary = "issued to " + e.leadAgencyId() + (e.assistingAgencyIds().isEmpty() ? "" : " with " + e.assistingAgencyIds());
-            }
-            case "DispatchOrderRouted" -> {
-                DispatchOrderRouted e = read(event, DispatchOrderRouted.class);
-                o.put("itemCode", e.itemCode());
-                o.put("itemClass", e.itemClass());
-                o.put("handlingType", e.handlingType());
-                o.put("persistentProblem", e.persistentProblem());
-                o.put("gridCode", e.gridCode());
-                o.put("leadAgencyType", e.leadAgencyType());
-                o.put("jointTask", e.jointTask());
-                o.put("followedUpBy", e.followedUpBy().name());
-                at = event.time();
-                summary = "routed by item " + e.itemCode() + ", handling type " + e.handlingType();
-            }
-            case "DispatchOrderTimerStarted" -> {
-                DispatchOrderTimerStarted e = read(event, DispatchOrderTimerStarted.class);
-                o.put("startedAt", date(e.startedAt()));
-                o.put("warningAt", date(e.warningAt()));
-                o.put("deadline", date(e.deadline()));
-                at = e.startedAt();
-                summary = "clock started, due " + e.deadline();
-            }
-            case "DispatchOrderAccepted" -> {
-                DispatchOrderAccepted e = read(event, DispatchOrderAccepted.class);
-                setPart(o, e.agencyId(), PartState.ACCEPTED);
-                List<String> acceptedBy = o.getList("acceptedBy", String.class);
-                if (!acceptedBy.contains(e.agencyId())) {
-                    acceptedBy.add(e.agencyId());
-                }
-                if (e.role().name().equals("LEAD") && o.get("leadAcceptedAt") == null) {
-                    o.put("leadAcceptedAt", date(e.acceptedAt()));
-                    metrics.accepted(o.getString("leadAgencyType"), Duration.between(instant(o, "issuedAt"), e.acceptedAt()));
-                }
-                at = e.acceptedAt();
-                agency = e.agencyId();
-                summary = e.agencyId() + " accepted (" + e.role() + ")";
-            }
-            case "DispatchOrderReturned" -> {
-                DispatchOrderReturned e = read(event, DispatchOrderReturned.class);
-                setPart(o, e.agencyId(), PartState.RETURNED);
-                o.put("returnCount", e.returnCount());
-                o.getList("returns", Document.class).add(new Document("agencyId", e.agencyId())
-                        .append("role", e.role().name()).append("reason", e.reason().name()).append("note", e.note())
-                        .append("at", date(e.returnedAt())).append("passedTo", null));
-                metrics.returned(agencyType(e.agencyId()), e.reason().name());
-                at = e.returnedAt();
-                agency = e.agencyId();
-                summary = e.agencyId() + " returned it: " + e.reason() + (e.note() == null ? "" : " (" + e.note() + ")");
-            }
-            case "DispatchOrderReassigned" -> {
-                DispatchOrderReassigned e = read(event, DispatchOrderReassigned.class);
-                List<Document> parts = o.getList("parts", Document.class);
-                parts.removeIf(p -> p.getString("agencyId").equals(e.fromAgencyId()));
-                parts.add(part(e.toAgencyId(), e.role().name()));
-                if (e.role().name().equals("LEAD")) {
-                    o.put("leadAgencyId", e.toAgencyId());
-                    o.put("leadAgencyType", agencyType(e.toAgencyId()));
-                }
-                List<String> involved = o.getList("involvedAgencyIds", String.class);
-                if (!involved.contains(e.toAgencyId())) {
-                    involved.add(e.toAgencyId());
-                }
-                lastOpenReturnOf(o, e.fromAgencyId()).append("passedTo", e.toAgencyId()).append("outcome", "REASSIGNED");
-                at = e.reassignedAt();
-                agency = e.fromAgencyId();
-                summary = "street (" + e.arbitratedBy() + ") reassigned " + e.role() + " part from " + e.fromAgencyId() + " to " + e.toAgencyId();
-            }
-            case "DispatchOrderReissued" -> {
-                DispatchOrderReissued e = read(event, DispatchOrderReissued.class);
-                setPart(o, e.agencyId(), PartState.AWAITING_ACCEPTANCE);
-                lastOpenReturnOf(o, e.agencyId()).append("passedTo", e.agencyId()).append("outcome", "UPHELD");
-                at = e.reissuedAt();
-                agency = e.agencyId();
-                summary = "street (" + e.arbitratedBy() + ") upheld the dispatch to " + e.agencyId();
-            }
-            case "DispatchOrderHandlingReported" -> {
-                DispatchOrderHandlingReported e = read(event, DispatchOrderHandlingReported.class);
-                setPart(o, e.agencyId(), PartState.DONE);
-                o.put("report", new Document("agencyId", e.agencyId()).append("result", e.result()).append("note", e.note())
-                        .append("photoUrls", e.photoUrls()).append("at", date(e.reportedAt())));
-                at = e.reportedAt();
-                agency = e.agencyId();
-                summary = e.agencyId() + " reported " + e.result();
-            }
-            case "DispatchOrderAssistanceConfirmed" -> {
-                DispatchOrderAssistanceConfirmed e = read(event, DispatchOrderAssistanceConfirmed.class);
-                setPart(o, e.agencyId(), PartState.DONE);
-                at = e.confirmedAt();
-                agency = e.agencyId();
-                summary = e.agencyId() + " confirmed its part";
-            }
-            case "DispatchOrderHandled" -> {
-                DispatchOrderHandled e = read(event, DispatchOrderHandled.class);
-                o.put("handled", true);
-                o.put("handledAt", date(e.handledAt()));
-                o.put("onTime", e.onTime());
-                metrics.handled(o.getString("leadAgencyType"), e.onTime(), Duration.between(instant(o, "issuedAt"), e.handledAt()));
-                at = e.handledAt();
-                agency = e.leadAgencyId();
-                summary = "handled " + (e.onTime() ? "on time" : "late");
-            }
-            case "DispatchOrderExtensionRequested" -> {
-                DispatchOrderExtensionRequested e = read(event, DispatchOrderExtensionRequested.class);
-                o.put("pendingExtension", new Document("agencyId", e.agencyId()).append("reason", e.reason())
-                        .append("requestedDeadline", date(e.requestedDeadline())).append("requestedAt", date(e.requestedAt())));
-                o.put("extensionsRequested", o.getInteger("extensionsRequested", 0) + 1);
-                at = e.requestedAt();
-                agency = e.agencyId();
-                summary = e.agencyId() + " asked for more time until " + e.requestedDeadline();
-            }
-            case "DispatchOrderExtensionApproved" -> {
-                DispatchOrderExtensionApproved e = read(event, DispatchOrderExtensionApproved.class);
-                o.put("pendingExtension", null);
-                o.put("deadline", date(e.deadline()));
-                o.put("warningAt", date(e.warningAt()));
-                o.put("dueSoon", false);
-                o.put("overdue", false);
-                o.put("extensionsApproved", o.getInteger("extensionsApproved", 0) + 1);
-                at = e.approvedAt();
-                summary = "street (" + e.decidedBy() + ") extended the deadline to " + e.deadline();
-            }
-            case "DispatchOrderExtensionRefused" -> {
-                DispatchOrderExtensionRefused e = read(event, DispatchOrderExtensionRefused.class);
-                o.put("pendingExtension", null);
-                at = e.refusedAt();
-                summary = "street (" + e.decidedBy() + ") refused the extension: " + e.reason();
-            }
-            case "DispatchOrderDueSoon" -> {
-                DispatchOrderDueSoon e = read(event, DispatchOrderDueSoon.class);
-                o.put("dueSoon", true);
-                at = e.warnedAt();
-                summary = "due soon: 80% of the time has passed";
-            }
-            case "DispatchOrderOverdue" -> {
-                DispatchOrderOverdue e = read(event, DispatchOrderOverdue.class);
-                o.put("overdue", true);
-                at = e.overdueAt();
-                summary = "overdue";
-            }
-            case "DispatchOrderEscalated" -> {
-                DispatchOrderEscalated e = read(event, DispatchOrderEscalated.class);
-                o.put("escalated", true);
-                o.put("followedUpBy", e.toLevel().name());
-                metrics.escalated(o.getString("leadAgencyType"));
-                at = e.escalatedAt();
-                summary = "escalated from the " + e.fromLevel() + " centre to the " + e.toLevel() + " centre";
-            }
-            case "DispatchOrderSentBackForRework" -> {
-                DispatchOrderSentBackForRework e = read(event, DispatchOrderSentBackForRework.class);
-                o.put("reworkedInRound", e.reworkRound());
-                at = e.sentBackAt();
-                summary = "sent back for rework, round " + e.reworkRound() + ": " + e.reason();
-            }
-            default -> {
-                at = event.time();
-                summary = name.isEmpty() ? event.type() : name;
-            }
+        Applying a = new Applying(o);
+        String name = event.eventName() == null ? event.type() : event.eventName();
+        if (!router.route(a, event)) {
+            a.at = event.time();
+            a.summary = name;
         }
         o.getList("history", Document.class).add(new Document("sequence", event.sequence()).append("event", name)
-                .append("at", date(at)).append("agencyId", agency).append("summary", summary));
+                .append("at", date(a.at)).append("agencyId", a.agency).append("summary", a.summary));
+    }
+
+    private void dispatchOrderIssued(Applying a, EventRecord record, DispatchOrderIssued e) {
+        a.o.put("caseId", e.caseId());
+        a.o.put("round", e.round());
+        a.o.put("streetCode", e.streetCode());
+        a.o.put("leadAgencyId", e.leadAgencyId());
+        a.o.put("issuedAt", date(e.issuedAt()));
+        a.o.put("deadline", date(e.deadline()));
+        List<Document> parts = new ArrayList<>();
+        parts.add(part(e.leadAgencyId(), "LEAD"));
+        e.assistingAgencyIds().forEach(assistant -> parts.add(part(assistant, "ASSIST")));
+        a.o.put("parts", parts);
+        a.o.put("involvedAgencyIds", new ArrayList<>(agencyIds(a.o)));
+        a.o.put("returns", new ArrayList<Document>());
+        a.o.put("history", new ArrayList<Document>());
+        a.o.put("returnCount", 0);
+        a.o.put("extensionsRequested", 0);
+        a.o.put("extensionsApproved", 0);
+        a.o.put("dueSoon", false);
+        a.o.put("overdue", false);
+        a.o.put("escalated", false);
+        a.o.put("acceptedBy", new ArrayList<String>());
+        a.at = e.issuedAt();
+        a.agency = e.leadAgencyId();
+        a.summary = "issued to " + e.leadAgencyId() + (e.assistingAgencyIds().isEmpty() ? "" : " with " + e.assistingAgencyIds());
+    }
+
+    private void dispatchOrderRouted(Applying a, EventRecord record, DispatchOrderRouted e) {
+        a.o.put("itemCode", e.itemCode());
+        a.o.put("itemClass", e.itemClass());
+        a.o.put("handlingType", e.handlingType());
+        a.o.put("persistentProblem", e.persistentProblem());
+        a.o.put("gridCode", e.gridCode());
+        a.o.put("leadAgencyType", e.leadAgencyType());
+        a.o.put("jointTask", e.jointTask());
+        a.o.put("followedUpBy", e.followedUpBy().name());
+        a.at = record.time();
+        a.summary = "routed by item " + e.itemCode() + ", handling type " + e.handlingType();
+    }
+
+    private void dispatchOrderTimerStarted(Applying a, EventRecord record, DispatchOrderTimerStarted e) {
+        a.o.put("startedAt", date(e.startedAt()));
+        a.o.put("warningAt", date(e.warningAt()));
+        a.o.put("deadline", date(e.deadline()));
+        a.at = e.startedAt();
+        a.summary = "clock started, due " + e.deadline();
+    }
+
+    private void dispatchOrderAccepted(Applying a, EventRecord record, DispatchOrderAccepted e) {
+        setPart(a.o, e.agencyId(), PartState.ACCEPTED);
+        List<String> acceptedBy = a.o.getList("acceptedBy", String.class);
+        if (!acceptedBy.contains(e.agencyId())) {
+            acceptedBy.add(e.agencyId());
+        }
+        if (e.role().name().equals("LEAD") && a.o.get("leadAcceptedAt") == null) {
+            a.o.put("leadAcceptedAt", date(e.acceptedAt()));
+            metrics.accepted(a.o.getString("leadAgencyType"), Duration.between(instant(a.o, "issuedAt"), e.acceptedAt()));
+        }
+        a.at = e.acceptedAt();
+        a.agency = e.agencyId();
+        a.summary = e.agencyId() + " accepted (" + e.role() + ")";
+    }
+
+    private void dispatchOrderReturned(Applying a, EventRecord record, DispatchOrderReturned e) {
+        setPart(a.o, e.agencyId(), PartState.RETURNED);
+        a.o.put("returnCount", e.returnCount());
+        a.o.getList("returns", Document.class).add(new Document("agencyId", e.agencyId())
+                .append("role", e.role().name()).append("reason", e.reason().name()).append("note", e.note())
+                .append("at", date(e.returnedAt())).append("passedTo", null));
+        metrics.returned(agencyType(e.agencyId()), e.reason().name());
+        a.at = e.returnedAt();
+        a.agency = e.agencyId();
+        a.summary = e.agencyId() + " returned it: " + e.reason() + (e.note() == null ? "" : " (" + e.note() + ")");
+    }
+
+    private void dispatchOrderReassigned(Applying a, EventRecord record, DispatchOrderReassigned e) {
+        List<Document> parts = a.o.getList("parts", Document.class);
+        parts.removeIf(p -> p.getString("agencyId").equals(e.fromAgencyId()));
+        parts.add(part(e.toAgencyId(), e.role().name()));
+        if (e.role().name().equals("LEAD")) {
+            a.o.put("leadAgencyId", e.toAgencyId());
+            a.o.put("leadAgencyType", agencyType(e.toAgencyId()));
+        }
+        List<String> involved = a.o.getList("involvedAgencyIds", String.class);
+        if (!involved.contains(e.toAgencyId())) {
+            involved.add(e.toAgencyId());
+        }
+        lastOpenReturnOf(a.o, e.fromAgencyId()).append("passedTo", e.toAgencyId()).append("outcome", "REASSIGNED");
+        a.at = e.reassignedAt();
+        a.agency = e.fromAgencyId();
+        a.summary = "street (" + e.arbitratedBy() + ") reassigned " + e.role() + " part from " + e.fromAgencyId() + " to " + e.toAgencyId();
+    }
+
+    private void dispatchOrderReissued(Applying a, EventRecord record, DispatchOrderReissued e) {
+        setPart(a.o, e.agencyId(), PartState.AWAITING_ACCEPTANCE);
+        lastOpenReturnOf(a.o, e.agencyId()).append("passedTo", e.agencyId()).append("outcome", "UPHELD");
+        a.at = e.reissuedAt();
+        a.agency = e.agencyId();
+        a.summary = "street (" + e.arbitratedBy() + ") upheld the dispatch to " + e.agencyId();
+    }
+
+    private void dispatchOrderHandlingReported(Applying a, EventRecord record, DispatchOrderHandlingReported e) {
+        setPart(a.o, e.agencyId(), PartState.DONE);
+        a.o.put("report", new Document("agencyId", e.agencyId()).append("result", e.result()).append("note", e.note())
+                .append("photoUrls", e.photoUrls()).append("at", date(e.reportedAt())));
+        a.at = e.reportedAt();
+        a.agency = e.agencyId();
+        a.summary = e.agencyId() + " reported " + e.result();
+    }
+
+    private void dispatchOrderAssistanceConfirmed(Applying a, EventRecord record, DispatchOrderAssistanceConfirmed e) {
+        setPart(a.o, e.agencyId(), PartState.DONE);
+        a.at = e.confirmedAt();
+        a.agency = e.agencyId();
+        a.summary = e.agencyId() + " confirmed its part";
+    }
+
+    private void dispatchOrderHandled(Applying a, EventRecord record, DispatchOrderHandled e) {
+        a.o.put("handled", true);
+        a.o.put("handledAt", date(e.handledAt()));
+        a.o.put("onTime", e.onTime());
+        metrics.handled(a.o.getString("leadAgencyType"), e.onTime(), Duration.between(instant(a.o, "issuedAt"), e.handledAt()));
+        a.at = e.handledAt();
+        a.agency = e.leadAgencyId();
+        a.summary = "handled " + (e.onTime() ? "on time" : "late");
+    }
+
+    private void dispatchOrderExtensionRequested(Applying a, EventRecord record, DispatchOrderExtensionRequested e) {
+        a.o.put("pendingExtension", new Document("agencyId", e.agencyId()).append("reason", e.reason())
+                .append("requestedDeadline", date(e.requestedDeadline())).append("requestedAt", date(e.requestedAt())));
+        a.o.put("extensionsRequested", a.o.getInteger("extensionsRequested", 0) + 1);
+        a.at = e.requestedAt();
+        a.agency = e.agencyId();
+        a.summary = e.agencyId() + " asked for more time until " + e.requestedDeadline();
+    }
+
+    private void dispatchOrderExtensionApproved(Applying a, EventRecord record, DispatchOrderExtensionApproved e) {
+        a.o.put("pendingExtension", null);
+        a.o.put("deadline", date(e.deadline()));
+        a.o.put("warningAt", date(e.warningAt()));
+        a.o.put("dueSoon", false);
+        a.o.put("overdue", false);
+        a.o.put("extensionsApproved", a.o.getInteger("extensionsApproved", 0) + 1);
+        a.at = e.approvedAt();
+        a.summary = "street (" + e.decidedBy() + ") extended the deadline to " + e.deadline();
+    }
+
+    private void dispatchOrderExtensionRefused(Applying a, EventRecord record, DispatchOrderExtensionRefused e) {
+        a.o.put("pendingExtension", null);
+        a.at = e.refusedAt();
+        a.summary = "street (" + e.decidedBy() + ") refused the extension: " + e.reason();
+    }
+
+    private void dispatchOrderDueSoon(Applying a, EventRecord record, DispatchOrderDueSoon e) {
+        a.o.put("dueSoon", true);
+        a.at = e.warnedAt();
+        a.summary = "due soon: 80% of the time has passed";
+    }
+
+    private void dispatchOrderOverdue(Applying a, EventRecord record, DispatchOrderOverdue e) {
+        a.o.put("overdue", true);
+        a.at = e.overdueAt();
+        a.summary = "overdue";
+    }
+
+    private void dispatchOrderEscalated(Applying a, EventRecord record, DispatchOrderEscalated e) {
+        a.o.put("escalated", true);
+        a.o.put("followedUpBy", e.toLevel().name());
+        metrics.escalated(a.o.getString("leadAgencyType"));
+        a.at = e.escalatedAt();
+        a.summary = "escalated from the " + e.fromLevel() + " centre to the " + e.toLevel() + " centre";
+    }
+
+    private void dispatchOrderSentBackForRework(Applying a, EventRecord record, DispatchOrderSentBackForRework e) {
+        a.o.put("reworkedInRound", e.reworkRound());
+        a.at = e.sentBackAt();
+        a.summary = "sent back for rework, round " + e.reworkRound() + ": " + e.reason();
     }
 
     static OrderState state(Document o) {
@@ -409,14 +442,6 @@ public class DispatchOrderProjection implements EventBatchHandler.BatchProcessor
 
     private Document load(String orderId) {
         return orders().find(Filters.eq("_id", orderId)).first();
-    }
-
-    private <T> T read(EventRecord event, Class<T> type) {
-        try {
-            return event.dataAs(type, objectMapper);
-        } catch (RuntimeException e) {
-            throw new PoisonEventException(event, "unreadable " + type.getSimpleName(), e);
-        }
     }
 
     private static Date date(Instant instant) {

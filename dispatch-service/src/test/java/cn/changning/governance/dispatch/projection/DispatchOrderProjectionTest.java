@@ -1,6 +1,7 @@
 package cn.changning.governance.dispatch.projection;
 
 import cn.changning.governance.common.consuming.EventRecord;
+import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.common.consuming.PoisonEventException;
 import cn.changning.governance.common.testing.SharedInfrastructure;
 import cn.changning.governance.contracts.EventTypes;
@@ -61,7 +62,7 @@ class DispatchOrderProjectionTest {
         client = MongoClients.create(SharedInfrastructure.get().mongo().connectionString());
         mongo = new MongoTemplate(client, "dispatch_projection_" + UUID.randomUUID().toString().substring(0, 8));
         meters = new SimpleMeterRegistry();
-        projection = new DispatchOrderProjection(mongo, CaseTopic.JSON, AgencyDirectory.load(), new DispatchMetrics(meters, mongo));
+        projection = new DispatchOrderProjection(mongo, new VersionedDocuments(VersionedDocuments.Guard.IN_MEMORY_CHECK), CaseTopic.JSON, AgencyDirectory.load(), new DispatchMetrics(meters, mongo));
         queries = new DispatchQueries(mongo);
         payloads = new ArrayList<>(List.of(
                 new DispatchOrderIssued(ORDER, "case-7", 0, SQUAD, List.of(POLICE), "310105001", DUE, T0),

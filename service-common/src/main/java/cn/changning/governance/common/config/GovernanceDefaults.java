@@ -1,5 +1,6 @@
 package cn.changning.governance.common.config;
 
+import cn.changning.governance.common.consuming.ConsumerConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -29,6 +30,11 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         // not switch itself on in the others (the gateway included). A service that schedules
         // durable deadlines enables it in its own file.
         d.put("db-scheduler.enabled", "false");
+        // Spring Cloud Stream binds only the functions the common wiring names (EventConsumerBindings),
+        // never a functional bean it happens to find; and Kafka being away is not a reason to call an
+        // application unhealthy (events wait in the store; consumers resume).
+        d.put("spring.cloud.stream.function.autodetect", "false");
+        d.put("management.health.binders.enabled", "false");
         if (!environment.containsProperty("governance.service-name")) {
             environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, d));
             return; // not one of our services (e.g. the gateway)
@@ -40,6 +46,12 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("axon.metrics.micrometer.dimensional", "true");
         d.put("axon.eventhandling.processors.kafka-publisher.mode", "tracking");
         d.put("axon.eventhandling.processors.kafka-publisher.batch-size", "${governance.publisher.batch-size:500}");
+
+        d.put("governance.instance-id", "${GOVERNANCE_INSTANCE_ID:}");
+        // Spring Integration logs every failed batch with its stack trace on the binder's error
+        // channel; the consumers' error handling logs one line per failure and per dead letter.
+        d.put("logging.level.org.springframework.integration.handler.LoggingHandler", "OFF");
+        consumerBindingDefaults(d);
 
         d.put("spring.flyway.locations", "classpath:db/axon,classpath:db/${governance.service-name}");
         d.put("spring.flyway.baseline-on-migrate", "false");
@@ -56,6 +68,23 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
 
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, d));
+    }
+
+    /** The Kafka binder's settings for every EventConsumer binding (topics, group: EventConsumerBindings). */
+    private static void consumerBindingDefaults(Map<String, Object> d) {
+        d.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers:127.0.0.1:9092}");
+        // A consumer may start before the service that owns its topic: the binder then creates the
+        // topic as the owner would (kept for ever, the configured partitions).
+        d.put("spring.cloud.stream.kafka.binder.auto-create-topics", "true");
+        d.put("spring.cloud.stream.kafka.binder.min-partition-count", "${governance.topics.partitions:3}");
+        d.put("spring.cloud.stream.kafka.binder.replication-factor", "${governance.topics.replicas:1}");
+        d.put("spring.cloud.stream.kafka.default.consumer.topic.properties.retention.ms", "-1");
+        d.put("spring.cloud.stream.kafka.default.consumer.topic.properties.retention.bytes", "-1");
+        String consumer = "spring.cloud.stream.kafka.default.consumer.";
+        d.put(consumer + "converter-bean-name", ConsumerConfiguration.BATCH_CONVERTER);
+        d.put(consumer + "start-offset", "earliest");
+        d.put(consumer + "configuration.max.poll.records", "1000");
+        d.put(consumer + "configuration.fetch.max.wait.ms", "20");
     }
 
     @Override

@@ -10,9 +10,15 @@ import java.time.Duration;
  * @param serviceName  e.g. {@code case-service}: names its config file, Flyway folder and CloudEvents source
  * @param eventsTopic  the Kafka topic its events are published to
  * @param publisher    the store-to-Kafka publisher's tuning
+ * @param instanceId   what this instance of the service is called, stable across its restarts and
+ *                     unique among the instances running at once (e.g. a StatefulSet's pod name).
+ *                     When set, the instance claims back its own Kafka partitions (static group
+ *                     membership) and its own event-processor segments (Axon's token owner) at
+ *                     once after a crash; unset, it waits for the dead instance's session and claims
+ *                     to time out (tens of seconds). Two running instances must never share one.
  */
 @ConfigurationProperties(prefix = "governance")
-public record GovernanceProperties(String serviceName, String eventsTopic, Publisher publisher) {
+public record GovernanceProperties(String serviceName, String eventsTopic, Publisher publisher, String instanceId) {
 
     public GovernanceProperties {
         if (publisher == null) {

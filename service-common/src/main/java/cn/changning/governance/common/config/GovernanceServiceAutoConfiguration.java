@@ -1,6 +1,7 @@
 package cn.changning.governance.common.config;
 
 import cn.changning.governance.common.consuming.ConsumerConfiguration;
+import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.common.eventstore.EventStoreConfiguration;
 import cn.changning.governance.common.health.MongoPingHealthIndicator;
 import cn.changning.governance.common.publishing.PublishingConfiguration;
@@ -23,6 +24,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @EnableConfigurationProperties(GovernanceProperties.class)
 @Import({EventStoreConfiguration.class, PublishingConfiguration.class, ConsumerConfiguration.class, ProblemDetailsAdvice.class})
 public class GovernanceServiceAutoConfiguration {
+
+    /** How read-model writes guard their versions on this service's MongoDB (see {@link VersionedDocuments.Guard}). */
+    @Bean
+    public VersionedDocuments versionedDocuments(MongoTemplate mongoTemplate) {
+        return VersionedDocuments.forServer(mongoTemplate.getDb());
+    }
 
     @Bean(name = "mongoHealthIndicator")
     public MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {

@@ -2,13 +2,10 @@ package cn.changning.governance.common.consuming;
 
 import cn.changning.governance.contracts.EventHeaders;
 import cn.changning.governance.contracts.EventTypes;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -34,17 +31,9 @@ public record EventRecord(String id, String type, String subject, long sequence,
                 record.value(), record.topic(), record.partition(), record.offset());
     }
 
-    /** The event's simple name, e.g. {@code CaseReported}, or null for types outside the published language. */
+    /** The event's simple name, e.g. {@code CaseReported}, or null for types outside the published language (for logs and views; decode with {@link EventRouter}). */
     public String eventName() {
         return EventTypes.simpleName(type);
-    }
-
-    public <T> T dataAs(Class<T> type, ObjectMapper objectMapper) {
-        try {
-            return objectMapper.readValue(data, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("event " + id + " (" + this.type + ") does not match " + type.getSimpleName(), e);
-        }
     }
 
     private static String required(Headers headers, String name) {

@@ -1,9 +1,11 @@
 package cn.changning.governance.common.consuming;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
@@ -26,19 +28,48 @@ import java.util.stream.Collectors;
  * of the last event applied to it; an event applies only when its sequence is higher, so a
  * redelivered or older event changes nothing.
  *
- * <p>The check is made in memory against the versions read in one query on {@code _id}, and
- * the writes then filter on {@code _id} alone: the Mongo wire server uses its {@code _id} index
- * only for a filter on exactly that field (a compound filter such as {@code {_id, version < n}}
- * makes it scan the whole collection for every write), and real MongoDB is as fast either way.
- * One consumer owns a partition, hence an aggregate, at a time, so nothing writes the same
- * document between the read and the write.</p>
+ * <p>The check is made in memory against the versions read in one query on {@code _id}. How the
+ * write then guards itself depends on the server ({@link Guard}):</p>
+ * <ul>
+ *   <li>{@link Guard#CONDITIONAL_WRITE} (real MongoDB): the write's filter is
+ *   {@code {_id, version < n}} with upsert, so a consumer that lost its partition to another
+ *   while it worked cannot roll a document back: its write finds no document to update and its
+ *   upsert collides with the existing {@code _id} (duplicate key, skipped as already applied).</li>
+ *   <li>{@link Guard#IN_MEMORY_CHECK} (the Mongo wire server): the writes filter on {@code _id} alone.
+ *   The wire server uses its {@code _id} index only for a filter on exactly that field; a compound
+ *   filter makes it scan the whole collection for every write. Safe while one consumer owns a
+ *   partition, hence an aggregate, at a time, which is the case on one machine.</li>
+ * </ul>
  */
 public final class VersionedDocuments {
 
     public static final String VERSION = "version";
     private static final int DUPLICATE_KEY = 11000;
 
-    private VersionedDocuments() {
+    /** How a write is kept from going back in time. */
+    public enum Guard { IN_MEMORY_CHECK, CONDITIONAL_WRITE }
+
+    private final Guard guard;
+
+    public VersionedDocuments(Guard guard) {
+        this.guard = guard;
+    }
+
+    /**
+     * The guard the server can afford: real MongoDB answers {@code hello}; the Mongo wire server
+     * (mongo-java-server) does not know the command and scans on compound filters.
+     */
+    public static VersionedDocuments forServer(MongoDatabase database) {
+        try {
+            database.runCommand(new Document("hello", 1));
+            return new VersionedDocuments(Guard.CONDITIONAL_WRITE);
+        } catch (MongoCommandException unknownCommand) {
+            return new VersionedDocuments(Guard.IN_MEMORY_CHECK);
+        }
+    }
+
+    public Guard guard() {
+        return guard;
     }
 
     /** An event's change to one document: applied only if the document is older than {@code sequence}. */
@@ -55,7 +86,7 @@ public final class VersionedDocuments {
      *
      * @return how many writes were skipped as already applied
      */
-    public static int writeNewer(MongoCollection<Document> collection, List<VersionedWrite> writes) {
+    public int writeNewer(MongoCollection<Document> collection, List<VersionedWrite> writes) {
         if (writes.isEmpty()) {
             return 0;
         }
@@ -69,8 +100,8 @@ public final class VersionedDocuments {
      *
      * @param storedVersions the version of each document that exists; no entry: no document
      */
-    public static int writeNewer(MongoCollection<Document> collection, List<VersionedWrite> writes,
-                                 Map<?, Long> storedVersions) {
+    public int writeNewer(MongoCollection<Document> collection, List<VersionedWrite> writes,
+                          Map<?, Long> storedVersions) {
         Map<Object, Long> versions = new HashMap<>(storedVersions);
         List<UpdateOneModel<Document>> newer = new ArrayList<>(writes.size());
         for (VersionedWrite write : writes) {
@@ -79,12 +110,20 @@ public final class VersionedDocuments {
                 continue;
             }
             versions.put(write.id(), write.sequence());
-            newer.add(new UpdateOneModel<>(Filters.eq("_id", write.id()),
+            newer.add(new UpdateOneModel<>(filter(write),
                     Updates.combine(write.update(), Updates.set(VERSION, write.sequence())),
                     new UpdateOptions().upsert(true)));
         }
-        writeInOrder(collection, newer);
-        return writes.size() - newer.size();
+        int lostRaces = writeInOrder(collection, newer); // conditional writes that found a newer document
+        return writes.size() - newer.size() + lostRaces;
+    }
+
+    private Bson filter(VersionedWrite write) {
+        Bson byId = Filters.eq("_id", write.id());
+        if (guard == Guard.IN_MEMORY_CHECK) {
+            return byId;
+        }
+        return Filters.and(byId, Filters.or(Filters.lt(VERSION, write.sequence()), Filters.exists(VERSION, false)));
     }
 
     /** The stored version of each of these documents that exists, in one query on {@code _id}. */

@@ -3,7 +3,11 @@ package cn.changning.governance.common.eventstore;
 import cn.changning.governance.common.config.GovernanceProperties;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -55,6 +59,29 @@ public class EventStoreConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC token store, as its auto-configuration would make it, but owned by the
+     * instance's stable name when {@code governance.instance-id} is set: an instance restarted
+     * after a crash takes its processors' segments back at once, where a new owner name (Axon's
+     * default is pid@host) waits for the dead owner's claim to time out.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                                 ObjectProvider<TokenStoreProperties> tokenStoreProperties, GovernanceProperties properties) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer);
+        TokenStoreProperties tokens = tokenStoreProperties.getIfAvailable();
+        if (tokens != null && tokens.getClaimTimeout() != null) {
+            builder.claimTimeout(tokens.getClaimTimeout());
+        }
+        if (properties.instanceId() != null && !properties.instanceId().isBlank()) {
+            builder.nodeId(properties.serviceName() + "@" + properties.instanceId());
+        }
+        return builder.build();
     }
 
     /** Declared here because Axon's JDBC auto-configuration steps back once an EventSchema or EventStore bean exists. */
