@@ -1,7 +1,7 @@
 package cn.changning.governance.benchmarks.support;
 
-import cn.changning.governance.cases.reference.Geography;
-import cn.changning.governance.cases.reference.Grid;
+import cn.changning.governance.reference.geography.Geography;
+import cn.changning.governance.reference.geography.Grid;
 import cn.changning.governance.contracts.EventHeaders;
 import cn.changning.governance.contracts.EventTypes;
 import cn.changning.governance.contracts.cases.CaseClosed;

@@ -1,6 +1,6 @@
 package cn.changning.governance.cases.projection;
 
-import cn.changning.governance.cases.reference.GeoPoint;
+import cn.changning.governance.reference.geography.GeoPoint;
 import cn.changning.governance.contracts.cases.CaseLocation;
 import cn.changning.governance.contracts.cases.ReportSource;
 import com.mongodb.client.MongoCollection;

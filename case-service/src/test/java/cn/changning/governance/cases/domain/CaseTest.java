@@ -1,8 +1,8 @@
 package cn.changning.governance.cases.domain;
 
-import cn.changning.governance.cases.reference.Catalogue;
-import cn.changning.governance.cases.reference.Geography;
-import cn.changning.governance.common.calendar.WorkingCalendar;
+import cn.changning.governance.reference.catalogue.Catalogue;
+import cn.changning.governance.reference.geography.Geography;
+import cn.changning.governance.reference.calendar.WorkingCalendar;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.cases.CaseClosed;
 import cn.changning.governance.contracts.cases.CaseDispatched;

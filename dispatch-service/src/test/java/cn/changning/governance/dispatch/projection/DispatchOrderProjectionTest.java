@@ -22,7 +22,7 @@ import cn.changning.governance.dispatch.CaseTopic;
 import cn.changning.governance.dispatch.metrics.DispatchMetrics;
 import cn.changning.governance.dispatch.projection.DispatchViews.AgencyStats;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderDetail;
-import cn.changning.governance.dispatch.reference.AgencyDirectory;
+import cn.changning.governance.reference.agencies.AgencyDirectory;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
