@@ -23,6 +23,7 @@ import cn.changning.governance.dispatch.metrics.DispatchMetrics;
 import cn.changning.governance.dispatch.projection.DispatchViews.AgencyStats;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderDetail;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
+import cn.changning.governance.reference.geography.Geography;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -61,7 +62,7 @@ class DispatchOrderProjectionTest {
         client = MongoClients.create(SharedInfrastructure.get().mongo().connectionString());
         mongo = new MongoTemplate(client, "dispatch_projection_" + UUID.randomUUID().toString().substring(0, 8));
         meters = new SimpleMeterRegistry();
-        projection = new DispatchOrderProjection(mongo, CaseTopic.JSON, AgencyDirectory.load(), new DispatchMetrics(meters, mongo));
+        projection = new DispatchOrderProjection(mongo, CaseTopic.JSON, AgencyDirectory.load(Geography.load()), new DispatchMetrics(meters, mongo));
         queries = new DispatchQueries(mongo);
         payloads = new ArrayList<>(List.of(
                 new DispatchOrderIssued(ORDER, "case-7", 0, SQUAD, List.of(POLICE), "310105001", DUE, T0),

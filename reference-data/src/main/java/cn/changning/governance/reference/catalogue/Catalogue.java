@@ -77,11 +77,12 @@ public final class Catalogue {
 
     private record ItemJson(String code, String name, String nameZh, @JsonProperty("class") ItemClass itemClass,
                             ItemCategory category, HandlingType handlingType, String filingCondition,
-                            String closingCondition, TimeLimit timeLimit, boolean persistentProblem) {
+                            String closingCondition, TimeLimit timeLimit) {
 
+        /** Which items are persistent problems is stated once, by {@link PersistentProblem}'s item codes. */
         ManagementItem toItem() {
             return new ManagementItem(code, name, nameZh, itemClass, category, handlingType, filingCondition,
-                    closingCondition, timeLimit, persistentProblem);
+                    closingCondition, timeLimit, PersistentProblem.ofItemCode(code).isPresent());
         }
     }
 }

@@ -55,11 +55,18 @@ public final class Geography {
         }
     }
 
+    /**
+     * The file states each fact once: a grid's subdistrict is the first 9 digits of its code and its name is
+     * derived from the subdistrict's; a residential area names only its grid, the subdistrict follows.
+     */
     public static Geography load() {
         GeographyJson json = ReferenceJson.read(RESOURCE, GeographyJson.class);
-        List<Grid> grids = json.grids().stream().map(GridJson::toGrid).toList();
+        Map<String, Subdistrict> subdistricts = index(json.subdistricts(), Subdistrict::code, "subdistrict");
+        List<Grid> grids = json.grids().stream().map(g -> g.toGrid(subdistricts)).toList();
+        Map<String, Grid> gridsByCode = index(grids, Grid::code, "grid");
+        List<ResidentialArea> areas = json.residentialAreas().stream().map(a -> a.toArea(gridsByCode)).toList();
         return new Geography(json.district().code(), json.district().name(), json.district().nameZh(),
-                json.subdistricts(), grids, json.residentialAreas());
+                json.subdistricts(), grids, areas);
     }
 
     public String districtCode() {
@@ -134,22 +141,30 @@ public final class Geography {
     }
 
     private record GeographyJson(DistrictJson district, List<Subdistrict> subdistricts, List<GridJson> grids,
-                                 List<ResidentialArea> residentialAreas) {
+                                 List<AreaJson> residentialAreas) {
     }
 
     private record DistrictJson(String code, String name, String nameZh) {
     }
 
     /** Coordinates are stored GeoJSON-style as [lng, lat]. */
-    private record GridJson(String code, String name, String nameZh, String subdistrictCode, List<double[]> polygon,
-                            double[] centre) {
+    private record GridJson(String code, List<double[]> polygon, double[] centre) {
 
-        Grid toGrid() {
+        Grid toGrid(Map<String, Subdistrict> subdistricts) {
+            if (code == null || !code.matches("\\d{15}")) {
+                throw new IllegalArgumentException("grid code must be 15 digits: " + code);
+            }
+            Subdistrict subdistrict = subdistricts.get(code.substring(0, 9));
+            if (subdistrict == null) {
+                throw new IllegalArgumentException("grid " + code + " is not coded under a known subdistrict");
+            }
             List<GeoPoint> points = new ArrayList<>();
             for (double[] p : polygon) {
                 points.add(point(p));
             }
-            return new Grid(code, name, nameZh, subdistrictCode, points, point(centre));
+            int serial = Integer.parseInt(code.substring(12));
+            return new Grid(code, subdistrict.name() + " Grid " + serial, subdistrict.nameZh() + "第" + serial + "网格",
+                    subdistrict.code(), points, point(centre));
         }
 
         private GeoPoint point(double[] lngLat) {
@@ -157,6 +172,17 @@ public final class Geography {
                 throw new IllegalArgumentException("grid " + code + ": a point must be [lng, lat]");
             }
             return new GeoPoint(lngLat[1], lngLat[0]);
+        }
+    }
+
+    private record AreaJson(String code, String name, String nameZh, String gridCode) {
+
+        ResidentialArea toArea(Map<String, Grid> grids) {
+            Grid grid = grids.get(gridCode);
+            if (grid == null) {
+                throw new IllegalArgumentException("residential area " + code + " names unknown grid " + gridCode);
+            }
+            return new ResidentialArea(code, name, nameZh, gridCode, grid.subdistrictCode());
         }
     }
 }

@@ -2,7 +2,13 @@ package cn.changning.governance.reference.responsibility;
 
 import cn.changning.governance.reference.ReferenceJson;
 import cn.changning.governance.reference.agencies.AgencyType;
+import cn.changning.governance.reference.catalogue.Catalogue;
+import cn.changning.governance.reference.catalogue.ManagementItem;
+import cn.changning.governance.reference.geography.Geography;
+import cn.changning.governance.reference.geography.Grid;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +17,8 @@ import java.util.Optional;
 /**
  * The responsibility list (责任清单), from {@value #RESOURCE}: per management item, the department agency type
  * that leads under handling types C and D and the agency types that assist in a joint task; optionally narrowed
- * by street and grid. {@link #route} applies the rules that turn an entry into a dispatch.
+ * by street and grid. {@link #route} applies the rules that turn an entry into a dispatch. The file names items by
+ * their catalogue code only; an entry's item name comes from the {@link Catalogue}.
  */
 public final class ResponsibilityList {
 
@@ -24,6 +31,7 @@ public final class ResponsibilityList {
         }
     }
 
+    /** One item's line; {@code itemName} is the catalogue's, carried for readers of the list. */
     public record Entry(String itemCode, String itemName, AgencyType departmentLeadType, List<AgencyType> assistingTypes,
                         List<Narrowing> narrowings) {
         public Entry {
@@ -71,9 +79,20 @@ public final class ResponsibilityList {
         this.byItem = Map.copyOf(map);
     }
 
-    public static ResponsibilityList load() {
+    /**
+     * Loads the list against the catalogue and the geography: every entry's item must be in the catalogue and every
+     * catalogue item on the list (a filed case whose item has no entry could not be dispatched), and a narrowing
+     * must name a known street and a grid of that street.
+     */
+    public static ResponsibilityList load(Catalogue catalogue, Geography geography) {
         Json json = ReferenceJson.read(RESOURCE, Json.class);
-        return new ResponsibilityList(json.version(), json.entries());
+        List<Entry> entries = json.entries().stream().map(e -> e.toEntry(catalogue, geography)).toList();
+        for (ManagementItem item : catalogue.items()) {
+            if (entries.stream().noneMatch(e -> e.itemCode().equals(item.code()))) {
+                throw new IllegalArgumentException("catalogue item " + item.code() + " is not on the responsibility list");
+            }
+        }
+        return new ResponsibilityList(json.version(), entries);
     }
 
     public String version() {
@@ -85,7 +104,7 @@ public final class ResponsibilityList {
     }
 
     public List<Entry> entries() {
-        return byItem.values().stream().sorted(java.util.Comparator.comparing(Entry::itemCode)).toList();
+        return byItem.values().stream().sorted(Comparator.comparing(Entry::itemCode)).toList();
     }
 
     /**
@@ -116,6 +135,26 @@ public final class ResponsibilityList {
         return list;
     }
 
-    private record Json(String version, String description, List<Entry> entries) {
+    private record Json(String version, String description, List<EntryJson> entries) {
+    }
+
+    private record EntryJson(String itemCode, AgencyType departmentLeadType, List<AgencyType> assistingTypes,
+                             List<Narrowing> narrowings) {
+
+        Entry toEntry(Catalogue catalogue, Geography geography) {
+            ManagementItem item = catalogue.find(itemCode).orElseThrow(() ->
+                    new IllegalArgumentException("responsibility list names item " + itemCode + ", which is not in the catalogue"));
+            for (Narrowing n : narrowings == null ? List.<Narrowing>of() : narrowings) {
+                if (geography.subdistrict(n.streetCode()).isEmpty()) {
+                    throw new IllegalArgumentException("item " + itemCode + " is narrowed to unknown street " + n.streetCode());
+                }
+                if (n.gridCode() != null && !geography.grid(n.gridCode()).map(Grid::subdistrictCode)
+                        .filter(n.streetCode()::equals).isPresent()) {
+                    throw new IllegalArgumentException("item " + itemCode + " is narrowed to grid " + n.gridCode()
+                            + ", which is not a grid of street " + n.streetCode());
+                }
+            }
+            return new Entry(itemCode, item.name(), departmentLeadType, assistingTypes, narrowings);
+        }
     }
 }

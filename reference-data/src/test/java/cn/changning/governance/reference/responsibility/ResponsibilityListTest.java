@@ -1,6 +1,8 @@
 package cn.changning.governance.reference.responsibility;
 
 import cn.changning.governance.reference.agencies.AgencyType;
+import cn.changning.governance.reference.catalogue.Catalogue;
+import cn.changning.governance.reference.geography.Geography;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,11 +12,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The responsibility list and the routing rules built on it. */
 class ResponsibilityListTest {
 
-    final ResponsibilityList list = ResponsibilityList.load();
+    final ResponsibilityList list = ResponsibilityList.load(Catalogue.load(), Geography.load());
 
     @Test
     void theListCoversTheWholeCatalogue() {
         assertThat(list.entries()).hasSize(181);
+    }
+
+    @Test
+    void itemNamesComeFromTheCatalogue() {
+        assertThat(list.find("0101")).get().extracting(ResponsibilityList.Entry::itemName).isEqualTo("Water-supply manhole cover");
+        assertThat(list.find("1501")).get().extracting(ResponsibilityList.Entry::itemName).isEqualTo("Unlicensed street stalls");
+        // A narrowed entry keeps its item's name.
+        assertThat(list.find("1502").orElseThrow().narrowedTo("310105102", "310105102000001").itemName())
+                .isEqualTo("Illegal passenger transport");
     }
 
     @Test
