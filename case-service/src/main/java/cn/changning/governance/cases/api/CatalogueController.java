@@ -1,11 +1,11 @@
 package cn.changning.governance.cases.api;
 
+import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.catalogue.HandlingType;
 import cn.changning.governance.reference.catalogue.ItemCategory;
 import cn.changning.governance.reference.catalogue.ItemClass;
 import cn.changning.governance.reference.catalogue.ManagementItem;
-import cn.changning.governance.common.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;

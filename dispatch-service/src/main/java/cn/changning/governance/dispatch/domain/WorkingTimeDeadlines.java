@@ -1,7 +1,6 @@
 package cn.changning.governance.dispatch.domain;
 
 import cn.changning.governance.reference.calendar.WorkingCalendar;
-import cn.changning.governance.dispatch.domain.DeadlinePlanner;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -11,11 +11,11 @@ import cn.changning.governance.dispatch.domain.DispatchCommands.IssueDispatchOrd
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReworkPlan;
 import cn.changning.governance.dispatch.domain.DispatchCommands.SendBackForRework;
 import cn.changning.governance.dispatch.domain.DispatchOrderIds;
+import cn.changning.governance.dispatch.domain.WorkingTimeDeadlines;
 import cn.changning.governance.reference.agencies.Agency;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
 import cn.changning.governance.reference.agencies.AgencyType;
 import cn.changning.governance.reference.responsibility.ResponsibilityList;
-import cn.changning.governance.dispatch.domain.WorkingTimeDeadlines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
