@@ -56,4 +56,16 @@ class ArchitectureTest {
                         "cn.changning.governance.assessment..", "cn.changning.governance.partyregistry..")
                 .check(classes);
     }
+
+    @Test
+    void theReferenceDataIsPlainJavaAndKnowsNoService() {
+        noClasses().that().resideInAPackage("cn.changning.governance.reference..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.axonframework..", "cn.changning.governance.common..",
+                        "cn.changning.governance.contracts..", "cn.changning.governance.cases..",
+                        "cn.changning.governance.dispatch..", "cn.changning.governance.assessment..",
+                        "cn.changning.governance.partyregistry..")
+                .because("reference data has one owner, used by every service and by domain code alike")
+                .check(classes);
+    }
 }

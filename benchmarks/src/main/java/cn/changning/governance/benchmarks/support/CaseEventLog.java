@@ -1,7 +1,5 @@
 package cn.changning.governance.benchmarks.support;
 
-import cn.changning.governance.cases.reference.Geography;
-import cn.changning.governance.cases.reference.Grid;
 import cn.changning.governance.contracts.EventHeaders;
 import cn.changning.governance.contracts.EventTypes;
 import cn.changning.governance.contracts.cases.CaseClosed;
@@ -14,6 +12,8 @@ import cn.changning.governance.contracts.cases.CaseResolution;
 import cn.changning.governance.contracts.cases.CaseVerified;
 import cn.changning.governance.contracts.cases.ReportSource;
 import cn.changning.governance.contracts.cases.Reporter;
+import cn.changning.governance.reference.geography.Geography;
+import cn.changning.governance.reference.geography.Grid;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,8 +2,8 @@ package cn.changning.governance.benchmarks.support;
 
 import cn.changning.governance.cases.projection.CaseProjection;
 import cn.changning.governance.cases.projection.CaseStats;
-import cn.changning.governance.cases.reference.Geography;
-import cn.changning.governance.cases.reference.Grid;
+import cn.changning.governance.reference.geography.Geography;
+import cn.changning.governance.reference.geography.Grid;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;

@@ -1,11 +1,11 @@
 package cn.changning.governance.cases.api;
 
-import cn.changning.governance.cases.reference.Catalogue;
-import cn.changning.governance.cases.reference.HandlingType;
-import cn.changning.governance.cases.reference.ItemCategory;
-import cn.changning.governance.cases.reference.ItemClass;
-import cn.changning.governance.cases.reference.ManagementItem;
 import cn.changning.governance.common.web.NotFoundException;
+import cn.changning.governance.reference.catalogue.Catalogue;
+import cn.changning.governance.reference.catalogue.HandlingType;
+import cn.changning.governance.reference.catalogue.ItemCategory;
+import cn.changning.governance.reference.catalogue.ItemClass;
+import cn.changning.governance.reference.catalogue.ManagementItem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,12 +1,12 @@
 package cn.changning.governance.cases.api;
 
-import cn.changning.governance.cases.reference.GeoPoint;
-import cn.changning.governance.cases.reference.Geography;
-import cn.changning.governance.cases.reference.Grid;
-import cn.changning.governance.cases.reference.ResidentialArea;
-import cn.changning.governance.cases.reference.Subdistrict;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.common.web.NotFoundException;
+import cn.changning.governance.reference.geography.GeoPoint;
+import cn.changning.governance.reference.geography.Geography;
+import cn.changning.governance.reference.geography.Grid;
+import cn.changning.governance.reference.geography.ResidentialArea;
+import cn.changning.governance.reference.geography.Subdistrict;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

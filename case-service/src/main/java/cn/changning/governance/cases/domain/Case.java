@@ -1,12 +1,5 @@
 package cn.changning.governance.cases.domain;
 
-import cn.changning.governance.cases.reference.Catalogue;
-import cn.changning.governance.cases.reference.GeoPoint;
-import cn.changning.governance.cases.reference.Geography;
-import cn.changning.governance.cases.reference.Grid;
-import cn.changning.governance.cases.reference.ManagementItem;
-import cn.changning.governance.cases.reference.ResidentialArea;
-import cn.changning.governance.common.calendar.WorkingCalendar;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.cases.CaseClosed;
 import cn.changning.governance.contracts.cases.CaseDispatched;
@@ -24,6 +17,13 @@ import cn.changning.governance.contracts.cases.CaseSentBackForRework;
 import cn.changning.governance.contracts.cases.CaseSuspended;
 import cn.changning.governance.contracts.cases.CaseVerified;
 import cn.changning.governance.contracts.cases.RejectionReason;
+import cn.changning.governance.reference.calendar.WorkingCalendar;
+import cn.changning.governance.reference.catalogue.Catalogue;
+import cn.changning.governance.reference.catalogue.ManagementItem;
+import cn.changning.governance.reference.geography.GeoPoint;
+import cn.changning.governance.reference.geography.Geography;
+import cn.changning.governance.reference.geography.Grid;
+import cn.changning.governance.reference.geography.ResidentialArea;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

@@ -1,11 +1,6 @@
 package cn.changning.governance.cases.projection;
 
 import cn.changning.governance.cases.domain.CaseStep;
-import cn.changning.governance.cases.reference.Catalogue;
-import cn.changning.governance.cases.reference.GeoPoint;
-import cn.changning.governance.cases.reference.Geography;
-import cn.changning.governance.cases.reference.Grid;
-import cn.changning.governance.cases.reference.ManagementItem;
 import cn.changning.governance.contracts.cases.CaseClosed;
 import cn.changning.governance.contracts.cases.CaseDispatched;
 import cn.changning.governance.contracts.cases.CaseDuplicateLinked;
@@ -19,6 +14,11 @@ import cn.changning.governance.contracts.cases.CaseResumed;
 import cn.changning.governance.contracts.cases.CaseSentBackForRework;
 import cn.changning.governance.contracts.cases.CaseSuspended;
 import cn.changning.governance.contracts.cases.CaseVerified;
+import cn.changning.governance.reference.catalogue.Catalogue;
+import cn.changning.governance.reference.catalogue.ManagementItem;
+import cn.changning.governance.reference.geography.GeoPoint;
+import cn.changning.governance.reference.geography.Geography;
+import cn.changning.governance.reference.geography.Grid;
 import org.bson.Document;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package cn.changning.governance.cases.projection;
 
-import cn.changning.governance.cases.reference.GeoPoint;
 import cn.changning.governance.contracts.cases.CaseLocation;
 import cn.changning.governance.contracts.cases.ReportSource;
+import cn.changning.governance.reference.geography.GeoPoint;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;

@@ -1,8 +1,5 @@
 package cn.changning.governance.cases.domain;
 
-import cn.changning.governance.cases.reference.Catalogue;
-import cn.changning.governance.cases.reference.Geography;
-import cn.changning.governance.common.calendar.WorkingCalendar;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.cases.CaseClosed;
 import cn.changning.governance.contracts.cases.CaseDispatched;
@@ -23,6 +20,9 @@ import cn.changning.governance.contracts.cases.RejectionReason;
 import cn.changning.governance.contracts.cases.ReportSource;
 import cn.changning.governance.contracts.cases.Reporter;
 import cn.changning.governance.contracts.cases.Satisfaction;
+import cn.changning.governance.reference.calendar.WorkingCalendar;
+import cn.changning.governance.reference.catalogue.Catalogue;
+import cn.changning.governance.reference.geography.Geography;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;

@@ -131,7 +131,7 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
                 topic.next(otherItem, 0, reportedAt(otherItem, "0302", 31.2005, 121.36835, now.minusSeconds(60)))));
 
         List<CaseView> candidates = queries.duplicateCandidates("new-one", "0301",
-                cn.changning.governance.cases.reference.GeoPoint.of(31.2005, 121.36835), now);
+                cn.changning.governance.reference.geography.GeoPoint.of(31.2005, 121.36835), now);
 
         assertThat(candidates).extracting(CaseView::caseId).containsExactly(original);
     }

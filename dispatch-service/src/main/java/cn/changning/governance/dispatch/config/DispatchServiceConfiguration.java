@@ -5,15 +5,17 @@ import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.contracts.Topics;
 import cn.changning.governance.dispatch.domain.DeadlinePlanner;
 import cn.changning.governance.dispatch.domain.DispatchOrder;
+import cn.changning.governance.dispatch.domain.WorkingTimeDeadlines;
 import cn.changning.governance.dispatch.metrics.DispatchMetrics;
 import cn.changning.governance.dispatch.policy.DispatchPolicy;
 import cn.changning.governance.dispatch.projection.CaseIntakeProjection;
 import cn.changning.governance.dispatch.projection.DispatchOrderProjection;
 import cn.changning.governance.dispatch.projection.DispatchQueries;
-import cn.changning.governance.dispatch.reference.AgencyDirectory;
-import cn.changning.governance.dispatch.reference.ResponsibilityList;
-import cn.changning.governance.common.calendar.WorkingCalendar;
-import cn.changning.governance.dispatch.reference.WorkingTimeDeadlines;
+import cn.changning.governance.reference.agencies.AgencyDirectory;
+import cn.changning.governance.reference.calendar.WorkingCalendar;
+import cn.changning.governance.reference.catalogue.Catalogue;
+import cn.changning.governance.reference.geography.Geography;
+import cn.changning.governance.reference.responsibility.ResponsibilityList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -42,20 +44,37 @@ public class DispatchServiceConfiguration {
         return Clock.systemUTC();
     }
 
+    // The reference data: loaded and checked once at start. The agencies are built on the geography's streets,
+    // the responsibility list on the catalogue's items.
     @Bean
-    public AgencyDirectory agencyDirectory() {
-        return AgencyDirectory.load();
+    public Geography geography() {
+        return Geography.load();
     }
 
     @Bean
-    public ResponsibilityList responsibilityList() {
-        return ResponsibilityList.load();
+    public Catalogue catalogue() {
+        return Catalogue.load();
+    }
+
+    @Bean
+    public WorkingCalendar workingCalendar() {
+        return WorkingCalendar.load();
+    }
+
+    @Bean
+    public AgencyDirectory agencyDirectory(Geography geography) {
+        return AgencyDirectory.load(geography);
+    }
+
+    @Bean
+    public ResponsibilityList responsibilityList(Catalogue catalogue, Geography geography) {
+        return ResponsibilityList.load(catalogue, geography);
     }
 
     /** Also the {@link DeadlinePlanner} that the aggregate's handlers get injected. */
     @Bean
-    public WorkingTimeDeadlines workingTimeDeadlines() {
-        return new WorkingTimeDeadlines(WorkingCalendar.load());
+    public WorkingTimeDeadlines workingTimeDeadlines(WorkingCalendar workingCalendar) {
+        return new WorkingTimeDeadlines(workingCalendar);
     }
 
     @Bean

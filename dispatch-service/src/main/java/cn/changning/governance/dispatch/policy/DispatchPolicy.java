@@ -12,11 +12,11 @@ import cn.changning.governance.dispatch.domain.DispatchCommands.IssueDispatchOrd
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReworkPlan;
 import cn.changning.governance.dispatch.domain.DispatchCommands.SendBackForRework;
 import cn.changning.governance.dispatch.domain.DispatchOrderIds;
-import cn.changning.governance.dispatch.reference.Agency;
-import cn.changning.governance.dispatch.reference.AgencyDirectory;
-import cn.changning.governance.dispatch.reference.AgencyType;
-import cn.changning.governance.dispatch.reference.ResponsibilityList;
-import cn.changning.governance.dispatch.reference.WorkingTimeDeadlines;
+import cn.changning.governance.dispatch.domain.WorkingTimeDeadlines;
+import cn.changning.governance.reference.agencies.Agency;
+import cn.changning.governance.reference.agencies.AgencyDirectory;
+import cn.changning.governance.reference.agencies.AgencyType;
+import cn.changning.governance.reference.responsibility.ResponsibilityList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;

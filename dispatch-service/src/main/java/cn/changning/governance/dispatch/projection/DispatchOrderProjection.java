@@ -24,7 +24,7 @@ import cn.changning.governance.contracts.dispatch.DispatchOrderSentBackForRework
 import cn.changning.governance.contracts.dispatch.DispatchOrderTimerStarted;
 import cn.changning.governance.dispatch.domain.PartState;
 import cn.changning.governance.dispatch.metrics.DispatchMetrics;
-import cn.changning.governance.dispatch.reference.AgencyDirectory;
+import cn.changning.governance.reference.agencies.AgencyDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;

@@ -33,8 +33,7 @@ import cn.changning.governance.dispatch.domain.DispatchCommands.RequestExtension
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReturnDispatchOrder;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReworkPlan;
 import cn.changning.governance.dispatch.domain.DispatchCommands.SendBackForRework;
-import cn.changning.governance.common.calendar.WorkingCalendar;
-import cn.changning.governance.dispatch.reference.WorkingTimeDeadlines;
+import cn.changning.governance.reference.calendar.WorkingCalendar;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;

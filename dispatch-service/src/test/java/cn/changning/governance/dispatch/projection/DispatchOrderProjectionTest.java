@@ -23,7 +23,8 @@ import cn.changning.governance.dispatch.CaseTopic;
 import cn.changning.governance.dispatch.metrics.DispatchMetrics;
 import cn.changning.governance.dispatch.projection.DispatchViews.AgencyStats;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderDetail;
-import cn.changning.governance.dispatch.reference.AgencyDirectory;
+import cn.changning.governance.reference.agencies.AgencyDirectory;
+import cn.changning.governance.reference.geography.Geography;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -62,7 +63,8 @@ class DispatchOrderProjectionTest {
         client = MongoClients.create(SharedInfrastructure.get().mongo().connectionString());
         mongo = new MongoTemplate(client, "dispatch_projection_" + UUID.randomUUID().toString().substring(0, 8));
         meters = new SimpleMeterRegistry();
-        projection = new DispatchOrderProjection(mongo, new VersionedDocuments(VersionedDocuments.Guard.IN_MEMORY_CHECK), CaseTopic.JSON, AgencyDirectory.load(), new DispatchMetrics(meters, mongo));
+        projection = new DispatchOrderProjection(mongo, new VersionedDocuments(VersionedDocuments.Guard.IN_MEMORY_CHECK), CaseTopic.JSON,
+                AgencyDirectory.load(Geography.load()), new DispatchMetrics(meters, mongo));
         queries = new DispatchQueries(mongo);
         payloads = new ArrayList<>(List.of(
                 new DispatchOrderIssued(ORDER, "case-7", 0, SQUAD, List.of(POLICE), "310105001", DUE, T0),

@@ -1,9 +1,0 @@
-package cn.changning.governance.dispatch.reference;
-
-/**
- * A stationed agency (派出机构) or a street's own team. Stationed agencies answer both to their parent
- * department and to the street they are stationed in (dual management).
- */
-public record Agency(String id, AgencyType type, String name, String nameZh, String streetCode,
-                     String parentDepartment, String parentDepartmentName, String parentDepartmentNameZh) {
-}

@@ -1,0 +1,19 @@
+package cn.changning.governance.reference.agencies;
+
+/** The kinds of agency a dispatch order can go to: district departments' stationed agencies and the street's own team. */
+public enum AgencyType {
+    /** 城管中队: the backbone of joint enforcement. */
+    CITY_MANAGEMENT_SQUAD,
+    /** 公安派出所. */
+    POLICE_STATION,
+    /** 市场监管所. */
+    MARKET_SUPERVISION_OFFICE,
+    /** 房管办. */
+    HOUSING_OFFICE,
+    /** 绿化市容所. */
+    GREENING_CITY_APPEARANCE_OFFICE,
+    /** 交警中队. */
+    TRAFFIC_POLICE_SQUAD,
+    /** The street's (or town's) own service team: leads handling types A and B. */
+    STREET_TEAM
+}
