@@ -35,6 +35,8 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         // application unhealthy (events wait in the store; consumers resume).
         d.put("spring.cloud.stream.function.autodetect", "false");
         d.put("management.health.binders.enabled", "false");
+        // A binding that cannot be made (Kafka away at start) is retried; sooner than the default 30 s.
+        d.put("spring.cloud.stream.binding-retry-interval", "5");
         if (!environment.containsProperty("governance.service-name")) {
             environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, d));
             return; // not one of our services (e.g. the gateway)

@@ -21,6 +21,11 @@ import java.time.Duration;
 public record GovernanceProperties(String serviceName, String eventsTopic, Publisher publisher, String instanceId) {
 
     public GovernanceProperties {
+        if (instanceId != null && !instanceId.isBlank() && !instanceId.matches("[A-Za-z0-9._-]{1,200}")) {
+            // It becomes part of Kafka's group.instance.id, which allows only these characters.
+            throw new IllegalArgumentException("governance.instance-id (GOVERNANCE_INSTANCE_ID) may hold only letters, digits,"
+                    + " '.', '_' and '-'; was '" + instanceId + "'");
+        }
         if (publisher == null) {
             publisher = new Publisher(true, 500, Duration.ofMillis(20), Duration.ofSeconds(30));
         }

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.cloud.function.context.FunctionRegistry;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamFunctionProperties;
@@ -44,11 +44,11 @@ public class ConsumerConfiguration {
 
     @Bean(BINDINGS)
     public EventConsumerBindings eventConsumerBindings(ObjectProvider<EventConsumer> consumers, MeterRegistry meterRegistry,
-                                                       FunctionRegistry functionRegistry,
+                                                       ConfigurableListableBeanFactory beanFactory,
                                                        StreamFunctionProperties streamFunctionProperties,
                                                        BindingServiceProperties bindingServiceProperties,
                                                        ConfigurableEnvironment environment) {
-        return new EventConsumerBindings(consumers.orderedStream().toList(), meterRegistry, functionRegistry,
+        return new EventConsumerBindings(consumers.orderedStream().toList(), meterRegistry, beanFactory,
                 streamFunctionProperties, bindingServiceProperties, environment);
     }
 

@@ -1,19 +1,14 @@
 package cn.changning.governance.common.consuming;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.cloud.function.context.FunctionRegistration;
-import org.springframework.cloud.function.context.FunctionRegistry;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.cloud.stream.binder.ConsumerProperties;
 import org.springframework.cloud.stream.config.BindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamFunctionProperties;
-import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
 import org.springframework.util.StringUtils;
 
 import java.util.ArrayList;
@@ -22,47 +17,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Makes every {@link EventConsumer} a Spring Cloud Stream function with its own Kafka binding,
  * {@code <name>-in-0}: the consumer's topics, its consumer group, batch mode.
  *
- * <p>Why it registers the functions itself: the function catalog binds only a function whose
- * generic type it can resolve, and a {@code Consumer} built from a record's field has none it
- * can see. Each function is registered with its type stated ({@code Consumer<Message<List<byte[]>>>}),
- * under the consumer's name, and the names are added to the function definition, all before
- * Spring Cloud Stream's registrar binds the definition (see {@link ConsumerConfiguration}).</p>
- *
- * <p>The function reads the raw records of the batch ({@code kafka_data}, which the common
- * batch converter adds) rather than the converted payload, so each event keeps its topic,
- * partition, offset and CloudEvents headers, and the container's error handler can name the
- * failed record by its index in the batch.</p>
+ * <p>Each consumer's function ({@link EventConsumerFunction}, whose type the function catalog can
+ * resolve) is registered as a bean under the consumer's name, its binding's destination and group
+ * are set, and the names are added to the function definition, all before Spring Cloud Stream's
+ * registrar binds the definition (see {@link ConsumerConfiguration}).</p>
  */
 public final class EventConsumerBindings implements InitializingBean {
-
-    /** The type the function catalog is told; the payload is not used (see above). */
-    static final ResolvableType FUNCTION_TYPE = ResolvableType.forClassWithGenerics(Consumer.class,
-            ResolvableType.forClassWithGenerics(Message.class,
-                    ResolvableType.forClassWithGenerics(List.class, byte[].class)));
 
     static final String FUNCTION_DEFINITION = "spring.cloud.function.definition";
     static final String PROPERTY_SOURCE = "governanceEventConsumers";
 
     private final List<EventConsumer> consumers;
     private final MeterRegistry meterRegistry;
-    private final FunctionRegistry functions;
+    private final ConfigurableListableBeanFactory beanFactory;
     private final StreamFunctionProperties functionProperties;
     private final BindingServiceProperties bindingProperties;
     private final ConfigurableEnvironment environment;
 
     public EventConsumerBindings(List<EventConsumer> consumers, MeterRegistry meterRegistry,
-                                 FunctionRegistry functions, StreamFunctionProperties functionProperties,
+                                 ConfigurableListableBeanFactory beanFactory, StreamFunctionProperties functionProperties,
                                  BindingServiceProperties bindingProperties, ConfigurableEnvironment environment) {
         this.consumers = consumers;
         this.meterRegistry = meterRegistry;
-        this.functions = functions;
+        this.beanFactory = beanFactory;
         this.functionProperties = functionProperties;
         this.bindingProperties = bindingProperties;
         this.environment = environment;
@@ -86,8 +69,10 @@ public final class EventConsumerBindings implements InitializingBean {
                 throw new IllegalStateException("two event consumers are named " + consumer.name());
             }
             EventBatchHandler handler = new EventBatchHandler(consumer.name(), consumer.processor(), meterRegistry);
-            Consumer<Message<List<byte[]>>> function = message -> handler.onMessage(rawRecords(message, consumer));
-            functions.register(new FunctionRegistration<>(function, consumer.name()).type(FUNCTION_TYPE.getType()));
+            if (beanFactory.containsBean(consumer.name())) {
+                throw new IllegalStateException("event consumer " + consumer.name() + " has the name of another bean");
+            }
+            beanFactory.registerSingleton(consumer.name(), new EventConsumerFunction(consumer.name(), handler));
             bind(consumer);
         }
         // Spring Cloud Stream reads the definition from the environment when its registrar starts.
@@ -114,15 +99,5 @@ public final class EventConsumerBindings implements InitializingBean {
         consumerProperties.setMultiplex(true); // one container for all its topics
         consumerProperties.setBatchMode(true);
         consumerProperties.setUseNativeDecoding(true); // the records are read raw, nothing to convert
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<ConsumerRecord<byte[], byte[]>> rawRecords(Message<?> message, EventConsumer consumer) {
-        Object raw = message.getHeaders().get(KafkaHeaders.RAW_DATA);
-        if (!(raw instanceof List<?> records)) {
-            throw new IllegalStateException(consumer.name() + ": the batch carries no raw records; is the binding's converter "
-                    + ConsumerConfiguration.BATCH_CONVERTER + "?");
-        }
-        return (List<ConsumerRecord<byte[], byte[]>>) records;
     }
 }

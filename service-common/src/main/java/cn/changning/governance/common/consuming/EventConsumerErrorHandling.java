@@ -33,7 +33,7 @@ import java.util.Properties;
  * skipped. Offsets are committed after each batch was processed (the container's BATCH ack mode).</p>
  *
  * <p>Static membership: with {@code governance.instance-id} set, each consumer joins its group
- * as {@code <group>@<instance-id>}, so an instance that restarts after a crash takes its
+ * as {@code <group>.<instance-id>}, so an instance that restarts after a crash takes its
  * partitions back at once instead of waiting for the dead member's session to expire.</p>
  */
 public final class EventConsumerErrorHandling implements ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> {
@@ -63,7 +63,7 @@ public final class EventConsumerErrorHandling implements ListenerContainerCustom
             container.getContainerProperties().setMicrometerEnabled(true);
             if (properties.instanceId() != null && !properties.instanceId().isBlank()) {
                 Properties kafka = container.getContainerProperties().getKafkaConsumerProperties();
-                kafka.setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, group + "@" + properties.instanceId());
+                kafka.setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, group + "." + properties.instanceId());
                 kafka.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, STATIC_SESSION_TIMEOUT_MS);
             }
             container.setCommonErrorHandler(errorHandler(consumer));

@@ -1,7 +1,7 @@
 package cn.changning.governance.common.consuming;
 
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  *   {@code {_id, version < n}} with upsert, so a consumer that lost its partition to another
  *   while it worked cannot roll a document back: its write finds no document to update and its
  *   upsert collides with the existing {@code _id} (duplicate key, skipped as already applied).</li>
- *   <li>{@link Guard#IN_MEMORY_CHECK} (the Mongo wire server): the writes filter on {@code _id} alone.
+ *   <li>{@link Guard#IN_MEMORY_CHECK} (the Mongo wire server only): the writes filter on {@code _id} alone.
  *   The wire server uses its {@code _id} index only for a filter on exactly that field; a compound
  *   filter makes it scan the whole collection for every write. Safe while one consumer owns a
  *   partition, hence an aggregate, at a time, which is the case on one machine.</li>
@@ -56,16 +56,20 @@ public final class VersionedDocuments {
     }
 
     /**
-     * The guard the server can afford: real MongoDB answers {@code hello}; the Mongo wire server
-     * (mongo-java-server) does not know the command and scans on compound filters.
+     * The guard the server can afford: the in-memory check only for the Mongo wire server
+     * (mongo-java-server, whose {@code serverStatus} names its process {@code java}); the
+     * conditional write for anything else, including a server that does not let us ask.
      */
     public static VersionedDocuments forServer(MongoDatabase database) {
         try {
-            database.runCommand(new Document("hello", 1));
-            return new VersionedDocuments(Guard.CONDITIONAL_WRITE);
-        } catch (MongoCommandException unknownCommand) {
-            return new VersionedDocuments(Guard.IN_MEMORY_CHECK);
+            Document status = database.runCommand(new Document("serverStatus", 1));
+            if ("java".equals(status.get("process"))) {
+                return new VersionedDocuments(Guard.IN_MEMORY_CHECK);
+            }
+        } catch (MongoException notAllowedToAsk) {
+            // the safe guard below
         }
+        return new VersionedDocuments(Guard.CONDITIONAL_WRITE);
     }
 
     public Guard guard() {
