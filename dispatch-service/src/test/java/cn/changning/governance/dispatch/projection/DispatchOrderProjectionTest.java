@@ -61,7 +61,7 @@ class DispatchOrderProjectionTest {
         client = MongoClients.create(SharedInfrastructure.get().mongo().connectionString());
         mongo = new MongoTemplate(client, "dispatch_projection_" + UUID.randomUUID().toString().substring(0, 8));
         meters = new SimpleMeterRegistry();
-        projection = new DispatchOrderProjection(mongo, CaseTopic.JSON, AgencyDirectory.load(), new DispatchMetrics(meters, mongo));
+        projection = new DispatchOrderProjection(mongo, CaseTopic.JSON, AgencyDirectory.load(), new DispatchMetrics(meters));
         queries = new DispatchQueries(mongo);
         payloads = new ArrayList<>(List.of(
                 new DispatchOrderIssued(ORDER, "case-7", 0, SQUAD, List.of(POLICE), "310105001", DUE, T0),
