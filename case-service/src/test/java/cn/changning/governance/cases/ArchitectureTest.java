@@ -1,5 +1,6 @@
 package cn.changning.governance.cases;
 
+import cn.changning.governance.common.testing.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,23 +11,32 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** The domain holds rules only: no Spring, no stores, no Kafka, no web (the reference-data module checks its own). */
 class ArchitectureTest {
 
+    private static final String SERVICE = "cn.changning.governance.cases";
+
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("cn.changning.governance.cases");
+            .importPackages(SERVICE);
 
     @Test
     void theDomainIsFreeOfFrameworksAndInfrastructure() {
+        String[] ownLayers = {"..cases.api..", "..cases.projection..", "..cases.policy..", "..cases.config.."};
+        ArchitectureRules.requirePackagesExist(CLASSES, "..cases.domain..");
+        ArchitectureRules.requirePackagesExist(CLASSES, ownLayers);
         noClasses().that().resideInAnyPackage("..cases.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
-                        "org.apache.kafka..", "jakarta.persistence..", "jakarta.servlet..", "..cases.api..", "..cases.projection..",
-                        "..cases.policy..", "..cases.config..")
+                        "org.apache.kafka..", "jakarta.persistence..", "jakarta.servlet..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(ownLayers)
                 .check(CLASSES);
     }
 
     @Test
     void theServiceUsesNoOtherServicesCode() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("cn.changning.governance.dispatch..",
-                        "cn.changning.governance.assessment..", "cn.changning.governance.party..")
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(ArchitectureRules.otherServicesThan(SERVICE))
                 .check(CLASSES);
+    }
+
+    @Test
+    void itsPackagesAreFreeOfCycles() {
+        ArchitectureRules.packagesFreeOfCycles(SERVICE).check(CLASSES);
     }
 }

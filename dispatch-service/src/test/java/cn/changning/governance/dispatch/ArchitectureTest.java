@@ -1,5 +1,6 @@
 package cn.changning.governance.dispatch;
 
+import cn.changning.governance.common.testing.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,12 +11,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** The dispatch domain stays plain Java and Axon; the service meets the others only through the contracts. */
 class ArchitectureTest {
 
+    private static final String SERVICE = "cn.changning.governance.dispatch";
+
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("cn.changning.governance.dispatch");
+            .importPackages(SERVICE);
 
     @Test
     void theDomainIsFreeOfSpringAndStores() {
+        ArchitectureRules.requirePackagesExist(CLASSES, "..dispatch.domain..", "..dispatch.projection..", "..dispatch.api..");
         noClasses().that().resideInAPackage("..dispatch.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
                         "org.apache.kafka..", "jakarta.persistence..", "..dispatch.projection..", "..dispatch.api..")
@@ -24,8 +28,12 @@ class ArchitectureTest {
 
     @Test
     void otherServicesAreReachedOnlyThroughTheContracts() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("cn.changning.governance.cases..",
-                        "cn.changning.governance.assessment..", "cn.changning.governance.partyregistry..")
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(ArchitectureRules.otherServicesThan(SERVICE))
                 .check(CLASSES);
+    }
+
+    @Test
+    void itsPackagesAreFreeOfCycles() {
+        ArchitectureRules.packagesFreeOfCycles(SERVICE).check(CLASSES);
     }
 }

@@ -1,10 +1,13 @@
 package cn.changning.governance.systemtests;
 
+import cn.changning.governance.common.testing.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -18,7 +21,22 @@ class ArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ArchitectureRules.NOT_FIXTURES)
                 .importPackages("cn.changning.governance");
+    }
+
+    /** Each package the rules here and in the services' own ArchitectureTests name holds classes. */
+    @Test
+    void everyPackageTheRulesNameExists() {
+        ArchitectureRules.requirePackagesExist(classes, ArchitectureRules.SERVICE_PACKAGES.stream().map(p -> p + "..").toArray(String[]::new));
+        ArchitectureRules.requirePackagesExist(classes, "cn.changning.governance..domain..", "cn.changning.governance.contracts..",
+                "cn.changning.governance.common..", "cn.changning.governance.embedded..");
+    }
+
+    @ParameterizedTest
+    @FieldSource("cn.changning.governance.common.testing.ArchitectureRules#SERVICE_PACKAGES")
+    void thePackagesOfEachServiceAreFreeOfCycles(String servicePackage) {
+        ArchitectureRules.packagesFreeOfCycles(servicePackage).check(classes);
     }
 
     @Test

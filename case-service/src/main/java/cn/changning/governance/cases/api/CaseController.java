@@ -17,7 +17,9 @@ import cn.changning.governance.cases.projection.CaseHistory;
 import cn.changning.governance.cases.projection.CaseQueries;
 import cn.changning.governance.cases.projection.CaseStats;
 import cn.changning.governance.cases.projection.CaseView;
+import cn.changning.governance.common.web.ActionAnswer;
 import cn.changning.governance.common.web.ETags;
+import cn.changning.governance.common.web.ExpectedVersion;
 import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.contracts.cases.CaseLocation;
 import cn.changning.governance.contracts.cases.ReportSource;
@@ -175,17 +177,17 @@ public class CaseController {
     @Operation(summary = "File a report (step 2)", description = "Checks the item against the catalogue, assigns the "
             + "grid the location lies in and sets the deadline from the item's time limit on the working calendar.")
     public ResponseEntity<CaseUpdated> file(@PathVariable String caseId, @Valid @RequestBody FileRequest request,
-                                            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                            @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(caseId, new FileCase(caseId, request.itemCode(), request.residentialAreaCode(), request.filedBy(),
-                clock.instant(), ETags.parseIfMatch(ifMatch)));
+                clock.instant(), expected.value()));
     }
 
     @PostMapping("/{caseId}/reject")
     @Operation(summary = "Reject a report as invalid or out of scope (step 2)")
     public ResponseEntity<CaseUpdated> reject(@PathVariable String caseId, @Valid @RequestBody RejectRequest request,
-                                              @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                              @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(caseId, new RejectCase(caseId, request.reason(), request.note(), request.rejectedBy(), clock.instant(),
-                ETags.parseIfMatch(ifMatch)));
+                expected.value()));
     }
 
     @PostMapping("/{caseId}/mark-duplicate")
@@ -193,14 +195,14 @@ public class CaseController {
             description = "Links both ways: this case names the original, the original lists this duplicate. "
                     + "A duplicate is never dispatched.")
     public ResponseEntity<CaseUpdated> markDuplicate(@PathVariable String caseId, @Valid @RequestBody MarkDuplicateRequest request,
-                                                     @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = ETags.parseIfMatch(ifMatch);
+                                                     @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
+        Long expectedVersion = expected.value();
         Instant now = clock.instant();
         // The original's step from its own events, so a report filed a moment ago counts.
         CaseStep originalStep = history.asOf(request.originalCaseId(), Instant.MAX)
                 .map(v -> CaseStep.valueOf(v.step())).orElse(null);
         ResponseEntity<CaseUpdated> response = act(caseId, new MarkCaseAsDuplicate(caseId, request.originalCaseId(),
-                originalStep, request.note(), request.markedBy(), now, expected));
+                originalStep, request.note(), request.markedBy(), now, expectedVersion));
         commands.sendAndWait(new LinkDuplicateCase(request.originalCaseId(), caseId, request.markedBy(), now));
         return response;
     }
@@ -208,60 +210,59 @@ public class CaseController {
     @PostMapping("/{caseId}/verify")
     @Operation(summary = "Record the on-site check of a handled case (step 5)")
     public ResponseEntity<CaseUpdated> verify(@PathVariable String caseId, @Valid @RequestBody VerifyRequest request,
-                                              @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                              @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(caseId, new VerifyCase(caseId, request.fixed(), request.note(), request.verifiedBy(), clock.instant(),
-                ETags.parseIfMatch(ifMatch)));
+                expected.value()));
     }
 
     @PostMapping("/{caseId}/close")
     @Operation(summary = "Close a verified case: FIXED, or CLOSED_NOT_FIXED (step 5)")
     public ResponseEntity<CaseUpdated> close(@PathVariable String caseId, @Valid @RequestBody CloseRequest request,
-                                             @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                             @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(caseId, new CloseCase(caseId, request.resolution(), request.note(), request.closedBy(), clock.instant(),
-                ETags.parseIfMatch(ifMatch)));
+                expected.value()));
     }
 
     @PostMapping("/{caseId}/send-back")
     @Operation(summary = "Send a case whose check found it not fixed back for rework (step 5 failed)")
     public ResponseEntity<CaseUpdated> sendBack(@PathVariable String caseId, @Valid @RequestBody SendBackRequest request,
-                                                @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(caseId, new SendCaseBackForRework(caseId, request.reason(), request.verifiedBy(), clock.instant(),
-                ETags.parseIfMatch(ifMatch)));
+                expected.value()));
     }
 
     @PostMapping("/{caseId}/feedback")
     @Operation(summary = "Record the resident's feedback on a closed case (step 6)")
     public ResponseEntity<CaseUpdated> feedback(@PathVariable String caseId, @Valid @RequestBody FeedbackRequest request,
-                                                @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(caseId, new RecordFeedback(caseId, request.satisfaction(), request.comment(), request.recordedBy(),
-                clock.instant(), ETags.parseIfMatch(ifMatch)));
+                clock.instant(), expected.value()));
     }
 
     @PostMapping("/{caseId}/reopen")
     @Operation(summary = "Reopen a closed case within 7 days of closing; it goes back to dispatch")
     public ResponseEntity<CaseUpdated> reopen(@PathVariable String caseId, @Valid @RequestBody ReopenRequest request,
-                                              @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                              @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(caseId, new ReopenCase(caseId, request.reason(), request.reopenedBy(), clock.instant(),
-                ETags.parseIfMatch(ifMatch)));
+                expected.value()));
     }
 
     @PostMapping("/{caseId}/suspend")
     @Operation(summary = "Put a filed, open case on long-term hold, with reason and approver")
     public ResponseEntity<CaseUpdated> suspend(@PathVariable String caseId, @Valid @RequestBody SuspendRequest request,
-                                               @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                               @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(caseId, new SuspendCase(caseId, request.reason(), request.approvedBy(), request.suspendedBy(),
-                clock.instant(), ETags.parseIfMatch(ifMatch)));
+                clock.instant(), expected.value()));
     }
 
     @PostMapping("/{caseId}/resume")
     @Operation(summary = "End a hold; the deadline moves on by the working time spent on hold")
     public ResponseEntity<CaseUpdated> resume(@PathVariable String caseId, @Valid @RequestBody ResumeRequest request,
-                                              @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(caseId, new ResumeCase(caseId, request.resumedBy(), clock.instant(), ETags.parseIfMatch(ifMatch)));
+                                              @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
+        return act(caseId, new ResumeCase(caseId, request.resumedBy(), clock.instant(), expected.value()));
     }
 
     private ResponseEntity<CaseUpdated> act(String caseId, Object command) {
-        Number version = commands.sendAndWait(command);
-        return ResponseEntity.ok().eTag(ETags.of(version.longValue())).body(new CaseUpdated(caseId, version.longValue()));
+        return ActionAnswer.of(commands.sendAndWait(command), version -> new CaseUpdated(caseId, version));
     }
 }

@@ -161,6 +161,16 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
                 "/api/v1/cases/{caseId}/resume", "/api/v1/geography/grids/at", "/api/v1/catalogue/items/{code}")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
+        // Actions document If-Match as an optional header, not the Java type that carries it.
+        JsonNode fileParameters = paths.get("/api/v1/cases/{caseId}/file").get("post").get("parameters");
+        assertThat(fileParameters.findValuesAsText("name")).containsExactlyInAnyOrder("caseId", "If-Match");
+        for (JsonNode parameter : fileParameters) {
+            if (parameter.get("name").asText().equals("If-Match")) {
+                assertThat(parameter.get("in").asText()).isEqualTo("header");
+                assertThat(parameter.path("required").asBoolean(false)).isFalse();
+                assertThat(parameter.get("description").asText()).startsWith("The case's ETag");
+            }
+        }
     }
 
     private void assertProblem(ResponseEntity<String> response, HttpStatus status, String code) {

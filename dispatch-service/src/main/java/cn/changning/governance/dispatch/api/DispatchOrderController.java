@@ -1,7 +1,9 @@
 package cn.changning.governance.dispatch.api;
 
 import cn.changning.governance.common.domain.DomainRuleViolation;
+import cn.changning.governance.common.web.ActionAnswer;
 import cn.changning.governance.common.web.ETags;
+import cn.changning.governance.common.web.ExpectedVersion;
 import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.dispatch.domain.DispatchCommands;
 import cn.changning.governance.dispatch.projection.DispatchQueries;
@@ -24,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -87,22 +88,22 @@ public class DispatchOrderController {
     @PostMapping("/{orderId}/accept")
     @Operation(summary = "An agency accepts its part (lead or assistant)")
     public ResponseEntity<ActionResult> accept(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Accept body,
-                                               @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(orderId, new DispatchCommands.AcceptDispatchOrder(orderId, body.agencyId(), ETags.parseIfMatch(ifMatch), clock.instant()));
+                                               @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
+        return act(orderId, new DispatchCommands.AcceptDispatchOrder(orderId, body.agencyId(), expected.value(), clock.instant()));
     }
 
     @PostMapping("/{orderId}/return")
     @Operation(summary = "An agency returns its part to the street with a reason (before accepting it)")
     public ResponseEntity<ActionResult> giveBack(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Return body,
-                                                 @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                 @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(orderId, new DispatchCommands.ReturnDispatchOrder(orderId, body.agencyId(), body.reason(), body.note(),
-                ETags.parseIfMatch(ifMatch), clock.instant()));
+                expected.value(), clock.instant()));
     }
 
     @PostMapping("/{orderId}/reassign")
     @Operation(summary = "The street arbitrates a return by giving the part to another agency of the same street")
     public ResponseEntity<ActionResult> reassign(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Reassign body,
-                                                 @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                 @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         Agency to = agencies.find(body.toAgencyId()).orElseThrow(() ->
                 DomainRuleViolation.invalid("unknown-agency", "toAgencyId", "No agency " + body.toAgencyId()));
         OrderDetail order = queries.find(orderId).orElse(null);
@@ -111,61 +112,59 @@ public class DispatchOrderController {
                     body.toAgencyId() + " is not stationed in street " + order.order().streetCode());
         }
         return act(orderId, new DispatchCommands.ReassignDispatchOrder(orderId, body.returnedAgencyId(), body.toAgencyId(),
-                body.arbitratedBy(), body.note(), ETags.parseIfMatch(ifMatch), clock.instant()));
+                body.arbitratedBy(), body.note(), expected.value(), clock.instant()));
     }
 
     @PostMapping("/{orderId}/reissue")
     @Operation(summary = "The street upholds the dispatch against a return: the same agency gets it again, original deadline")
     public ResponseEntity<ActionResult> reissue(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Reissue body,
-                                                @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(orderId, new DispatchCommands.ReissueDispatchOrder(orderId, body.returnedAgencyId(), body.arbitratedBy(),
-                body.note(), ETags.parseIfMatch(ifMatch), clock.instant()));
+                body.note(), expected.value(), clock.instant()));
     }
 
     @PostMapping("/{orderId}/report")
     @Operation(summary = "The lead agency reports its handling (result, note, photo URLs)",
             description = "Without assistants the order is handled at once; in a joint task, once every assistant confirmed.")
     public ResponseEntity<ActionResult> report(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Report body,
-                                               @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                               @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(orderId, new DispatchCommands.ReportHandling(orderId, body.agencyId(), body.result(), body.note(),
-                body.photoUrls() == null ? List.of() : body.photoUrls(), ETags.parseIfMatch(ifMatch), clock.instant()));
+                body.photoUrls() == null ? List.of() : body.photoUrls(), expected.value(), clock.instant()));
     }
 
     @PostMapping("/{orderId}/confirm")
     @Operation(summary = "An assisting agency of a joint task confirms its part, after the lead reported")
     public ResponseEntity<ActionResult> confirm(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Confirm body,
-                                                @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(orderId, new DispatchCommands.ConfirmAssistance(orderId, body.agencyId(), body.note(),
-                ETags.parseIfMatch(ifMatch), clock.instant()));
+                expected.value(), clock.instant()));
     }
 
     @PostMapping("/{orderId}/extension-request")
     @Operation(summary = "The lead agency asks the street for more time")
     public ResponseEntity<ActionResult> requestExtension(@PathVariable String orderId,
                                                          @Valid @RequestBody DispatchOrderRequests.RequestExtension body,
-                                                         @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                         @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(orderId, new DispatchCommands.RequestExtension(orderId, body.agencyId(), body.reason(), body.requestedDeadline(),
-                ETags.parseIfMatch(ifMatch), clock.instant()));
+                expected.value(), clock.instant()));
     }
 
     @PostMapping("/{orderId}/extension-request/approve")
     @Operation(summary = "The street approves the pending extension: the deadline and its 80% warning move")
     public ResponseEntity<ActionResult> approveExtension(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Approve body,
-                                                         @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(orderId, new DispatchCommands.ApproveExtension(orderId, body.decidedBy(), ETags.parseIfMatch(ifMatch), clock.instant()));
+                                                         @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
+        return act(orderId, new DispatchCommands.ApproveExtension(orderId, body.decidedBy(), expected.value(), clock.instant()));
     }
 
     @PostMapping("/{orderId}/extension-request/refuse")
     @Operation(summary = "The street refuses the pending extension: the deadline stands")
     public ResponseEntity<ActionResult> refuseExtension(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Refuse body,
-                                                        @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                        @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(orderId, new DispatchCommands.RefuseExtension(orderId, body.decidedBy(), body.reason(),
-                ETags.parseIfMatch(ifMatch), clock.instant()));
+                expected.value(), clock.instant()));
     }
 
     private ResponseEntity<ActionResult> act(String orderId, Object command) {
-        Object result = commands.sendAndWait(command);
-        long version = result instanceof Number n ? n.longValue() : -1;
-        return ResponseEntity.ok().eTag(ETags.of(version)).body(new ActionResult(orderId, version));
+        return ActionAnswer.of(commands.sendAndWait(command), version -> new ActionResult(orderId, version));
     }
 }

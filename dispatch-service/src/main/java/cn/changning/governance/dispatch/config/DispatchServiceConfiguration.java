@@ -9,6 +9,7 @@ import cn.changning.governance.dispatch.domain.WorkingTimeDeadlines;
 import cn.changning.governance.dispatch.metrics.DispatchMetrics;
 import cn.changning.governance.dispatch.policy.DispatchPolicy;
 import cn.changning.governance.dispatch.projection.CaseIntakeProjection;
+import cn.changning.governance.dispatch.projection.DispatchOrderCounts;
 import cn.changning.governance.dispatch.projection.DispatchOrderProjection;
 import cn.changning.governance.dispatch.projection.DispatchQueries;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
@@ -101,8 +102,8 @@ public class DispatchServiceConfiguration {
     }
 
     @Bean
-    public DispatchMetrics dispatchMetrics(MeterRegistry meterRegistry, MongoTemplate mongo) {
-        return new DispatchMetrics(meterRegistry, mongo);
+    public DispatchMetrics dispatchMetrics(MeterRegistry meterRegistry) {
+        return new DispatchMetrics(meterRegistry);
     }
 
     @Bean
@@ -126,21 +127,23 @@ public class DispatchServiceConfiguration {
     }
 
     @Bean
-    public GaugeRefresher dispatchGaugeRefresher(DispatchMetrics dispatchMetrics) {
-        return new GaugeRefresher(dispatchMetrics);
+    public GaugeRefresher dispatchGaugeRefresher(DispatchMetrics dispatchMetrics, MongoTemplate mongo) {
+        return new GaugeRefresher(dispatchMetrics, new DispatchOrderCounts(mongo));
     }
 
     /** Recounts the state gauges from the read model every 15 s. */
     public static class GaugeRefresher {
         private final DispatchMetrics metrics;
+        private final DispatchOrderCounts counts;
 
-        GaugeRefresher(DispatchMetrics metrics) {
+        GaugeRefresher(DispatchMetrics metrics, DispatchOrderCounts counts) {
             this.metrics = metrics;
+            this.counts = counts;
         }
 
         @Scheduled(fixedDelayString = "${dispatch.metrics.gauge-refresh:15s}", initialDelayString = "5s")
         public void refresh() {
-            metrics.refreshGauges();
+            metrics.updateGauges(counts.byLeadAgencyTypeAndState(), counts.openOverdue());
         }
     }
 }

@@ -1,15 +1,11 @@
 package cn.changning.governance.dispatch.metrics;
 
-import cn.changning.governance.dispatch.projection.DispatchOrderProjection;
-import cn.changning.governance.dispatch.projection.OrderState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Business metrics of the dispatch service.
  * <ul>
  *   <li>{@code dispatch.orders} (gauge, tags {@code agency_type}, {@code state}) and {@code dispatch.orders.overdue}
- *   (gauge): counted from the shared read model, so every instance reports the same figure (aggregate with max,
- *   not sum);</li>
+ *   (gauge): counted from the shared read model (by the projection's {@code DispatchOrderCounts}, handed to
+ *   {@link #updateGauges}), so every instance reports the same figure (aggregate with max, not sum);</li>
  *   <li>{@code dispatch.order.time.to.accept} and {@code dispatch.order.time.to.handle} (timers with histograms,
  *   tag {@code agency_type}; handle also {@code on_time}), {@code dispatch.orders.returned} (tags
  *   {@code agency_type}, {@code reason}) and {@code dispatch.orders.escalated}: recorded by the projection as it
@@ -30,14 +26,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class DispatchMetrics {
 
+    /** How many orders of one lead agency type are in one state. */
+    public record OrderCount(String agencyType, String state, long count) {
+    }
+
     private final MeterRegistry registry;
-    private final MongoTemplate mongo;
     private final MultiGauge ordersByState;
     private final AtomicLong overdue = new AtomicLong();
 
-    public DispatchMetrics(MeterRegistry registry, MongoTemplate mongo) {
+    public DispatchMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.mongo = mongo;
         this.ordersByState = MultiGauge.builder("dispatch.orders")
                 .description("Open and closed dispatch orders by state and the lead agency's type")
                 .register(registry);
@@ -80,24 +78,14 @@ public class DispatchMetrics {
                 .increment();
     }
 
-    /** Recounts the gauges from the read model; called on a schedule. */
-    public void refreshGauges() {
+    /** Sets the gauges to counts from the read model; called on a schedule. */
+    public void updateGauges(List<OrderCount> byTypeAndState, long openOverdue) {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        for (Document group : mongo.getCollection(DispatchOrderProjection.ORDERS).aggregate(List.of(
-                new Document("$group", new Document("_id", new Document("type", "$leadAgencyType").append("state", "$state"))
-                        .append("n", new Document("$sum", 1)))))) {
-            Document key = group.get("_id", Document.class);
-            long n = group.get("n", Number.class).longValue();
-            rows.add(MultiGauge.Row.of(Tags.of("agency_type", tag(key.getString("type")), "state", tag(key.getString("state"))), n));
+        for (OrderCount c : byTypeAndState) {
+            rows.add(MultiGauge.Row.of(Tags.of("agency_type", tag(c.agencyType()), "state", tag(c.state())), c.count()));
         }
         ordersByState.register(rows, true);
-        long count = 0;
-        for (Document d : mongo.getCollection(DispatchOrderProjection.ORDERS).find(new Document("overdue", true))) {
-            if (OrderState.valueOf(d.getString("state")).isOpen()) {
-                count++;
-            }
-        }
-        overdue.set(count);
+        overdue.set(openOverdue);
     }
 
     private static String tag(String value) {

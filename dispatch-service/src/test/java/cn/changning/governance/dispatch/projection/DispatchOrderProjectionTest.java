@@ -64,7 +64,7 @@ class DispatchOrderProjectionTest {
         mongo = new MongoTemplate(client, "dispatch_projection_" + UUID.randomUUID().toString().substring(0, 8));
         meters = new SimpleMeterRegistry();
         projection = new DispatchOrderProjection(mongo, new VersionedDocuments(VersionedDocuments.Guard.IN_MEMORY_CHECK), CaseTopic.JSON,
-                AgencyDirectory.load(Geography.load()), new DispatchMetrics(meters, mongo));
+                AgencyDirectory.load(Geography.load()), new DispatchMetrics(meters));
         queries = new DispatchQueries(mongo);
         payloads = new ArrayList<>(List.of(
                 new DispatchOrderIssued(ORDER, "case-7", 0, SQUAD, List.of(POLICE), "310105001", DUE, T0),

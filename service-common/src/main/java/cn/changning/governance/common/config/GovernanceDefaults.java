@@ -8,12 +8,21 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Defaults every service shares, added with the lowest precedence so that a service's own
  * file, environment variables and command line still win. Kept in one place so the four
- * services do not repeat them.
+ * services do not repeat them: a service's file says its name ({@code governance.service-name}),
+ * port, topic and what only it needs.
+ *
+ * <p>Connections come from the environment (see {@code deploy/README.md}):
+ * {@code GOVERNANCE_POSTGRES_URL} (server URL without database), {@code GOVERNANCE_POSTGRES_USER},
+ * {@code GOVERNANCE_POSTGRES_PASSWORD}, {@code GOVERNANCE_KAFKA_BOOTSTRAP}, {@code GOVERNANCE_MONGO_URI}.
+ * Each service's databases are named after it ({@code case-service} → {@code case_service}),
+ * renamed by {@code <SERVICE>_DATABASE} and {@code <SERVICE>_MONGO_DATABASE}
+ * (e.g. {@code CASE_SERVICE_DATABASE}).</p>
  */
 public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -41,6 +50,8 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
             environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, d));
             return; // not one of our services (e.g. the gateway)
         }
+        String serviceName = environment.getProperty("governance.service-name");
+        d.putAll(connections(serviceName));
         d.put("axon.axonserver.enabled", "false");
         d.put("axon.serializer.general", "jackson");
         d.put("axon.serializer.events", "jackson");
@@ -87,6 +98,28 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put(consumer + "start-offset", "earliest");
         d.put(consumer + "configuration.max.poll.records", "1000");
         d.put(consumer + "configuration.fetch.max.wait.ms", "20");
+    }
+
+    /** Where a service's stores are, from the environment, with its databases named after it. */
+    static Map<String, Object> connections(String serviceName) {
+        String database = databaseName(serviceName);
+        String variable = database.toUpperCase(Locale.ROOT); // CASE_SERVICE
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("spring.application.name", serviceName);
+        d.put("spring.datasource.url", "${GOVERNANCE_POSTGRES_URL:jdbc:postgresql://127.0.0.1:5432}/${"
+                + variable + "_DATABASE:" + database + "}");
+        d.put("spring.datasource.username", "${GOVERNANCE_POSTGRES_USER:postgres}");
+        d.put("spring.datasource.password", "${GOVERNANCE_POSTGRES_PASSWORD:postgres}");
+        d.put("spring.datasource.hikari.maximum-pool-size", "20");
+        d.put("spring.kafka.bootstrap-servers", "${GOVERNANCE_KAFKA_BOOTSTRAP:127.0.0.1:9092}");
+        d.put("spring.data.mongodb.uri", "${GOVERNANCE_MONGO_URI:mongodb://127.0.0.1:27017}");
+        d.put("spring.data.mongodb.database", "${" + variable + "_MONGO_DATABASE:" + database + "}");
+        return d;
+    }
+
+    /** A service's database name in PostgreSQL and MongoDB: {@code party-registry-service} → {@code party_registry_service}. */
+    public static String databaseName(String serviceName) {
+        return serviceName.replace('-', '_');
     }
 
     @Override

@@ -6,6 +6,7 @@ import cn.changning.governance.common.eventstore.EventStoreConfiguration;
 import cn.changning.governance.common.health.MongoPingHealthIndicator;
 import cn.changning.governance.common.publishing.PublishingConfiguration;
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
+import cn.changning.governance.common.web.WebConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,7 +23,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
         "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration"})
 @ConditionalOnProperty("governance.service-name")
 @EnableConfigurationProperties(GovernanceProperties.class)
-@Import({EventStoreConfiguration.class, PublishingConfiguration.class, ConsumerConfiguration.class, ProblemDetailsAdvice.class})
+@Import({EventStoreConfiguration.class, PublishingConfiguration.class, ConsumerConfiguration.class, ProblemDetailsAdvice.class,
+        WebConfiguration.class})
 public class GovernanceServiceAutoConfiguration {
 
     /** How read-model writes guard their versions on this service's MongoDB (see {@link VersionedDocuments.Guard}). */

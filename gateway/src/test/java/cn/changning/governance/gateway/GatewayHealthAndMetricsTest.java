@@ -1,0 +1,112 @@
+package cn.changning.governance.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway as the local stack runs it: MongoDB's client on its classpath and the Mongo wire
+ * server (which has no {@code hello} command) listening where Boot would look. Its health must
+ * still be UP, and requests it proxies must be timed like the services' requests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=gateway", "management.endpoint.health.show-components=always"})
+@AutoConfigureObservability
+class GatewayHealthAndMetricsTest {
+
+    private static final HttpServer CASE_SERVICE = caseServiceStub();
+    private static final MongoServer MONGO = mongoWireServer();
+
+    @Autowired
+    TestRestTemplate http;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add("governance.routes.case-service", () -> "http://127.0.0.1:" + CASE_SERVICE.getAddress().getPort());
+        InetSocketAddress mongo = MONGO.getLocalAddress();
+        registry.add("spring.data.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getPort() + "/local_stack_probe");
+    }
+
+    @AfterAll
+    static void stop() {
+        CASE_SERVICE.stop(0);
+        MONGO.shutdownNow();
+    }
+
+    @Test
+    void healthIsUpAndRunsNoMongoCheck() {
+        ResponseEntity<JsonNode> health = http.getForEntity("/actuator/health", JsonNode.class);
+
+        assertThat(health.getStatusCode()).as(String.valueOf(health.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
+        assertThat(health.getBody().get("components").has("mongo")).as(health.getBody().toString()).isFalse();
+        assertThat(http.getForEntity("/actuator/health/readiness", JsonNode.class).getBody().get("status").asText())
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void proxiedRequestsAreTimedWithHistogramBucketsAndTheServiceTag() {
+        ResponseEntity<String> proxied = http.getForEntity("/api/v1/cases/c-1", String.class);
+        assertThat(proxied.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(proxied.getBody()).contains("\"caseId\":\"c-1\"");
+
+        List<String> lines = http.getForObject("/actuator/prometheus", String.class).lines().toList();
+
+        List<String> timed = lines.stream()
+                .filter(l -> l.startsWith("http_server_requests_seconds_count{"))
+                .filter(l -> l.contains("service=\"gateway\"") && l.contains("status=\"200\"") && l.contains("method=\"GET\""))
+                .filter(l -> !l.contains("/actuator"))
+                .toList();
+        assertThat(timed).as("the proxied GET is timed").isNotEmpty();
+        assertThat(lines).as("with percentile histogram buckets")
+                .anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{") && l.contains("service=\"gateway\"")
+                        && l.contains("status=\"200\"") && !l.contains("/actuator"));
+    }
+
+    private static HttpServer caseServiceStub() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/v1/cases", exchange -> {
+                String id = exchange.getRequestURI().getPath().substring("/api/v1/cases/".length());
+                byte[] body = ("{\"caseId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MongoServer mongoWireServer() {
+        MemoryBackend backend = new MemoryBackend();
+        backend.version(ServerVersion.MONGO_5_0);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+}

@@ -1,0 +1,5 @@
+package cn.changning.governance.common.testing.archfixture.acyclic.b;
+
+/** Depends on nothing of ours. */
+public class Lower {
+}
