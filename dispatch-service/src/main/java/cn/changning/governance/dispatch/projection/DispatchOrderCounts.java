@@ -22,8 +22,8 @@ public class DispatchOrderCounts {
     /** Orders by the lead agency's type and the order's state. */
     public List<OrderCount> byLeadAgencyTypeAndState() {
         List<OrderCount> counts = new ArrayList<>();
-        for (Document group : mongo.getCollection(DispatchOrderProjection.ORDERS).aggregate(List.of(
-                new Document("$group", new Document("_id", new Document("type", "$leadAgencyType").append("state", "$state"))
+        for (Document group : mongo.getCollection(DispatchOrderDocument.COLLECTION).aggregate(List.of(
+                new Document("$group", new Document("_id", new Document("type", "$" + DispatchOrderDocument.LEAD_AGENCY_TYPE).append("state", "$" + DispatchOrderDocument.STATE))
                         .append("n", new Document("$sum", 1)))))) {
             Document key = group.get("_id", Document.class);
             counts.add(new OrderCount(key.getString("type"), key.getString("state"), group.get("n", Number.class).longValue()));
@@ -34,8 +34,8 @@ public class DispatchOrderCounts {
     /** Open orders past their deadline. */
     public long openOverdue() {
         long count = 0;
-        for (Document d : mongo.getCollection(DispatchOrderProjection.ORDERS).find(new Document("overdue", true))) {
-            if (OrderState.valueOf(d.getString("state")).isOpen()) {
+        for (Document d : mongo.getCollection(DispatchOrderDocument.COLLECTION).find(new Document(DispatchOrderDocument.OVERDUE, true))) {
+            if (OrderState.valueOf(d.getString(DispatchOrderDocument.STATE)).isOpen()) {
                 count++;
             }
         }

@@ -3,15 +3,12 @@ package cn.changning.governance.dispatch.projection;
 import cn.changning.governance.dispatch.projection.DispatchViews.AgencyPair;
 import cn.changning.governance.dispatch.projection.DispatchViews.AgencyQueue;
 import cn.changning.governance.dispatch.projection.DispatchViews.AgencyStats;
-import cn.changning.governance.dispatch.projection.DispatchViews.HistoryEntry;
+import cn.changning.governance.dispatch.projection.DispatchOrderDocument.ReturnField;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderDetail;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderSummary;
 import cn.changning.governance.dispatch.projection.DispatchViews.Page;
 import cn.changning.governance.dispatch.projection.DispatchViews.Part;
-import cn.changning.governance.dispatch.projection.DispatchViews.PendingExtension;
 import cn.changning.governance.dispatch.projection.DispatchViews.QueueItem;
-import cn.changning.governance.dispatch.projection.DispatchViews.Report;
-import cn.changning.governance.dispatch.projection.DispatchViews.Return;
 import cn.changning.governance.dispatch.projection.DispatchViews.StreetBoard;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -20,9 +17,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import static cn.changning.governance.dispatch.projection.DispatchOrderDocument.*;
+
 /**
  * Reads of the dispatch read models. Filters use fields the wire server scans and real MongoDB indexes
- * ({@code agencyIds}, {@code streetCode}, {@code state}, {@code returnCount}).
+ * ({@code agencyIds}, {@code streetCode}, {@code state}, {@code returnCount}); documents read as views
+ * through {@link DispatchOrderDocument}.
  */
 public class DispatchQueries {
 
@@ -43,31 +41,31 @@ public class DispatchQueries {
     }
 
     public Optional<OrderDetail> find(String orderId) {
-        return Optional.ofNullable(orders().find(Filters.eq("_id", orderId)).first()).map(DispatchQueries::detail);
+        return Optional.ofNullable(orders().find(Filters.eq(ID, orderId)).first()).map(DispatchOrderDocument::detail);
     }
 
     public Page<OrderSummary> list(String agencyId, String streetCode, OrderState state, Boolean overdue, int page, int size) {
         List<Bson> filters = new ArrayList<>();
         if (agencyId != null) {
-            filters.add(Filters.eq("agencyIds", agencyId));
+            filters.add(Filters.eq(AGENCY_IDS, agencyId));
         }
         if (streetCode != null) {
-            filters.add(Filters.eq("streetCode", streetCode));
+            filters.add(Filters.eq(STREET_CODE, streetCode));
         }
         if (state != null) {
-            filters.add(Filters.eq("state", state.name()));
+            filters.add(Filters.eq(STATE, state.name()));
         }
         if (overdue != null) {
-            filters.add(overdue ? Filters.and(Filters.eq("overdue", true), openOnly())
-                    : Filters.or(Filters.ne("overdue", true),
-                    Filters.in("state", OrderState.HANDLED.name(), OrderState.REWORKED.name())));
+            filters.add(overdue ? Filters.and(Filters.eq(OVERDUE, true), openOnly())
+                    : Filters.or(Filters.ne(OVERDUE, true),
+                    Filters.in(STATE, OrderState.HANDLED.name(), OrderState.REWORKED.name())));
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         long total = orders().countDocuments(filter);
         List<OrderSummary> items = new ArrayList<>();
-        for (Document d : orders().find(filter).sort(Sorts.orderBy(Sorts.descending("issuedAt"), Sorts.ascending("_id")))
+        for (Document d : orders().find(filter).sort(Sorts.orderBy(Sorts.descending(ISSUED_AT), Sorts.ascending(ID)))
                 .skip(page * size).limit(size)) {
-            items.add(summary(d));
+            items.add(DispatchOrderDocument.summary(d));
         }
         return new Page<>(items, page, size, total);
     }
@@ -78,8 +76,8 @@ public class DispatchQueries {
         List<QueueItem> dueSoon = new ArrayList<>();
         List<QueueItem> overdue = new ArrayList<>();
         List<QueueItem> arbitration = new ArrayList<>();
-        for (Document d : orders().find(Filters.and(Filters.eq("agencyIds", agencyId), openOnly())).sort(Sorts.ascending("deadline"))) {
-            OrderSummary o = summary(d);
+        for (Document d : orders().find(Filters.and(Filters.eq(AGENCY_IDS, agencyId), openOnly())).sort(Sorts.ascending(DEADLINE))) {
+            OrderSummary o = DispatchOrderDocument.summary(d);
             Part part = o.parts().stream().filter(p -> p.agencyId().equals(agencyId)).findFirst().orElseThrow();
             QueueItem item = new QueueItem(o.orderId(), o.caseId(), o.itemCode(), part.role(), part.state(), o.state(),
                     o.deadline(), o.dueSoon(), o.overdue());
@@ -102,11 +100,10 @@ public class DispatchQueries {
 
     public AgencyStats stats(String agencyId) {
         long[] sums = new long[8];
-        String[] fields = {"dispatched", "accepted", "returned", "handledOnTime", "handledLate", "reworked",
-                "extensionsRequested", "extensionsApproved"};
-        for (Document fact : facts().find(Filters.eq("agencyId", agencyId))) {
-            for (int i = 0; i < fields.length; i++) {
-                Number n = fact.get(fields[i], Number.class);
+        List<String> fields = AgencyOrderFactDocument.COUNTS;
+        for (Document fact : facts().find(Filters.eq(AgencyOrderFactDocument.AGENCY_ID, agencyId))) {
+            for (int i = 0; i < fields.size(); i++) {
+                Number n = fact.get(fields.get(i), Number.class);
                 sums[i] += n == null ? 0 : n.longValue();
             }
         }
@@ -124,8 +121,8 @@ public class DispatchQueries {
         List<OrderSummary> arbitration = new ArrayList<>();
         List<OrderSummary> extensions = new ArrayList<>();
         List<OrderSummary> overdueOrders = new ArrayList<>();
-        for (Document d : orders().find(Filters.eq("streetCode", streetCode))) {
-            OrderSummary o = summary(d);
+        for (Document d : orders().find(Filters.eq(STREET_CODE, streetCode))) {
+            OrderSummary o = DispatchOrderDocument.summary(d);
             byState.merge(o.state(), 1L, Long::sum);
             if (!o.state().isOpen()) {
                 continue;
@@ -137,13 +134,13 @@ public class DispatchQueries {
                 overdue++;
                 overdueOrders.add(o);
             }
-            if (Boolean.TRUE.equals(d.getBoolean("escalated"))) {
+            if (isTrue(d, ESCALATED)) {
                 escalated++;
             }
             if (o.state() == OrderState.AWAITING_ARBITRATION) {
                 arbitration.add(o);
             }
-            if (d.get("pendingExtension") != null) {
+            if (d.get(PENDING_EXTENSION) != null) {
                 extensions.add(o);
             }
         }
@@ -156,20 +153,20 @@ public class DispatchQueries {
      * awaiting arbitration counts for no pair yet.
      */
     public List<AgencyPair> buckPassing(String streetCode) {
-        Bson filter = Filters.gt("returnCount", 1);
+        Bson filter = Filters.gt(RETURN_COUNT, 1);
         if (streetCode != null) {
-            filter = Filters.and(filter, Filters.eq("streetCode", streetCode));
+            filter = Filters.and(filter, Filters.eq(STREET_CODE, streetCode));
         }
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, List<String>> orderIds = new LinkedHashMap<>();
         for (Document d : orders().find(filter)) {
             Map<String, Long> returnsByPair = new TreeMap<>();
-            for (Document r : d.getList("returns", Document.class, List.of())) {
-                if (r.getString("passedTo") == null) {
+            for (Document r : d.getList(RETURNS, Document.class, List.of())) {
+                if (r.getString(ReturnField.PASSED_TO) == null) {
                     continue; // awaiting the street's arbitration: not passed to anyone yet
                 }
-                String from = r.getString("agencyId");
-                String to = r.getString("passedTo");
+                String from = r.getString(ReturnField.AGENCY_ID);
+                String to = r.getString(ReturnField.PASSED_TO);
                 String pair = from.compareTo(to) <= 0 ? from + "|" + to : to + "|" + from;
                 returnsByPair.merge(pair, 1L, Long::sum);
             }
@@ -177,7 +174,7 @@ public class DispatchQueries {
                 long[] c = counts.computeIfAbsent(pair, k -> new long[2]);
                 c[0]++;
                 c[1] += n;
-                orderIds.computeIfAbsent(pair, k -> new ArrayList<>()).add(d.getString("_id"));
+                orderIds.computeIfAbsent(pair, k -> new ArrayList<>()).add(d.getString(ID));
             });
         }
         List<AgencyPair> pairs = new ArrayList<>();
@@ -190,48 +187,14 @@ public class DispatchQueries {
     }
 
     private static Bson openOnly() {
-        return Filters.nin("state", OrderState.HANDLED.name(), OrderState.REWORKED.name());
-    }
-
-    static OrderSummary summary(Document d) {
-        List<Part> parts = d.getList("parts", Document.class, List.of()).stream()
-                .map(p -> new Part(p.getString("agencyId"), p.getString("agencyType"), p.getString("role"), p.getString("state")))
-                .toList();
-        OrderState state = OrderState.valueOf(d.getString("state"));
-        return new OrderSummary(d.getString("_id"), d.getString("caseId"), d.getInteger("round", 0), d.getString("itemCode"),
-                d.getString("streetCode"), d.getString("gridCode"), d.getString("leadAgencyId"), d.getString("leadAgencyType"),
-                parts, state, Boolean.TRUE.equals(d.getBoolean("jointTask")), Boolean.TRUE.equals(d.getBoolean("persistentProblem")),
-                instant(d.getDate("issuedAt")), instant(d.getDate("warningAt")), instant(d.getDate("deadline")),
-                Boolean.TRUE.equals(d.getBoolean("dueSoon")), Boolean.TRUE.equals(d.getBoolean("overdue")) && state.isOpen(),
-                d.getString("followedUpBy"), d.getInteger("returnCount", 0), d.get("version", Number.class).longValue());
-    }
-
-    static OrderDetail detail(Document d) {
-        Document r = d.get("report", Document.class);
-        Document x = d.get("pendingExtension", Document.class);
-        return new OrderDetail(summary(d), d.getString("handlingType"), d.getString("itemClass"),
-                instant(d.getDate("startedAt")), instant(d.getDate("handledAt")), d.getBoolean("onTime"),
-                r == null ? null : new Report(r.getString("agencyId"), r.getString("result"), r.getString("note"),
-                        r.getList("photoUrls", String.class, List.of()), instant(r.getDate("at"))),
-                x == null ? null : new PendingExtension(x.getString("agencyId"), x.getString("reason"),
-                        instant(x.getDate("requestedDeadline")), instant(x.getDate("requestedAt"))),
-                d.getList("returns", Document.class, List.of()).stream().map(e -> new Return(e.getString("agencyId"),
-                        e.getString("role"), e.getString("reason"), e.getString("note"), instant(e.getDate("at")),
-                        e.getString("outcome"), e.getString("passedTo"))).toList(),
-                d.getList("history", Document.class, List.of()).stream().map(h -> new HistoryEntry(
-                        h.get("sequence", Number.class).longValue(), h.getString("event"), instant(h.getDate("at")),
-                        h.getString("agencyId"), h.getString("summary"))).toList());
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+        return Filters.nin(STATE, OrderState.HANDLED.name(), OrderState.REWORKED.name());
     }
 
     private MongoCollection<Document> orders() {
-        return mongo.getCollection(DispatchOrderProjection.ORDERS);
+        return mongo.getCollection(DispatchOrderDocument.COLLECTION);
     }
 
     private MongoCollection<Document> facts() {
-        return mongo.getCollection(DispatchOrderProjection.FACTS);
+        return mongo.getCollection(AgencyOrderFactDocument.COLLECTION);
     }
 }

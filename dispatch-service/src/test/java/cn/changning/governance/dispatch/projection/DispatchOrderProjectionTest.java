@@ -1,8 +1,8 @@
 package cn.changning.governance.dispatch.projection;
 
 import cn.changning.governance.common.consuming.EventRecord;
-import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.common.consuming.PoisonEventException;
+import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.common.testing.SharedInfrastructure;
 import cn.changning.governance.contracts.EventTypes;
 import cn.changning.governance.contracts.dispatch.AgencyRole;
@@ -28,11 +28,13 @@ import cn.changning.governance.reference.geography.Geography;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +99,43 @@ class DispatchOrderProjectionTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void theOrderDocumentKeepsItsFieldNames() {
+        projection.process(records(0, 6));
+        Document stored = mongo.getCollection(DispatchOrderDocument.COLLECTION).find().first();
+        // Literal on purpose: a misspelt constant would silently rename a stored field.
+        assertThat(stored.keySet()).containsExactlyInAnyOrder("_id", "caseId", "round", "streetCode", "leadAgencyId",
+                "issuedAt", "deadline", "parts", "involvedAgencyIds", "returns", "history", "returnCount",
+                "extensionsRequested", "extensionsApproved", "dueSoon", "overdue", "escalated", "acceptedBy",
+                "itemCode", "itemClass", "handlingType", "persistentProblem", "gridCode", "leadAgencyType", "jointTask",
+                "followedUpBy", "startedAt", "warningAt", "leadAcceptedAt", "agencyIds", "version", "state");
+        assertThat(stored.getList("parts", Document.class).get(0).keySet()).containsExactly("agencyId", "agencyType", "role", "state");
+        assertThat(stored.getList("returns", Document.class).get(0).keySet())
+                .containsExactly("agencyId", "role", "reason", "note", "at", "passedTo", "outcome");
+        assertThat(stored.getList("history", Document.class).get(0).keySet())
+                .containsExactly("sequence", "event", "at", "agencyId", "summary");
+        Document fact = mongo.getCollection(AgencyOrderFactDocument.COLLECTION).find(new Document("_id", ORDER + "|" + SQUAD)).first();
+        assertThat(fact.keySet()).containsExactlyInAnyOrder("_id", "orderId", "agencyId", "agencyType", "streetCode", "lead",
+                "dispatched", "accepted", "returned", "handledOnTime", "handledLate", "reworked", "extensionsRequested",
+                "extensionsApproved", "version");
+    }
+
+    /** The projection records its business metrics only once a batch is written, so a retried batch counts once. */
+    @Test
+    void aBatchThatFailsBeforeItsWriteCountsNothingAndItsRetryCountsOnce() {
+        EventRecord stray = new EventRecord("evt-stray", EventTypes.cloudEventType(DispatchOrderAccepted.class), "no-such-order", 3,
+                T0, "{}".getBytes(StandardCharsets.UTF_8), "governance.dispatch.events", 0, 99);
+        List<EventRecord> batch = new ArrayList<>(records(0, 4));
+        batch.add(stray);
+        assertThatThrownBy(() -> projection.process(batch)).isInstanceOf(PoisonEventException.class);
+        assertThat(meters.find("dispatch.orders.returned").counter()).isNull();
+        assertThat(queries.find(ORDER)).isEmpty();
+
+        projection.process(records(0, 4)); // the events before the poison, as the consumer retries them
+        projection.process(records(0, 4)); // and once more, redelivered
+        assertThat(meters.get("dispatch.orders.returned").tag("reason", "WRONG_AGENCY").counter().count()).isEqualTo(1.0);
     }
 
     @Test
