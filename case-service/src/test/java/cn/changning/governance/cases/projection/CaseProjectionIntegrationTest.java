@@ -69,8 +69,8 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
 
         projection.process(List.of(reported, filed));
         Document first = caseDocument(id);
-        assertThat(first.getString("step")).isEqualTo("FILED");
-        assertThat(first.getList("timeline", Document.class)).hasSize(2);
+        assertThat(first.getString(CaseDocument.STEP)).isEqualTo("FILED");
+        assertThat(first.getList(CaseDocument.TIMELINE, Document.class)).hasSize(2);
         assertThat(before.added("FILED")).isEqualTo(1);
         assertThat(before.added("REPORTED")).isZero();
 
@@ -78,9 +78,9 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
         projection.process(List.of(reported));        // an older event after a newer one
         projection.process(List.of(topic.next(id, 1, filed(id)))); // published again after a publisher crash
         Document again = caseDocument(id);
-        assertThat(again.getString("step")).isEqualTo("FILED");
-        assertThat(again.getList("timeline", Document.class)).hasSize(2);
-        assertThat(again.get("version", Number.class).longValue()).isEqualTo(1);
+        assertThat(again.getString(CaseDocument.STEP)).isEqualTo("FILED");
+        assertThat(again.getList(CaseDocument.TIMELINE, Document.class)).hasSize(2);
+        assertThat(again.get(CaseDocument.VERSION, Number.class).longValue()).isEqualTo(1);
         assertThat(before.added("FILED")).isEqualTo(1);
         assertThat(before.added("REPORTED")).isZero();
 
@@ -123,11 +123,11 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
         Counts before = new Counts();
         projection.process(batch);
         // As if the process died after counting and before its case writes reached the store.
-        mongo.getCollection(CaseProjection.COLLECTION).deleteOne(eq("_id", id));
+        mongo.getCollection(CaseDocument.COLLECTION).deleteOne(eq(CaseDocument.ID, id));
 
         projection.process(batch); // redelivered from the last committed offset
 
-        assertThat(caseDocument(id).getString("step")).isEqualTo("FILED");
+        assertThat(caseDocument(id).getString(CaseDocument.STEP)).isEqualTo("FILED");
         assertThat(before.added("FILED")).isEqualTo(1);
     }
 
@@ -162,6 +162,7 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
 
         projection.process(batch);
 
+        assertThat(CaseDocument.COLLECTION).isEqualTo("cases");
         Document doc = caseDocument(id);
         assertThat(doc.keySet()).containsExactlyInAnyOrder("_id", "step", "open", "suspended", "suspension",
                 "itemCode", "itemName", "itemClass", "category", "handlingType", "persistentProblem",
@@ -252,7 +253,7 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
     }
 
     private Document caseDocument(String id) {
-        return mongo.getCollection(CaseProjection.COLLECTION).find(eq("_id", id)).first();
+        return mongo.getCollection(CaseDocument.COLLECTION).find(eq(CaseDocument.ID, id)).first();
     }
 
     private static CaseReported reported(String id) {
