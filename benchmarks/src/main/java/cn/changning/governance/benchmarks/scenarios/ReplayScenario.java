@@ -5,6 +5,7 @@ import cn.changning.governance.benchmarks.core.Report;
 import cn.changning.governance.benchmarks.core.ScenarioResult;
 import cn.changning.governance.benchmarks.support.CaseEventLog;
 import cn.changning.governance.cases.projection.CaseChanges;
+import cn.changning.governance.cases.projection.CaseDocument;
 import cn.changning.governance.cases.projection.CaseMetrics;
 import cn.changning.governance.cases.projection.CaseProjection;
 import cn.changning.governance.common.consuming.EventBatchHandler;
@@ -103,7 +104,7 @@ public final class ReplayScenario {
             double seconds = (System.nanoTime() - start) / 1e9;
             // The collection's size, not a scan: on the wire server's H2 store a scan that outlasts its
             // 45 s chunk retention while writes go on can fail ("Unable to read the page").
-            long documents = mongo.getDatabase(DATABASE).getCollection(CaseProjection.COLLECTION).estimatedDocumentCount();
+            long documents = mongo.getDatabase(DATABASE).getCollection(CaseDocument.COLLECTION).estimatedDocumentCount();
             ScenarioResult result = new ScenarioResult(GROUP, NAME)
                     .load(String.format("%,d events (%,d cases × 6) on a 3-partition topic, replayed by the case projection into an empty database",
                             written, written / CaseEventLog.EVENTS_PER_CASE))

@@ -1,6 +1,6 @@
 package cn.changning.governance.benchmarks.support;
 
-import cn.changning.governance.cases.projection.CaseProjection;
+import cn.changning.governance.cases.projection.CaseCounts;
 import cn.changning.governance.cases.projection.CaseStats;
 import cn.changning.governance.reference.geography.Geography;
 import cn.changning.governance.reference.geography.Grid;
@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.changning.governance.cases.projection.CaseDocument.*;
+
 /**
  * Fills the case service's read model ({@code cases} and the pre-aggregated {@code case_counts})
  * with bulk writes of documents shaped as the case projection writes them: cases spread over
@@ -36,7 +38,7 @@ public final class ReadModelSeeder {
     private static final String[] CLASSES = {"EVENT", "COMPONENT"};
 
     /** The counts document of the seeded cases ({@code case_counts} keeps one per source). */
-    static final String SOURCE = "benchmark-seed";
+    static final String SEED_SOURCE = "benchmark-seed";
 
     private final List<Grid> grids = Geography.load().grids();
 
@@ -46,8 +48,8 @@ public final class ReadModelSeeder {
         long deadline = System.nanoTime() + timeCap.toNanos();
         long added = 0;
         try (MongoClient client = MongoClients.create(mongoUri)) {
-            MongoCollection<Document> docs = client.getDatabase(database).getCollection(CaseProjection.COLLECTION);
-            MongoCollection<Document> counts = client.getDatabase(database).getCollection(CaseProjection.COUNTS);
+            MongoCollection<Document> docs = client.getDatabase(database).getCollection(COLLECTION);
+            MongoCollection<Document> counts = client.getDatabase(database).getCollection(CaseCounts.COLLECTION);
             int batch = 10_000;
             for (long from = 0; from < cases && System.nanoTime() < deadline; from += batch) {
                 List<Document> page = new ArrayList<>(batch);
@@ -55,14 +57,14 @@ public final class ReadModelSeeder {
                 for (long i = from; i < Math.min(cases, from + batch); i++) {
                     Document d = caseDocument(i, now);
                     page.add(d);
-                    buckets.merge(CaseStats.key(d.getString("step"), d.getString("streetCode"), d.getString("gridCode"),
-                            d.getString("itemClass")), 1, Integer::sum);
+                    buckets.merge(CaseStats.key(d.getString(STEP), d.getString(STREET_CODE), d.getString(GRID_CODE),
+                            d.getString(ITEM_CLASS)), 1, Integer::sum);
                 }
                 docs.insertMany(page, new InsertManyOptions().ordered(false));
                 // The seeded cases are counted in a counts document of their own, beside the topic partitions'.
                 List<Bson> incs = new ArrayList<>();
-                buckets.forEach((key, n) -> incs.add(Updates.inc("counts." + key, n)));
-                counts.updateOne(Filters.eq("_id", SOURCE), Updates.combine(incs), new UpdateOptions().upsert(true));
+                buckets.forEach((key, n) -> incs.add(Updates.inc(CaseCounts.bucketPath(key), n)));
+                counts.updateOne(Filters.eq(CaseCounts.ID, SEED_SOURCE), Updates.combine(incs), new UpdateOptions().upsert(true));
                 added += page.size();
             }
         }
@@ -77,20 +79,22 @@ public final class ReadModelSeeder {
         Date reportedAt = Date.from(reported);
         Date filedAt = Date.from(reported.plusSeconds(60));
         String id = new UUID(0x5eed5eed_00000000L | (i >>> 32), 0x8000_0000_0000_0000L | i).toString();
-        return new Document("_id", id)
-                .append("step", step).append("open", open).append("suspended", false)
-                .append("itemCode", "1101").append("itemName", "Exposed rubbish").append("itemClass", CLASSES[(int) (i % 2)])
-                .append("category", "city appearance").append("handlingType", "A").append("persistentProblem", false)
-                .append("gridCode", grid.code()).append("streetCode", grid.subdistrictCode())
-                .append("location", new Document("latitude", 31.212).append("longitude", 121.4075)
-                        .append("gridCode", grid.code()).append("address", "Bus stop " + i))
-                .append("description", "Rubbish bags piled at the bus stop " + i)
-                .append("source", "RESIDENT").append("reportedAt", reportedAt).append("filedAt", filedAt)
-                .append("deadline", Date.from(reported.plus(Duration.ofDays(2)))).append("round", 0)
-                .append("timeline", List.of(
-                        new Document("sequence", 0L).append("event", "CaseReported").append("at", reportedAt).append("by", "RESIDENT"),
-                        new Document("sequence", 1L).append("event", "CaseFiled").append("at", filedAt).append("by", "operator-1")))
-                .append("duplicates", List.of())
-                .append("updatedAt", filedAt).append("version", 1L);
+        return new Document(ID, id)
+                .append(STEP, step).append(OPEN, open).append(SUSPENDED, false)
+                .append(ITEM_CODE, "1101").append(ITEM_NAME, "Exposed rubbish").append(ITEM_CLASS, CLASSES[(int) (i % 2)])
+                .append(CATEGORY, "city appearance").append(HANDLING_TYPE, "A").append(PERSISTENT_PROBLEM, false)
+                .append(GRID_CODE, grid.code()).append(STREET_CODE, grid.subdistrictCode())
+                .append(LOCATION, new Document(Location.LATITUDE, 31.212).append(Location.LONGITUDE, 121.4075)
+                        .append(Location.GRID_CODE, grid.code()).append(Location.ADDRESS, "Bus stop " + i))
+                .append(DESCRIPTION, "Rubbish bags piled at the bus stop " + i)
+                .append(SOURCE, "RESIDENT").append(REPORTED_AT, reportedAt).append(FILED_AT, filedAt)
+                .append(DEADLINE, Date.from(reported.plus(Duration.ofDays(2)))).append(ROUND, 0)
+                .append(TIMELINE, List.of(
+                        new Document(Timeline.SEQUENCE, 0L).append(Timeline.EVENT, "CaseReported")
+                                .append(Timeline.AT, reportedAt).append(Timeline.BY, "RESIDENT"),
+                        new Document(Timeline.SEQUENCE, 1L).append(Timeline.EVENT, "CaseFiled")
+                                .append(Timeline.AT, filedAt).append(Timeline.BY, "operator-1")))
+                .append(DUPLICATES, List.of())
+                .append(UPDATED_AT, filedAt).append(VERSION, 1L);
     }
 }

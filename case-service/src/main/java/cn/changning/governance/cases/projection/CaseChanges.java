@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static cn.changning.governance.cases.projection.CaseDocument.*;
+
 /**
  * What each case event changes in a case document, in one place for both readers: the projection
  * turns a change into a MongoDB update, and the as-of view applies it to an empty document while
@@ -46,8 +48,8 @@ public class CaseChanges {
             CaseResumed.class);
 
     /**
-     * @param sets          fields to set (a null value clears the field)
-     * @param linkDuplicate a case id to add to {@code duplicates}, or null
+     * @param sets          fields of the {@link CaseDocument} to set (a null value clears the field)
+     * @param linkDuplicate a case id to add to {@link CaseDocument#DUPLICATES}, or null
      * @param timeline      the timeline entry: what, who, when
      */
     public record Change(Map<String, Object> sets, String linkDuplicate, Document timeline) {
@@ -68,114 +70,116 @@ public class CaseChanges {
         Entry entry;
         if (event instanceof CaseReported e) {
             step(s, CaseStep.REPORTED);
-            s.put("suspended", false);
+            s.put(SUSPENDED, false);
             item(s, e.itemCode());
             // Until filing assigns the grid, place the report by its own grid code or by its position.
             Optional<Grid> grid = Optional.ofNullable(e.location().gridCode()).flatMap(geography::grid)
                     .or(() -> gridAt(e.location().latitude(), e.location().longitude()));
-            s.put("gridCode", grid.map(Grid::code).orElse(null));
-            s.put("streetCode", grid.map(Grid::subdistrictCode).orElse(null));
-            s.put("location", new Document("latitude", e.location().latitude())
-                    .append("longitude", e.location().longitude())
-                    .append("gridCode", e.location().gridCode())
-                    .append("address", e.location().address()));
-            s.put("description", e.description());
-            s.put("source", e.source().name());
-            s.put("reportedAt", date(e.reportedAt()));
-            s.put("round", 0);
+            s.put(GRID_CODE, grid.map(Grid::code).orElse(null));
+            s.put(STREET_CODE, grid.map(Grid::subdistrictCode).orElse(null));
+            s.put(LOCATION, new Document(Location.LATITUDE, e.location().latitude())
+                    .append(Location.LONGITUDE, e.location().longitude())
+                    .append(Location.GRID_CODE, e.location().gridCode())
+                    .append(Location.ADDRESS, e.location().address()));
+            s.put(DESCRIPTION, e.description());
+            s.put(SOURCE, e.source().name());
+            s.put(REPORTED_AT, date(e.reportedAt()));
+            s.put(ROUND, 0);
             // The reporter's contact is personal data and stays out of the read model.
-            entry = new Entry(e.reportedAt(), e.source().name(), new Document("itemCode", e.itemCode()));
+            entry = new Entry(e.reportedAt(), e.source().name(), new Document(Details.ITEM_CODE, e.itemCode()));
         } else if (event instanceof CaseFiled e) {
             step(s, CaseStep.FILED);
             item(s, e.itemCode());
-            s.put("handlingType", e.handlingType());
-            s.put("persistentProblem", e.persistentProblem());
-            s.put("gridCode", e.gridCode());
-            s.put("streetCode", e.streetCode());
-            s.put("residentialAreaCode", e.residentialAreaCode());
-            s.put("deadline", date(e.deadline()));
-            s.put("filedAt", date(e.filedAt()));
-            entry = new Entry(e.filedAt(), e.filedBy(), new Document("itemCode", e.itemCode())
-                    .append("gridCode", e.gridCode()).append("deadline", date(e.deadline())));
+            s.put(HANDLING_TYPE, e.handlingType());
+            s.put(PERSISTENT_PROBLEM, e.persistentProblem());
+            s.put(GRID_CODE, e.gridCode());
+            s.put(STREET_CODE, e.streetCode());
+            s.put(RESIDENTIAL_AREA_CODE, e.residentialAreaCode());
+            s.put(DEADLINE, date(e.deadline()));
+            s.put(FILED_AT, date(e.filedAt()));
+            entry = new Entry(e.filedAt(), e.filedBy(), new Document(Details.ITEM_CODE, e.itemCode())
+                    .append(Details.GRID_CODE, e.gridCode()).append(Details.DEADLINE, date(e.deadline())));
         } else if (event instanceof CaseRejected e) {
             step(s, CaseStep.REJECTED);
-            s.put("rejection", new Document("reason", e.reason().name()).append("duplicateOf", e.duplicateOf())
-                    .append("note", e.note()));
-            entry = new Entry(e.rejectedAt(), e.rejectedBy(), new Document("reason", e.reason().name())
-                    .append("duplicateOf", e.duplicateOf()).append("note", e.note()));
+            s.put(REJECTION, new Document(Rejection.REASON, e.reason().name())
+                    .append(Rejection.DUPLICATE_OF, e.duplicateOf()).append(Rejection.NOTE, e.note()));
+            entry = new Entry(e.rejectedAt(), e.rejectedBy(), new Document(Details.REASON, e.reason().name())
+                    .append(Details.DUPLICATE_OF, e.duplicateOf()).append(Details.NOTE, e.note()));
         } else if (event instanceof CaseDuplicateLinked e) {
             link = e.duplicateCaseId();
-            entry = new Entry(e.linkedAt(), e.linkedBy(), new Document("duplicateCaseId", e.duplicateCaseId()));
+            entry = new Entry(e.linkedAt(), e.linkedBy(), new Document(Details.DUPLICATE_CASE_ID, e.duplicateCaseId()));
         } else if (event instanceof CaseDispatched e) {
             step(s, CaseStep.DISPATCHED);
-            s.put("round", e.round());
-            s.put("dispatch", new Document("orderId", e.orderId()).append("round", e.round())
-                    .append("leadAgencyId", e.leadAgencyId())
-                    .append("assistingAgencyIds", e.assistingAgencyIds() == null ? List.of() : e.assistingAgencyIds())
-                    .append("dispatchedAt", date(e.dispatchedAt())));
-            s.put("handling", null);
-            s.put("verification", null);
-            entry = new Entry(e.dispatchedAt(), "dispatch-service", new Document("orderId", e.orderId())
-                    .append("round", e.round()).append("leadAgencyId", e.leadAgencyId()));
+            s.put(ROUND, e.round());
+            s.put(DISPATCH, new Document(Dispatch.ORDER_ID, e.orderId()).append(Dispatch.ROUND, e.round())
+                    .append(Dispatch.LEAD_AGENCY_ID, e.leadAgencyId())
+                    .append(Dispatch.ASSISTING_AGENCY_IDS, e.assistingAgencyIds() == null ? List.of() : e.assistingAgencyIds())
+                    .append(Dispatch.DISPATCHED_AT, date(e.dispatchedAt())));
+            s.put(HANDLING, null);
+            s.put(VERIFICATION, null);
+            entry = new Entry(e.dispatchedAt(), "dispatch-service", new Document(Details.ORDER_ID, e.orderId())
+                    .append(Details.ROUND, e.round()).append(Details.LEAD_AGENCY_ID, e.leadAgencyId()));
         } else if (event instanceof CaseHandled e) {
             step(s, CaseStep.HANDLED);
-            s.put("handling", new Document("result", e.result()).append("onTime", e.onTime())
-                    .append("handledAt", date(e.handledAt())));
-            entry = new Entry(e.handledAt(), e.leadAgencyId(), new Document("orderId", e.orderId())
-                    .append("round", e.round()).append("result", e.result()).append("onTime", e.onTime()));
+            s.put(HANDLING, new Document(Handling.RESULT, e.result()).append(Handling.ON_TIME, e.onTime())
+                    .append(Handling.HANDLED_AT, date(e.handledAt())));
+            entry = new Entry(e.handledAt(), e.leadAgencyId(), new Document(Details.ORDER_ID, e.orderId())
+                    .append(Details.ROUND, e.round()).append(Details.RESULT, e.result()).append(Details.ON_TIME, e.onTime()));
         } else if (event instanceof CaseVerified e) {
             step(s, CaseStep.VERIFIED);
-            s.put("verification", new Document("fixed", e.fixed()).append("note", e.note())
-                    .append("verifiedBy", e.verifiedBy()).append("verifiedAt", date(e.verifiedAt())));
-            entry = new Entry(e.verifiedAt(), e.verifiedBy(), new Document("fixed", e.fixed()).append("note", e.note()));
+            s.put(VERIFICATION, new Document(Verification.FIXED, e.fixed()).append(Verification.NOTE, e.note())
+                    .append(Verification.VERIFIED_BY, e.verifiedBy())
+                    .append(Verification.VERIFIED_AT, date(e.verifiedAt())));
+            entry = new Entry(e.verifiedAt(), e.verifiedBy(), new Document(Details.FIXED, e.fixed())
+                    .append(Details.NOTE, e.note()));
         } else if (event instanceof CaseSentBackForRework e) {
             step(s, CaseStep.SENT_BACK);
-            s.put("round", e.reworkRound());
-            entry = new Entry(e.sentBackAt(), e.verifiedBy(), new Document("reworkRound", e.reworkRound())
-                    .append("reason", e.reason()));
+            s.put(ROUND, e.reworkRound());
+            entry = new Entry(e.sentBackAt(), e.verifiedBy(), new Document(Details.REWORK_ROUND, e.reworkRound())
+                    .append(Details.REASON, e.reason()));
         } else if (event instanceof CaseClosed e) {
             step(s, CaseStep.CLOSED);
-            s.put("resolution", e.resolution().name());
-            s.put("closedAt", date(e.closedAt()));
-            s.put("closedOnTime", e.onTime());
-            entry = new Entry(e.closedAt(), e.closedBy(), new Document("resolution", e.resolution().name())
-                    .append("onTime", e.onTime()).append("note", e.note()));
+            s.put(RESOLUTION, e.resolution().name());
+            s.put(CLOSED_AT, date(e.closedAt()));
+            s.put(CLOSED_ON_TIME, e.onTime());
+            entry = new Entry(e.closedAt(), e.closedBy(), new Document(Details.RESOLUTION, e.resolution().name())
+                    .append(Details.ON_TIME, e.onTime()).append(Details.NOTE, e.note()));
         } else if (event instanceof CaseFeedbackRecorded e) {
             step(s, CaseStep.ASSESSED);
-            s.put("feedback", new Document("satisfaction", e.satisfaction().name()).append("comment", e.comment())
-                    .append("recordedAt", date(e.recordedAt())));
-            entry = new Entry(e.recordedAt(), e.recordedBy(), new Document("satisfaction", e.satisfaction().name())
-                    .append("comment", e.comment()));
+            s.put(FEEDBACK, new Document(Feedback.SATISFACTION, e.satisfaction().name())
+                    .append(Feedback.COMMENT, e.comment()).append(Feedback.RECORDED_AT, date(e.recordedAt())));
+            entry = new Entry(e.recordedAt(), e.recordedBy(), new Document(Details.SATISFACTION, e.satisfaction().name())
+                    .append(Details.COMMENT, e.comment()));
         } else if (event instanceof CaseReopened e) {
             step(s, CaseStep.REOPENED);
-            s.put("round", e.reworkRound());
-            s.put("resolution", null);
-            s.put("closedAt", null);
-            s.put("closedOnTime", null);
-            s.put("feedback", null);
-            entry = new Entry(e.reopenedAt(), e.reopenedBy(), new Document("reworkRound", e.reworkRound())
-                    .append("reason", e.reason()));
+            s.put(ROUND, e.reworkRound());
+            s.put(RESOLUTION, null);
+            s.put(CLOSED_AT, null);
+            s.put(CLOSED_ON_TIME, null);
+            s.put(FEEDBACK, null);
+            entry = new Entry(e.reopenedAt(), e.reopenedBy(), new Document(Details.REWORK_ROUND, e.reworkRound())
+                    .append(Details.REASON, e.reason()));
         } else if (event instanceof CaseSuspended e) {
-            s.put("suspended", true);
-            s.put("suspension", new Document("reason", e.reason()).append("approvedBy", e.approvedBy())
-                    .append("since", date(e.suspendedAt())));
-            entry = new Entry(e.suspendedAt(), e.suspendedBy(), new Document("reason", e.reason())
-                    .append("approvedBy", e.approvedBy()));
+            s.put(SUSPENDED, true);
+            s.put(SUSPENSION, new Document(Suspension.REASON, e.reason()).append(Suspension.APPROVED_BY, e.approvedBy())
+                    .append(Suspension.SINCE, date(e.suspendedAt())));
+            entry = new Entry(e.suspendedAt(), e.suspendedBy(), new Document(Details.REASON, e.reason())
+                    .append(Details.APPROVED_BY, e.approvedBy()));
         } else if (event instanceof CaseResumed e) {
-            s.put("suspended", false);
-            s.put("suspension", null);
+            s.put(SUSPENDED, false);
+            s.put(SUSPENSION, null);
             if (e.deadline() != null) {
-                s.put("deadline", date(e.deadline()));
+                s.put(DEADLINE, date(e.deadline()));
             }
-            entry = new Entry(e.resumedAt(), e.resumedBy(), new Document("deadline", date(e.deadline())));
+            entry = new Entry(e.resumedAt(), e.resumedBy(), new Document(Details.DEADLINE, date(e.deadline())));
         } else {
             return Optional.empty();
         }
-        Document timeline = new Document("sequence", sequence)
-                .append("event", event.getClass().getSimpleName())
-                .append("at", date(entry.at()))
-                .append("by", entry.by())
-                .append("details", entry.details());
+        Document timeline = new Document(Timeline.SEQUENCE, sequence)
+                .append(Timeline.EVENT, event.getClass().getSimpleName())
+                .append(Timeline.AT, date(entry.at()))
+                .append(Timeline.BY, entry.by())
+                .append(Timeline.DETAILS, entry.details());
         return Optional.of(new Change(s, link, timeline));
     }
 
@@ -183,24 +187,24 @@ public class CaseChanges {
     public static void applyTo(Document doc, Change change, long sequence) {
         doc.putAll(change.sets());
         if (change.linkDuplicate() != null) {
-            List<String> duplicates = new ArrayList<>(doc.getList("duplicates", String.class, List.of()));
+            List<String> duplicates = new ArrayList<>(doc.getList(DUPLICATES, String.class, List.of()));
             if (!duplicates.contains(change.linkDuplicate())) {
                 duplicates.add(change.linkDuplicate());
             }
-            doc.put("duplicates", duplicates);
+            doc.put(DUPLICATES, duplicates);
         }
-        List<Document> timeline = new ArrayList<>(doc.getList("timeline", Document.class, List.of()));
+        List<Document> timeline = new ArrayList<>(doc.getList(TIMELINE, Document.class, List.of()));
         timeline.add(change.timeline());
-        doc.put("timeline", timeline);
-        doc.put("version", sequence);
+        doc.put(TIMELINE, timeline);
+        doc.put(VERSION, sequence);
     }
 
     private void item(Map<String, Object> s, String itemCode) {
-        s.put("itemCode", itemCode);
+        s.put(ITEM_CODE, itemCode);
         Optional<ManagementItem> item = Optional.ofNullable(itemCode).flatMap(catalogue::find);
-        s.put("itemName", item.map(ManagementItem::name).orElse(null));
-        s.put("itemClass", item.map(i -> i.itemClass().name()).orElse(null));
-        s.put("category", item.map(i -> i.category().name()).orElse(null));
+        s.put(ITEM_NAME, item.map(ManagementItem::name).orElse(null));
+        s.put(ITEM_CLASS, item.map(i -> i.itemClass().name()).orElse(null));
+        s.put(CATEGORY, item.map(i -> i.category().name()).orElse(null));
     }
 
     private Optional<Grid> gridAt(double lat, double lng) {
@@ -212,8 +216,8 @@ public class CaseChanges {
     }
 
     private static void step(Map<String, Object> s, CaseStep step) {
-        s.put("step", step.name());
-        s.put("open", step.isOpen());
+        s.put(STEP, step.name());
+        s.put(OPEN, step.isOpen());
     }
 
     static Date date(Instant instant) {

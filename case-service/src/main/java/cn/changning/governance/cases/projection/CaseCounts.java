@@ -33,17 +33,27 @@ import java.util.TreeMap;
  * <p>Readers sum a handful of small documents, however many cases there are; no update scans the
  * cases.</p>
  */
-final class CaseCounts {
+public final class CaseCounts {
 
-    static final String COLLECTION = "case_counts";
-    static final String OFFSET = "offset";
-    static final String COUNTS = "counts";
+    // The counts document's field names: this class owns them (the benchmark seeder writes the same shape).
+    public static final String COLLECTION = "case_counts";
+    /** The source: {@code "<topic>/<partition>"} (see {@link #source}), or a seeder's name of its own. */
+    public static final String ID = "_id";
+    /** The offset of the last record of the source counted. */
+    public static final String OFFSET = "offset";
+    /** The counts by bucket key ({@link CaseStats#key}); a sub-document, see {@link #bucketPath}. */
+    public static final String COUNTS = "counts";
     private static final long NOTHING_COUNTED = -1;
 
     private final MongoTemplate mongo;
 
     CaseCounts(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** The path of one bucket's count, {@code counts.<bucket key>}, for an increment. */
+    public static String bucketPath(String bucket) {
+        return CaseDocument.path(COUNTS, bucket);
     }
 
     /** The counts document of a topic partition. */
@@ -55,8 +65,8 @@ final class CaseCounts {
     Map<String, Long> countedUpTo(Collection<String> sources) {
         Map<String, Long> offsets = new HashMap<>();
         sources.forEach(s -> offsets.put(s, NOTHING_COUNTED));
-        for (Document d : collection().find(Filters.in("_id", sources))) {
-            offsets.put(d.getString("_id"), d.get(OFFSET, Number.class).longValue());
+        for (Document d : collection().find(Filters.in(ID, sources))) {
+            offsets.put(d.getString(ID), d.get(OFFSET, Number.class).longValue());
         }
         return offsets;
     }
@@ -71,12 +81,12 @@ final class CaseCounts {
         List<Bson> updates = new ArrayList<>();
         moves.forEach((bucket, n) -> {
             if (n != 0) {
-                updates.add(Updates.inc(COUNTS + "." + bucket, n));
+                updates.add(Updates.inc(bucketPath(bucket), n));
             }
         });
         updates.add(Updates.set(OFFSET, newOffset));
         if (expectedOffset == NOTHING_COUNTED) {
-            Document first = new Document("_id", source).append(OFFSET, newOffset).append(COUNTS, new Document());
+            Document first = new Document(ID, source).append(OFFSET, newOffset).append(COUNTS, new Document());
             moves.forEach((bucket, n) -> first.get(COUNTS, Document.class).append(bucket, n));
             try {
                 collection().insertOne(first);
@@ -90,7 +100,7 @@ final class CaseCounts {
         }
         // The wire server scans for a filter beyond _id; this collection has a document per partition.
         long matched = collection().updateOne(
-                Filters.and(Filters.eq("_id", source), Filters.eq(OFFSET, expectedOffset)),
+                Filters.and(Filters.eq(ID, source), Filters.eq(OFFSET, expectedOffset)),
                 Updates.combine(updates)).getMatchedCount();
         if (matched == 0) {
             throw new ConcurrentCountException(source);

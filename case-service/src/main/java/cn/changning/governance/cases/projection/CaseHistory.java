@@ -33,7 +33,7 @@ public class CaseHistory {
     }
 
     Optional<Document> fold(String caseId, Instant asOf) {
-        Document doc = new Document("_id", caseId);
+        Document doc = new Document(CaseDocument.ID, caseId);
         boolean any = false;
         DomainEventStream events = eventStore.readEvents(caseId);
         while (events.hasNext()) {
@@ -44,7 +44,7 @@ public class CaseHistory {
             Optional<CaseChanges.Change> change = changes.of(event.getPayload(), event.getSequenceNumber());
             if (change.isPresent()) {
                 CaseChanges.applyTo(doc, change.get(), event.getSequenceNumber());
-                doc.put("updatedAt", java.util.Date.from(event.getTimestamp()));
+                doc.put(CaseDocument.UPDATED_AT, java.util.Date.from(event.getTimestamp()));
                 any = true;
             }
         }

@@ -35,7 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Keeps the {@code cases} collection (one document per case, with its timeline) and the
+ * Keeps the {@code cases} collection (one {@link CaseDocument} per case, with its timeline) and the
  * pre-aggregated counts ({@link CaseCounts}), and records the business metrics.
  *
  * <p>Cases are written by idempotent upsert ({@link VersionedDocuments}), a whole Kafka batch in
@@ -45,10 +45,6 @@ import java.util.Set;
  * redelivered batch or a crash between the two writes never counts a case twice or loses it.
  */
 public class CaseProjection implements EventBatchHandler.BatchProcessor {
-
-    public static final String COLLECTION = "cases";
-    /** The pre-aggregated counts, see {@link CaseCounts}. */
-    public static final String COUNTS = CaseCounts.COLLECTION;
 
     private final MongoTemplate mongo;
     private final VersionedDocuments documents;
@@ -83,17 +79,17 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         }
 
         void apply(Map<String, Object> sets) {
-            if (sets.containsKey("step")) {
-                step = (String) sets.get("step");
+            if (sets.containsKey(CaseDocument.STEP)) {
+                step = (String) sets.get(CaseDocument.STEP);
             }
-            if (sets.containsKey("streetCode")) {
-                streetCode = (String) sets.get("streetCode");
+            if (sets.containsKey(CaseDocument.STREET_CODE)) {
+                streetCode = (String) sets.get(CaseDocument.STREET_CODE);
             }
-            if (sets.containsKey("gridCode")) {
-                gridCode = (String) sets.get("gridCode");
+            if (sets.containsKey(CaseDocument.GRID_CODE)) {
+                gridCode = (String) sets.get(CaseDocument.GRID_CODE);
             }
-            if (sets.containsKey("itemClass")) {
-                itemClass = (String) sets.get("itemClass");
+            if (sets.containsKey(CaseDocument.ITEM_CLASS)) {
+                itemClass = (String) sets.get(CaseDocument.ITEM_CLASS);
             }
         }
     }
@@ -172,10 +168,10 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         List<Bson> updates = new ArrayList<>();
         change.sets().forEach((field, value) -> updates.add(Updates.set(field, value)));
         if (change.linkDuplicate() != null) {
-            updates.add(Updates.addToSet("duplicates", change.linkDuplicate()));
+            updates.add(Updates.addToSet(CaseDocument.DUPLICATES, change.linkDuplicate()));
         }
-        updates.add(Updates.push("timeline", change.timeline()));
-        updates.add(Updates.set("updatedAt", Date.from(time)));
+        updates.add(Updates.push(CaseDocument.TIMELINE, change.timeline()));
+        updates.add(Updates.set(CaseDocument.UPDATED_AT, Date.from(time)));
         return Updates.combine(updates);
     }
 
@@ -183,17 +179,18 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         Set<String> ids = new LinkedHashSet<>();
         events.forEach(e -> ids.add(e.subject()));
         Map<String, CaseState> states = new HashMap<>();
-        for (Document d : collection().find(Filters.in("_id", ids))
-                .projection(Projections.include("version", "step", "streetCode", "gridCode", "itemClass", "reportedAt"))) {
+        for (Document d : collection().find(Filters.in(CaseDocument.ID, ids))
+                .projection(Projections.include(CaseDocument.VERSION, CaseDocument.STEP, CaseDocument.STREET_CODE,
+                        CaseDocument.GRID_CODE, CaseDocument.ITEM_CLASS, CaseDocument.REPORTED_AT))) {
             CaseState s = new CaseState();
-            s.version = d.get("version", Number.class).longValue();
-            s.step = d.getString("step");
-            s.streetCode = d.getString("streetCode");
-            s.gridCode = d.getString("gridCode");
-            s.itemClass = d.getString("itemClass");
-            Date reportedAt = d.getDate("reportedAt");
+            s.version = d.get(CaseDocument.VERSION, Number.class).longValue();
+            s.step = d.getString(CaseDocument.STEP);
+            s.streetCode = d.getString(CaseDocument.STREET_CODE);
+            s.gridCode = d.getString(CaseDocument.GRID_CODE);
+            s.itemClass = d.getString(CaseDocument.ITEM_CLASS);
+            Date reportedAt = d.getDate(CaseDocument.REPORTED_AT);
             s.reportedAt = reportedAt == null ? null : reportedAt.toInstant();
-            states.put(d.getString("_id"), s);
+            states.put(d.getString(CaseDocument.ID), s);
         }
         return states;
     }
@@ -229,7 +226,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
     }
 
     MongoCollection<Document> collection() {
-        return mongo.getCollection(COLLECTION);
+        return mongo.getCollection(CaseDocument.COLLECTION);
     }
 
     CaseCounts counts() {

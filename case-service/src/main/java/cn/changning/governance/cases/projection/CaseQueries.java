@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import static cn.changning.governance.cases.projection.CaseDocument.*;
+
 /**
  * Reads the case read models. One case and its timeline are read by {@code _id}; counts come
  * from the pre-aggregated {@link CaseCounts}. The list's filters are declared as secondary
@@ -57,12 +59,12 @@ public class CaseQueries {
     public void ensureIndexes() {
         try {
             MongoCollection<Document> cases = cases();
-            for (String field : List.of("step", "streetCode", "gridCode", "residentialAreaCode", "itemClass", "source",
-                    "reportedAt")) {
+            for (String field : List.of(STEP, STREET_CODE, GRID_CODE, RESIDENTIAL_AREA_CODE, ITEM_CLASS, SOURCE,
+                    REPORTED_AT)) {
                 cases.createIndex(Indexes.ascending(field));
             }
-            cases.createIndex(Indexes.ascending("open", "deadline"));
-            cases.createIndex(Indexes.ascending("itemCode", "open", "reportedAt"));
+            cases.createIndex(Indexes.ascending(OPEN, DEADLINE));
+            cases.createIndex(Indexes.ascending(ITEM_CODE, OPEN, REPORTED_AT));
         } catch (RuntimeException e) {
             // Indexes speed queries up and change no result: a store that refuses one must not stop the service.
             log.warn("could not declare read-model indexes: {}", e.toString());
@@ -70,13 +72,13 @@ public class CaseQueries {
     }
 
     public Optional<CaseView> findCase(String caseId, Instant now) {
-        Document doc = cases().find(Filters.eq("_id", caseId)).projection(Projections.exclude("timeline")).first();
+        Document doc = cases().find(Filters.eq(ID, caseId)).projection(Projections.exclude(TIMELINE)).first();
         return Optional.ofNullable(doc).map(d -> toView(d, now));
     }
 
     public Optional<CaseView.Timeline> timeline(String caseId) {
-        Document doc = cases().find(Filters.eq("_id", caseId))
-                .projection(Projections.include("timeline", "version")).first();
+        Document doc = cases().find(Filters.eq(ID, caseId))
+                .projection(Projections.include(TIMELINE, VERSION)).first();
         return Optional.ofNullable(doc).map(CaseQueries::toTimeline);
     }
 
@@ -86,8 +88,8 @@ public class CaseQueries {
                 ? stats(filter.step(), filter.streetCode(), filter.gridCode(), filter.itemClass()).total()
                 : cases().countDocuments(query);
         List<CaseView> items = new ArrayList<>();
-        for (Document d : cases().find(query).projection(Projections.exclude("timeline"))
-                .sort(Sorts.orderBy(Sorts.descending("reportedAt"), Sorts.ascending("_id")))
+        for (Document d : cases().find(query).projection(Projections.exclude(TIMELINE))
+                .sort(Sorts.orderBy(Sorts.descending(REPORTED_AT), Sorts.ascending(ID)))
                 .skip(page * size).limit(size)) {
             items.add(toView(d, now));
         }
@@ -98,15 +100,17 @@ public class CaseQueries {
     public List<CaseView> duplicateCandidates(String caseId, String itemCode, GeoPoint point, Instant now) {
         double dLat = DUPLICATE_RADIUS_METRES * DEGREES_PER_METRE;
         double dLng = dLat / Math.cos(Math.toRadians(point.lat()));
+        String lat = path(LOCATION, Location.LATITUDE);
+        String lng = path(LOCATION, Location.LONGITUDE);
         Bson query = Filters.and(
-                Filters.eq("itemCode", itemCode),
-                Filters.eq("open", true),
-                Filters.ne("_id", caseId),
-                Filters.gte("reportedAt", Date.from(now.minus(DUPLICATE_WINDOW))),
-                Filters.gte("location.latitude", point.lat() - dLat), Filters.lte("location.latitude", point.lat() + dLat),
-                Filters.gte("location.longitude", point.lng() - dLng), Filters.lte("location.longitude", point.lng() + dLng));
+                Filters.eq(ITEM_CODE, itemCode),
+                Filters.eq(OPEN, true),
+                Filters.ne(ID, caseId),
+                Filters.gte(REPORTED_AT, Date.from(now.minus(DUPLICATE_WINDOW))),
+                Filters.gte(lat, point.lat() - dLat), Filters.lte(lat, point.lat() + dLat),
+                Filters.gte(lng, point.lng() - dLng), Filters.lte(lng, point.lng() + dLng));
         List<CaseView> candidates = new ArrayList<>();
-        for (Document d : cases().find(query).projection(Projections.exclude("timeline"))) {
+        for (Document d : cases().find(query).projection(Projections.exclude(TIMELINE))) {
             CaseView view = toView(d, now);
             if (distance(view, point) <= DUPLICATE_RADIUS_METRES) {
                 candidates.add(view);
@@ -144,25 +148,26 @@ public class CaseQueries {
 
     private static Bson query(Filter f, Instant now) {
         List<Bson> filters = new ArrayList<>();
-        Optional.ofNullable(f.step()).ifPresent(v -> filters.add(Filters.eq("step", v)));
-        Optional.ofNullable(f.streetCode()).ifPresent(v -> filters.add(Filters.eq("streetCode", v)));
-        Optional.ofNullable(f.gridCode()).ifPresent(v -> filters.add(Filters.eq("gridCode", v)));
-        Optional.ofNullable(f.residentialAreaCode()).ifPresent(v -> filters.add(Filters.eq("residentialAreaCode", v)));
-        Optional.ofNullable(f.itemCode()).ifPresent(v -> filters.add(Filters.eq("itemCode", v)));
-        Optional.ofNullable(f.itemClass()).ifPresent(v -> filters.add(Filters.eq("itemClass", v)));
-        Optional.ofNullable(f.source()).ifPresent(v -> filters.add(Filters.eq("source", v.name())));
-        Optional.ofNullable(f.suspended()).ifPresent(v -> filters.add(Filters.eq("suspended", v)));
-        Optional.ofNullable(f.reportedFrom()).ifPresent(v -> filters.add(Filters.gte("reportedAt", Date.from(v))));
-        Optional.ofNullable(f.reportedTo()).ifPresent(v -> filters.add(Filters.lt("reportedAt", Date.from(v))));
+        Optional.ofNullable(f.step()).ifPresent(v -> filters.add(Filters.eq(STEP, v)));
+        Optional.ofNullable(f.streetCode()).ifPresent(v -> filters.add(Filters.eq(STREET_CODE, v)));
+        Optional.ofNullable(f.gridCode()).ifPresent(v -> filters.add(Filters.eq(GRID_CODE, v)));
+        Optional.ofNullable(f.residentialAreaCode()).ifPresent(v -> filters.add(Filters.eq(RESIDENTIAL_AREA_CODE, v)));
+        Optional.ofNullable(f.itemCode()).ifPresent(v -> filters.add(Filters.eq(ITEM_CODE, v)));
+        Optional.ofNullable(f.itemClass()).ifPresent(v -> filters.add(Filters.eq(ITEM_CLASS, v)));
+        Optional.ofNullable(f.source()).ifPresent(v -> filters.add(Filters.eq(SOURCE, v.name())));
+        Optional.ofNullable(f.suspended()).ifPresent(v -> filters.add(Filters.eq(SUSPENDED, v)));
+        Optional.ofNullable(f.reportedFrom()).ifPresent(v -> filters.add(Filters.gte(REPORTED_AT, Date.from(v))));
+        Optional.ofNullable(f.reportedTo()).ifPresent(v -> filters.add(Filters.lt(REPORTED_AT, Date.from(v))));
         if (f.overdue() != null) {
-            Bson overdue = Filters.and(Filters.eq("open", true), Filters.eq("suspended", false),
-                    Filters.lt("deadline", Date.from(now)));
+            Bson overdue = Filters.and(Filters.eq(OPEN, true), Filters.eq(SUSPENDED, false),
+                    Filters.lt(DEADLINE, Date.from(now)));
             filters.add(f.overdue() ? overdue : Filters.nor(overdue));
         }
         if (f.text() != null && !f.text().isBlank()) {
             // A quoted, case-insensitive regex: the wire server runs it as MongoDB does (it has no $text).
             Pattern pattern = Pattern.compile(Pattern.quote(f.text().trim()), Pattern.CASE_INSENSITIVE);
-            filters.add(Filters.or(Filters.regex("description", pattern), Filters.regex("location.address", pattern)));
+            filters.add(Filters.or(Filters.regex(DESCRIPTION, pattern),
+                    Filters.regex(path(LOCATION, Location.ADDRESS), pattern)));
         }
         return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
@@ -172,76 +177,79 @@ public class CaseQueries {
     }
 
     static CaseView toView(Document d, Instant now) {
-        Document l = d.get("location", Document.class);
-        CaseLocation location = l == null ? null : new CaseLocation(
-                l.getDouble("latitude"), l.getDouble("longitude"), l.getString("gridCode"), l.getString("address"));
-        boolean open = Boolean.TRUE.equals(d.getBoolean("open"));
-        boolean suspended = Boolean.TRUE.equals(d.getBoolean("suspended"));
-        Instant deadline = instant(d.getDate("deadline"));
-        Document dispatch = d.get("dispatch", Document.class);
-        Document handling = d.get("handling", Document.class);
-        Document verification = d.get("verification", Document.class);
-        Document feedback = d.get("feedback", Document.class);
-        Document rejection = d.get("rejection", Document.class);
-        Document suspension = d.get("suspension", Document.class);
-        Number round = d.get("round", Number.class);
+        Document l = d.get(LOCATION, Document.class);
+        CaseLocation location = l == null ? null : new CaseLocation(l.getDouble(Location.LATITUDE),
+                l.getDouble(Location.LONGITUDE), l.getString(Location.GRID_CODE), l.getString(Location.ADDRESS));
+        boolean open = Boolean.TRUE.equals(d.getBoolean(OPEN));
+        boolean suspended = Boolean.TRUE.equals(d.getBoolean(SUSPENDED));
+        Instant deadline = instant(d.getDate(DEADLINE));
+        Document dispatch = d.get(DISPATCH, Document.class);
+        Document handling = d.get(HANDLING, Document.class);
+        Document verification = d.get(VERIFICATION, Document.class);
+        Document feedback = d.get(FEEDBACK, Document.class);
+        Document rejection = d.get(REJECTION, Document.class);
+        Document suspension = d.get(SUSPENSION, Document.class);
+        Number round = d.get(ROUND, Number.class);
         return new CaseView(
-                d.getString("_id"),
-                d.getString("step"),
+                d.getString(ID),
+                d.getString(STEP),
                 open,
                 suspended,
                 open && !suspended && deadline != null && deadline.isBefore(now),
-                d.getString("itemCode"),
-                d.getString("itemName"),
-                d.getString("itemClass"),
-                d.getString("category"),
-                d.getString("handlingType"),
-                d.getBoolean("persistentProblem"),
+                d.getString(ITEM_CODE),
+                d.getString(ITEM_NAME),
+                d.getString(ITEM_CLASS),
+                d.getString(CATEGORY),
+                d.getString(HANDLING_TYPE),
+                d.getBoolean(PERSISTENT_PROBLEM),
                 location,
-                d.getString("gridCode"),
-                d.getString("streetCode"),
-                d.getString("residentialAreaCode"),
-                d.getString("description"),
-                d.getString("source") == null ? null : ReportSource.valueOf(d.getString("source")),
-                instant(d.getDate("reportedAt")),
-                instant(d.getDate("filedAt")),
+                d.getString(GRID_CODE),
+                d.getString(STREET_CODE),
+                d.getString(RESIDENTIAL_AREA_CODE),
+                d.getString(DESCRIPTION),
+                d.getString(SOURCE) == null ? null : ReportSource.valueOf(d.getString(SOURCE)),
+                instant(d.getDate(REPORTED_AT)),
+                instant(d.getDate(FILED_AT)),
                 deadline,
                 round == null ? 0 : round.intValue(),
-                dispatch == null ? null : new CaseView.Dispatch(dispatch.getString("orderId"),
-                        dispatch.get("round", Number.class).intValue(), dispatch.getString("leadAgencyId"),
-                        dispatch.getList("assistingAgencyIds", String.class), instant(dispatch.getDate("dispatchedAt"))),
-                handling == null ? null : new CaseView.Handling(handling.getString("result"),
-                        Boolean.TRUE.equals(handling.getBoolean("onTime")), instant(handling.getDate("handledAt"))),
-                verification == null ? null : new CaseView.Verification(Boolean.TRUE.equals(verification.getBoolean("fixed")),
-                        verification.getString("note"), verification.getString("verifiedBy"),
-                        instant(verification.getDate("verifiedAt"))),
-                d.getString("resolution"),
-                instant(d.getDate("closedAt")),
-                d.getBoolean("closedOnTime"),
-                feedback == null ? null : new CaseView.Feedback(feedback.getString("satisfaction"),
-                        feedback.getString("comment"), instant(feedback.getDate("recordedAt"))),
-                rejection == null ? null : new CaseView.Rejection(rejection.getString("reason"),
-                        rejection.getString("duplicateOf"), rejection.getString("note")),
-                d.getList("duplicates", String.class, List.of()),
-                suspension == null ? null : new CaseView.Suspension(suspension.getString("reason"),
-                        suspension.getString("approvedBy"), instant(suspension.getDate("since"))),
-                instant(d.getDate("updatedAt")),
-                d.get("version", Number.class).longValue());
+                dispatch == null ? null : new CaseView.Dispatch(dispatch.getString(Dispatch.ORDER_ID),
+                        dispatch.get(Dispatch.ROUND, Number.class).intValue(), dispatch.getString(Dispatch.LEAD_AGENCY_ID),
+                        dispatch.getList(Dispatch.ASSISTING_AGENCY_IDS, String.class),
+                        instant(dispatch.getDate(Dispatch.DISPATCHED_AT))),
+                handling == null ? null : new CaseView.Handling(handling.getString(Handling.RESULT),
+                        Boolean.TRUE.equals(handling.getBoolean(Handling.ON_TIME)),
+                        instant(handling.getDate(Handling.HANDLED_AT))),
+                verification == null ? null : new CaseView.Verification(
+                        Boolean.TRUE.equals(verification.getBoolean(Verification.FIXED)),
+                        verification.getString(Verification.NOTE), verification.getString(Verification.VERIFIED_BY),
+                        instant(verification.getDate(Verification.VERIFIED_AT))),
+                d.getString(RESOLUTION),
+                instant(d.getDate(CLOSED_AT)),
+                d.getBoolean(CLOSED_ON_TIME),
+                feedback == null ? null : new CaseView.Feedback(feedback.getString(Feedback.SATISFACTION),
+                        feedback.getString(Feedback.COMMENT), instant(feedback.getDate(Feedback.RECORDED_AT))),
+                rejection == null ? null : new CaseView.Rejection(rejection.getString(Rejection.REASON),
+                        rejection.getString(Rejection.DUPLICATE_OF), rejection.getString(Rejection.NOTE)),
+                d.getList(DUPLICATES, String.class, List.of()),
+                suspension == null ? null : new CaseView.Suspension(suspension.getString(Suspension.REASON),
+                        suspension.getString(Suspension.APPROVED_BY), instant(suspension.getDate(Suspension.SINCE))),
+                instant(d.getDate(UPDATED_AT)),
+                d.get(VERSION, Number.class).longValue());
     }
 
     static CaseView.Timeline toTimeline(Document d) {
         List<CaseView.TimelineEntry> entries = new ArrayList<>();
-        for (Document t : d.getList("timeline", Document.class, List.of())) {
+        for (Document t : d.getList(TIMELINE, Document.class, List.of())) {
             Map<String, Object> details = new LinkedHashMap<>();
-            Document raw = t.get("details", Document.class);
+            Document raw = t.get(Timeline.DETAILS, Document.class);
             if (raw != null) {
                 raw.forEach((k, v) -> details.put(k, v instanceof Date date ? date.toInstant() : v));
             }
-            entries.add(new CaseView.TimelineEntry(t.get("sequence", Number.class).longValue(), t.getString("event"),
-                    instant(t.getDate("at")), t.getString("by"), details));
+            entries.add(new CaseView.TimelineEntry(t.get(Timeline.SEQUENCE, Number.class).longValue(),
+                    t.getString(Timeline.EVENT), instant(t.getDate(Timeline.AT)), t.getString(Timeline.BY), details));
         }
         entries.sort(Comparator.comparingLong(CaseView.TimelineEntry::sequence));
-        return new CaseView.Timeline(d.getString("_id"), d.get("version", Number.class).longValue(), entries);
+        return new CaseView.Timeline(d.getString(ID), d.get(VERSION, Number.class).longValue(), entries);
     }
 
     private static Instant instant(Date date) {
@@ -249,7 +257,7 @@ public class CaseQueries {
     }
 
     private MongoCollection<Document> cases() {
-        return mongo.getCollection(CaseProjection.COLLECTION);
+        return mongo.getCollection(COLLECTION);
     }
 
 }

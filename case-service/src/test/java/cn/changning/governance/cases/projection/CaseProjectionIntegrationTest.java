@@ -3,11 +3,24 @@ package cn.changning.governance.cases.projection;
 import cn.changning.governance.cases.support.CaseServiceIntegrationTest;
 import cn.changning.governance.common.consuming.EventRecord;
 import cn.changning.governance.contracts.EventTypes;
+import cn.changning.governance.contracts.cases.CaseClosed;
 import cn.changning.governance.contracts.cases.CaseDispatched;
+import cn.changning.governance.contracts.cases.CaseDuplicateLinked;
+import cn.changning.governance.contracts.cases.CaseFeedbackRecorded;
 import cn.changning.governance.contracts.cases.CaseFiled;
+import cn.changning.governance.contracts.cases.CaseHandled;
 import cn.changning.governance.contracts.cases.CaseLocation;
+import cn.changning.governance.contracts.cases.CaseRejected;
+import cn.changning.governance.contracts.cases.CaseReopened;
 import cn.changning.governance.contracts.cases.CaseReported;
+import cn.changning.governance.contracts.cases.CaseResolution;
+import cn.changning.governance.contracts.cases.CaseResumed;
+import cn.changning.governance.contracts.cases.CaseSentBackForRework;
+import cn.changning.governance.contracts.cases.CaseSuspended;
+import cn.changning.governance.contracts.cases.CaseVerified;
+import cn.changning.governance.contracts.cases.RejectionReason;
 import cn.changning.governance.contracts.cases.ReportSource;
+import cn.changning.governance.contracts.cases.Satisfaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -15,9 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -53,8 +69,8 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
 
         projection.process(List.of(reported, filed));
         Document first = caseDocument(id);
-        assertThat(first.getString("step")).isEqualTo("FILED");
-        assertThat(first.getList("timeline", Document.class)).hasSize(2);
+        assertThat(first.getString(CaseDocument.STEP)).isEqualTo("FILED");
+        assertThat(first.getList(CaseDocument.TIMELINE, Document.class)).hasSize(2);
         assertThat(before.added("FILED")).isEqualTo(1);
         assertThat(before.added("REPORTED")).isZero();
 
@@ -62,9 +78,9 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
         projection.process(List.of(reported));        // an older event after a newer one
         projection.process(List.of(topic.next(id, 1, filed(id)))); // published again after a publisher crash
         Document again = caseDocument(id);
-        assertThat(again.getString("step")).isEqualTo("FILED");
-        assertThat(again.getList("timeline", Document.class)).hasSize(2);
-        assertThat(again.get("version", Number.class).longValue()).isEqualTo(1);
+        assertThat(again.getString(CaseDocument.STEP)).isEqualTo("FILED");
+        assertThat(again.getList(CaseDocument.TIMELINE, Document.class)).hasSize(2);
+        assertThat(again.get(CaseDocument.VERSION, Number.class).longValue()).isEqualTo(1);
         assertThat(before.added("FILED")).isEqualTo(1);
         assertThat(before.added("REPORTED")).isZero();
 
@@ -107,12 +123,89 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
         Counts before = new Counts();
         projection.process(batch);
         // As if the process died after counting and before its case writes reached the store.
-        mongo.getCollection(CaseProjection.COLLECTION).deleteOne(eq("_id", id));
+        mongo.getCollection(CaseDocument.COLLECTION).deleteOne(eq(CaseDocument.ID, id));
 
         projection.process(batch); // redelivered from the last committed offset
 
-        assertThat(caseDocument(id).getString("step")).isEqualTo("FILED");
+        assertThat(caseDocument(id).getString(CaseDocument.STEP)).isEqualTo("FILED");
         assertThat(before.added("FILED")).isEqualTo(1);
+    }
+
+    /**
+     * The stored field names, written out literally: they are what a rebuilt read model, the
+     * benchmark seeder and anyone reading the collection rely on, so a renamed constant must fail here.
+     * Every event a case document shows is applied once, in an order that leaves every sub-document set.
+     */
+    @Test
+    void aCaseDocumentKeepsItsFieldNames() {
+        String id = UUID.randomUUID().toString();
+        Partition topic = new Partition();
+        Instant t = T0;
+        List<Object> events = List.of(
+                reported(id),
+                filed(id),
+                dispatched(id),
+                new CaseHandled(id, "o-" + id, 0, "lighting-office", "Lamp replaced", true, t.plusSeconds(180)),
+                new CaseVerified(id, 0, true, "Checked on site", "grid-officer-3", t.plusSeconds(240)),
+                new CaseSentBackForRework(id, 1, "Flickers again", "grid-officer-3", t.plusSeconds(300)),
+                new CaseReopened(id, 2, "Resident complained", "operator-2", t.plusSeconds(360)),
+                new CaseClosed(id, CaseResolution.FIXED, "Fixed", 2, true, "operator-2", t.plusSeconds(420)),
+                new CaseFeedbackRecorded(id, Satisfaction.SATISFIED, "Thanks", "hotline", t.plusSeconds(480)),
+                new CaseDuplicateLinked(id, "other-" + id, "operator-2", t.plusSeconds(540)),
+                new CaseRejected(id, RejectionReason.DUPLICATE, "other-" + id, "Same lamp", "operator-2", t.plusSeconds(600)),
+                new CaseResumed(id, t.plusSeconds(86_400 * 2), "operator-2", t.plusSeconds(660)),
+                new CaseSuspended(id, "Awaiting parts", "deputy-director", "operator-2", t.plusSeconds(720)));
+        List<EventRecord> batch = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            batch.add(topic.next(id, i, events.get(i)));
+        }
+
+        projection.process(batch);
+
+        assertThat(CaseDocument.COLLECTION).isEqualTo("cases");
+        Document doc = caseDocument(id);
+        assertThat(doc.keySet()).containsExactlyInAnyOrder("_id", "step", "open", "suspended", "suspension",
+                "itemCode", "itemName", "itemClass", "category", "handlingType", "persistentProblem",
+                "gridCode", "streetCode", "residentialAreaCode", "location", "description", "source",
+                "reportedAt", "filedAt", "deadline", "round", "dispatch", "handling", "verification",
+                "resolution", "closedAt", "closedOnTime", "feedback", "rejection", "duplicates",
+                "timeline", "updatedAt", "version");
+        assertThat(doc.get("location", Document.class).keySet())
+                .containsExactlyInAnyOrder("latitude", "longitude", "gridCode", "address");
+        assertThat(doc.get("dispatch", Document.class).keySet())
+                .containsExactlyInAnyOrder("orderId", "round", "leadAgencyId", "assistingAgencyIds", "dispatchedAt");
+        assertThat(doc.get("handling", Document.class).keySet()).containsExactlyInAnyOrder("result", "onTime", "handledAt");
+        assertThat(doc.get("verification", Document.class).keySet())
+                .containsExactlyInAnyOrder("fixed", "note", "verifiedBy", "verifiedAt");
+        assertThat(doc.get("feedback", Document.class).keySet()).containsExactlyInAnyOrder("satisfaction", "comment", "recordedAt");
+        assertThat(doc.get("rejection", Document.class).keySet()).containsExactlyInAnyOrder("reason", "duplicateOf", "note");
+        assertThat(doc.get("suspension", Document.class).keySet()).containsExactlyInAnyOrder("reason", "approvedBy", "since");
+
+        Map<String, Set<String>> details = new LinkedHashMap<>();
+        details.put("CaseReported", Set.of("itemCode"));
+        details.put("CaseFiled", Set.of("itemCode", "gridCode", "deadline"));
+        details.put("CaseDispatched", Set.of("orderId", "round", "leadAgencyId"));
+        details.put("CaseHandled", Set.of("orderId", "round", "result", "onTime"));
+        details.put("CaseVerified", Set.of("fixed", "note"));
+        details.put("CaseSentBackForRework", Set.of("reworkRound", "reason"));
+        details.put("CaseReopened", Set.of("reworkRound", "reason"));
+        details.put("CaseClosed", Set.of("resolution", "onTime", "note"));
+        details.put("CaseFeedbackRecorded", Set.of("satisfaction", "comment"));
+        details.put("CaseDuplicateLinked", Set.of("duplicateCaseId"));
+        details.put("CaseRejected", Set.of("reason", "duplicateOf", "note"));
+        details.put("CaseResumed", Set.of("deadline"));
+        details.put("CaseSuspended", Set.of("reason", "approvedBy"));
+        List<Document> timeline = doc.getList("timeline", Document.class);
+        assertThat(timeline).extracting(e -> e.getString("event")).containsExactlyElementsOf(details.keySet());
+        assertThat(timeline).allSatisfy(entry -> {
+            assertThat(entry.keySet()).containsExactlyInAnyOrder("sequence", "event", "at", "by", "details");
+            assertThat(entry.get("details", Document.class).keySet())
+                    .as(entry.getString("event")).containsExactlyInAnyOrderElementsOf(details.get(entry.getString("event")));
+        });
+
+        Document counted = mongo.getCollection("case_counts").find(eq("_id", topic.topic + "/0")).first();
+        assertThat(counted.keySet()).containsExactlyInAnyOrder("_id", "offset", "counts");
+        assertThat(counted.get("counts", Document.class).keySet()).allMatch(key -> key.split("\\|", -1).length == 4);
     }
 
     @Test
@@ -160,7 +253,7 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
     }
 
     private Document caseDocument(String id) {
-        return mongo.getCollection(CaseProjection.COLLECTION).find(eq("_id", id)).first();
+        return mongo.getCollection(CaseDocument.COLLECTION).find(eq(CaseDocument.ID, id)).first();
     }
 
     private static CaseReported reported(String id) {
