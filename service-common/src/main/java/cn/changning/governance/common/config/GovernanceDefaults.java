@@ -43,6 +43,9 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         // never a functional bean it happens to find; and Kafka being away is not a reason to call an
         // application unhealthy (events wait in the store; consumers resume).
         d.put("spring.cloud.stream.function.autodetect", "false");
+        // Spring Cloud Gateway (on the local stack's classpath) would otherwise route POST /{name} of any
+        // of these applications to the function of that name: a way around every API into the consumers.
+        d.put("spring.cloud.gateway.function.enabled", "false");
         d.put("management.health.binders.enabled", "false");
         // A binding that cannot be made (Kafka away at start) is retried; sooner than the default 30 s.
         d.put("spring.cloud.stream.binding-retry-interval", "5");
@@ -51,6 +54,7 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
             return; // not one of our services (e.g. the gateway)
         }
         String serviceName = environment.getProperty("governance.service-name");
+        d.put("spring.cloud.gateway.server.webmvc.enabled", "false"); // a service is not a gateway
         d.putAll(connections(serviceName));
         d.put("axon.axonserver.enabled", "false");
         d.put("axon.serializer.general", "jackson");
