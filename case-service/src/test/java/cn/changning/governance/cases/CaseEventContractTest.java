@@ -24,7 +24,7 @@ class CaseEventContractTest {
     @Test
     void everyCaseEventHasItsSchemaAndItsAsyncApiMessage() throws IOException {
         String asyncApi = resource("asyncapi.yaml");
-        assertThat(CaseChanges.EVENTS).hasSize(13);
+        assertThat(CaseChanges.EVENTS).hasSize(15);
         for (Class<?> event : CaseChanges.EVENTS) {
             assertThat(event.getAnnotation(PublishedEvent.class).context()).as(event.getSimpleName()).isEqualTo("case");
             JsonNode schema = json.readTree(resource(EventTypes.schemaPath(event)));

@@ -3,7 +3,6 @@ package cn.changning.governance.cases.api;
 import cn.changning.governance.cases.domain.CaseStep;
 import cn.changning.governance.cases.domain.CloseCase;
 import cn.changning.governance.cases.domain.FileCase;
-import cn.changning.governance.cases.domain.LinkDuplicateCase;
 import cn.changning.governance.cases.domain.MarkCaseAsDuplicate;
 import cn.changning.governance.cases.domain.RecordFeedback;
 import cn.changning.governance.cases.domain.RejectCase;
@@ -191,20 +190,15 @@ public class CaseController {
     }
 
     @PostMapping("/{caseId}/mark-duplicate")
-    @Operation(summary = "Reject a report as a duplicate of an open case (step 2)",
-            description = "Links both ways: this case names the original, the original lists this duplicate. "
-                    + "A duplicate is never dispatched.")
+    @Operation(summary = "Mark a report, or a filed case not yet handled, as a duplicate of an open case (step 2)",
+            description = "This case names the original at once; the original then lists it among its duplicates, "
+                    + "once it has checked that it is itself open. If it is not (closed, rejected, unknown), this "
+                    + "case comes back to the step it had, with the reason on its timeline. A duplicate's dispatch "
+                    + "order, if it had one, is withdrawn.")
     public ResponseEntity<CaseUpdated> markDuplicate(@PathVariable String caseId, @Valid @RequestBody MarkDuplicateRequest request,
                                                      @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        Long expectedVersion = expected.value();
-        Instant now = clock.instant();
-        // The original's step from its own events, so a report filed a moment ago counts.
-        CaseStep originalStep = history.asOf(request.originalCaseId(), Instant.MAX)
-                .map(v -> CaseStep.valueOf(v.step())).orElse(null);
-        ResponseEntity<CaseUpdated> response = act(caseId, new MarkCaseAsDuplicate(caseId, request.originalCaseId(),
-                originalStep, request.note(), request.markedBy(), now, expectedVersion));
-        commands.sendAndWait(new LinkDuplicateCase(request.originalCaseId(), caseId, request.markedBy(), now));
-        return response;
+        return act(caseId, new MarkCaseAsDuplicate(caseId, request.originalCaseId(), request.note(), request.markedBy(),
+                clock.instant(), expected.value()));
     }
 
     @PostMapping("/{caseId}/verify")

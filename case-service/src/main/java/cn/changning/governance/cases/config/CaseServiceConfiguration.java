@@ -2,6 +2,7 @@ package cn.changning.governance.cases.config;
 
 import cn.changning.governance.cases.domain.Case;
 import cn.changning.governance.cases.policy.DispatchPolicy;
+import cn.changning.governance.cases.policy.DuplicatePolicy;
 import cn.changning.governance.cases.projection.CaseChanges;
 import cn.changning.governance.cases.projection.CaseHistory;
 import cn.changning.governance.cases.projection.CaseMetrics;
@@ -10,6 +11,7 @@ import cn.changning.governance.cases.projection.CaseQueries;
 import cn.changning.governance.common.consuming.EventConsumer;
 import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.contracts.Topics;
+import cn.changning.governance.reference.calendar.RoundDeadlines;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.geography.Geography;
@@ -56,6 +58,12 @@ public class CaseServiceConfiguration {
         return WorkingCalendar.load();
     }
 
+    /** The one rule for a round's deadline, shared with the dispatch service (reference data). */
+    @Bean
+    public RoundDeadlines roundDeadlines(WorkingCalendar workingCalendar) {
+        return new RoundDeadlines(workingCalendar);
+    }
+
     @Bean
     public CaseChanges caseChanges(Catalogue catalogue, Geography geography) {
         return new CaseChanges(catalogue, geography);
@@ -96,6 +104,17 @@ public class CaseServiceConfiguration {
     }
 
     /** The dispatch topic into commands on cases, in its own group so it can be replayed alone. */
+    @Bean
+    public DuplicatePolicy duplicatePolicy(CommandGateway commandGateway, ObjectMapper objectMapper) {
+        return new DuplicatePolicy(commandGateway, objectMapper);
+    }
+
+    /** Duplicates linked by their original, in consumer group {@code case-service.duplicate-policy}. */
+    @Bean
+    public EventConsumer duplicatePolicyConsumer(DuplicatePolicy duplicatePolicy) {
+        return new EventConsumer("duplicate-policy", "case-service.duplicate-policy", List.of(Topics.CASE_EVENTS), duplicatePolicy);
+    }
+
     @Bean
     public EventConsumer dispatchPolicyConsumer(DispatchPolicy dispatchPolicy) {
         return new EventConsumer("dispatch-policy", "case-service.dispatch-policy", List.of(Topics.DISPATCH_EVENTS), dispatchPolicy);

@@ -3,6 +3,7 @@ package cn.changning.governance.cases.domain;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.cases.CaseClosed;
 import cn.changning.governance.contracts.cases.CaseDispatched;
+import cn.changning.governance.contracts.cases.CaseDuplicateLinkRefused;
 import cn.changning.governance.contracts.cases.CaseDuplicateLinked;
 import cn.changning.governance.contracts.cases.CaseFeedbackRecorded;
 import cn.changning.governance.contracts.cases.CaseFiled;
@@ -13,10 +14,12 @@ import cn.changning.governance.contracts.cases.CaseReopened;
 import cn.changning.governance.contracts.cases.CaseReported;
 import cn.changning.governance.contracts.cases.CaseResolution;
 import cn.changning.governance.contracts.cases.CaseResumed;
+import cn.changning.governance.contracts.cases.CaseRoundDeadlineSet;
 import cn.changning.governance.contracts.cases.CaseSentBackForRework;
 import cn.changning.governance.contracts.cases.CaseSuspended;
 import cn.changning.governance.contracts.cases.CaseVerified;
 import cn.changning.governance.contracts.cases.RejectionReason;
+import cn.changning.governance.reference.calendar.RoundDeadlines;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.catalogue.ManagementItem;
@@ -32,6 +35,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -57,6 +61,9 @@ public class Case {
     private String reportedItemCode;
     private CaseLocation location;
     private Instant deadline;
+    /** Round 0's start and deadline: a later round gets the same working time (RoundDeadlines). */
+    private Instant filedAt;
+    private Instant firstDeadline;
     private int round;
     private String currentOrderId;
     private boolean verifiedFixed;
@@ -64,6 +71,9 @@ public class Case {
     private boolean suspended;
     private Instant suspendedAt;
     private final Set<String> duplicates = new HashSet<>();
+    /** While marked as a duplicate: the original named, and the step to go back to if it refuses the link. */
+    private String duplicateOf;
+    private CaseStep stepBeforeRejection;
 
     protected Case() {
         // for Axon: rebuilt from its events
@@ -125,9 +135,17 @@ public class Case {
         return version();
     }
 
+    /**
+     * Marks the case as a duplicate of another: a report, or a filed case not yet handled. The original
+     * learns of it from the event and checks its own state (the duplicate policy); if it refuses, the
+     * case comes back to where it was ({@link RefuseDuplicateLink}), so there is never a half-link.
+     */
     @CommandHandler
     public long handle(MarkCaseAsDuplicate command) {
-        requireStep("mark as duplicate", CaseStep.REPORTED);
+        if (step != CaseStep.REPORTED && step != CaseStep.FILED && step != CaseStep.DISPATCHED) {
+            throw DomainRuleViolation.conflict("case-not-duplicable",
+                    "Only a report or a filed case not yet handled can be marked as a duplicate; this one is " + step);
+        }
         requireActor(command.markedBy(), "markedBy");
         if (command.originalCaseId() == null || command.originalCaseId().isBlank()) {
             throw DomainRuleViolation.invalid("original-missing", "originalCaseId", "A duplicate needs its original case");
@@ -135,22 +153,26 @@ public class Case {
         if (command.originalCaseId().equals(caseId)) {
             throw DomainRuleViolation.invalid("duplicate-of-itself", "originalCaseId", "A case cannot duplicate itself");
         }
-        if (command.originalStep() == null) {
-            throw DomainRuleViolation.invalid("unknown-original", "originalCaseId", "No case " + command.originalCaseId());
-        }
-        if (!command.originalStep().isOpen()) {
-            throw DomainRuleViolation.invalid("original-not-open", "originalCaseId",
-                    "The original case is " + command.originalStep() + "; only an open case can have duplicates");
-        }
         apply(new CaseRejected(caseId, RejectionReason.DUPLICATE, command.originalCaseId(),
                 text(command.note(), "note"), command.markedBy(), command.markedAt()));
         return version();
     }
 
+    /** From the duplicate policy, on the duplicate: its original refused the link. A retried refusal changes nothing. */
+    @CommandHandler
+    public long handle(RefuseDuplicateLink command) {
+        if (step == CaseStep.REJECTED && command.originalCaseId().equals(duplicateOf)) {
+            apply(new CaseDuplicateLinkRefused(caseId, command.originalCaseId(), command.reason(), stepBeforeRejection.name(),
+                    command.refusedAt()));
+        }
+        return version();
+    }
+
     @CommandHandler
     public long handle(LinkDuplicateCase command) {
-        if (step == CaseStep.REJECTED) {
-            throw DomainRuleViolation.conflict("case-rejected", "A rejected case cannot be the original of a duplicate");
+        if (!step.isOpen()) {
+            throw DomainRuleViolation.conflict("original-not-open",
+                    "Case " + caseId + " is " + step + "; only an open case can be the original of a duplicate");
         }
         if (!duplicates.contains(command.duplicateCaseId())) { // a retried link changes nothing
             apply(new CaseDuplicateLinked(caseId, command.duplicateCaseId(), command.linkedBy(), command.linkedAt()));
@@ -180,6 +202,14 @@ public class Case {
     @CommandHandler
     public long handle(MarkCaseHandled command) {
         if (command.round() < round) {
+            return version();
+        }
+        if (command.round() == round && step.awaitsDispatch()) {
+            // The handled report came before the case heard of the order: it was dispatched, then handled.
+            apply(new CaseDispatched(caseId, command.orderId(), command.round(), command.leadAgencyId(), List.of(),
+                    command.handledAt()));
+            apply(new CaseHandled(caseId, command.orderId(), command.round(), command.leadAgencyId(), command.result(),
+                    command.onTime(), command.handledAt()));
             return version();
         }
         boolean thisOrder = command.orderId().equals(currentOrderId) && command.round() == round;
@@ -217,12 +247,12 @@ public class Case {
                     "The on-site check found the problem not fixed: send it back for rework or close it as not fixed");
         }
         apply(new CaseClosed(caseId, command.resolution(), text(command.note(), "note"), round,
-                deadline == null || !command.closedAt().isAfter(deadline), command.closedBy(), command.closedAt()));
+                RoundDeadlines.onTime(command.closedAt(), deadline), command.closedBy(), command.closedAt()));
         return version();
     }
 
     @CommandHandler
-    public long handle(SendCaseBackForRework command) {
+    public long handle(SendCaseBackForRework command, RoundDeadlines roundDeadlines) {
         requireActive("send back for rework", CaseStep.VERIFIED);
         requireActor(command.verifiedBy(), "verifiedBy");
         if (verifiedFixed) {
@@ -231,6 +261,7 @@ public class Case {
         }
         requireText(command.reason(), "reason", "A rework needs a reason");
         apply(new CaseSentBackForRework(caseId, round + 1, command.reason(), command.verifiedBy(), command.sentBackAt()));
+        startRound(roundDeadlines, command.sentBackAt());
         return version();
     }
 
@@ -251,7 +282,7 @@ public class Case {
     }
 
     @CommandHandler
-    public long handle(ReopenCase command) {
+    public long handle(ReopenCase command, RoundDeadlines roundDeadlines) {
         if (step != CaseStep.CLOSED && step != CaseStep.ASSESSED) {
             throw DomainRuleViolation.conflict("case-not-closed", "Only a closed case can be reopened; this one is " + step);
         }
@@ -262,7 +293,27 @@ public class Case {
         requireActor(command.reopenedBy(), "reopenedBy");
         requireText(command.reason(), "reason", "Reopening needs a reason");
         apply(new CaseReopened(caseId, round + 1, command.reason(), command.reopenedBy(), command.reopenedAt()));
+        startRound(roundDeadlines, command.reopenedAt());
         return version();
+    }
+
+    /** From the dispatch policy: the round's order was granted more time. Another round's order or the same deadline changes nothing. */
+    @CommandHandler
+    public long handle(SetRoundDeadline command) {
+        if (command.orderId().equals(currentOrderId) && step.isOpen() && command.deadline() != null
+                && !command.deadline().equals(deadline)) {
+            apply(new CaseRoundDeadlineSet(caseId, round, command.deadline(), CaseRoundDeadlineSet.DeadlineChange.EXTENSION,
+                    command.setAt()));
+        }
+        return version();
+    }
+
+    /** A new round is due by the one rule both services use: round 0's working time again, from now. */
+    private void startRound(RoundDeadlines roundDeadlines, Instant at) {
+        if (filedAt != null && firstDeadline != null) {
+            apply(new CaseRoundDeadlineSet(caseId, round, roundDeadlines.nextRound(at, filedAt, firstDeadline),
+                    CaseRoundDeadlineSet.DeadlineChange.NEW_ROUND, at));
+        }
     }
 
     @CommandHandler
@@ -281,14 +332,13 @@ public class Case {
     }
 
     @CommandHandler
-    public long handle(ResumeCase command, WorkingCalendar calendar) {
+    public long handle(ResumeCase command, RoundDeadlines roundDeadlines) {
         if (!suspended) {
             throw DomainRuleViolation.conflict("case-not-suspended", "The case is not on hold");
         }
         requireActor(command.resumedBy(), "resumedBy");
         // The clock stopped during the hold: the deadline moves on by the working time it lasted.
-        Instant moved = deadline == null ? null
-                : calendar.deadline(deadline, calendar.workingTimeBetween(suspendedAt, command.resumedAt()).abs());
+        Instant moved = roundDeadlines.afterHold(deadline, suspendedAt, command.resumedAt());
         apply(new CaseResumed(caseId, moved, command.resumedBy(), command.resumedAt()));
         return version();
     }
@@ -305,11 +355,26 @@ public class Case {
     void on(CaseFiled event) {
         step = CaseStep.FILED;
         deadline = event.deadline();
+        filedAt = event.filedAt();
+        firstDeadline = event.deadline();
     }
 
     @EventSourcingHandler
     void on(CaseRejected event) {
+        stepBeforeRejection = step;
+        duplicateOf = event.duplicateOf();
         step = CaseStep.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseDuplicateLinkRefused event) {
+        step = CaseStep.valueOf(event.stepRestored());
+        duplicateOf = null;
+    }
+
+    @EventSourcingHandler
+    void on(CaseRoundDeadlineSet event) {
+        deadline = event.deadline();
     }
 
     @EventSourcingHandler

@@ -5,11 +5,10 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.Instant;
 
-/** Reject a report as a duplicate of an open case. {@code originalStep} is the original's step as its events tell it, looked up by the caller (null when it has none). */
+/** Mark a report, or a filed case not yet handled, as a duplicate of another case (which checks its own state when it learns of it). */
 public record MarkCaseAsDuplicate(
         @TargetAggregateIdentifier String caseId,
         String originalCaseId,
-        CaseStep originalStep,
         String note,
         String markedBy,
         Instant markedAt,

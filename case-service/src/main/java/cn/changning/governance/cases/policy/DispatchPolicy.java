@@ -2,31 +2,30 @@ package cn.changning.governance.cases.policy;
 
 import cn.changning.governance.cases.domain.MarkCaseDispatched;
 import cn.changning.governance.cases.domain.MarkCaseHandled;
+import cn.changning.governance.cases.domain.SetRoundDeadline;
 import cn.changning.governance.common.consuming.EventBatchHandler;
 import cn.changning.governance.common.consuming.EventRecord;
 import cn.changning.governance.common.consuming.EventRouter;
 import cn.changning.governance.common.consuming.PoisonEventException;
 import cn.changning.governance.common.domain.DomainRuleViolation;
+import cn.changning.governance.common.policy.PolicyCommands;
+import cn.changning.governance.contracts.dispatch.DispatchOrderExtensionApproved;
 import cn.changning.governance.contracts.dispatch.DispatchOrderHandled;
 import cn.changning.governance.contracts.dispatch.DispatchOrderIssued;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Moves cases along as the dispatch service reports: an order issued makes the case DISPATCHED,
- * an order handled makes it HANDLED. Each command's id is derived from the incoming event's id,
+ * an order handled makes it HANDLED (DISPATCHED first, if the case had not heard of the order yet), an
+ * extension granted to the order moves the case's round deadline with it. Each command's id is derived from the incoming event's id,
  * and the case itself ignores an order it has seen and any order of a round it has left behind,
  * so redelivery and late, older events change nothing.
  *
@@ -37,15 +36,16 @@ public class DispatchPolicy implements EventBatchHandler.BatchProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchPolicy.class);
 
-    private final CommandGateway commands;
+    private final PolicyCommands commands;
     private final EventRouter<Void> router;
     private final Counter refused;
 
     public DispatchPolicy(CommandGateway commands, ObjectMapper objectMapper, MeterRegistry meterRegistry) {
-        this.commands = commands;
+        this.commands = new PolicyCommands("case-dispatch-policy", commands);
         this.router = EventRouter.using(objectMapper)
                 .on(DispatchOrderIssued.class, this::onIssued)
-                .on(DispatchOrderHandled.class, this::onHandled);
+                .on(DispatchOrderHandled.class, this::onHandled)
+                .on(DispatchOrderExtensionApproved.class, this::onExtensionApproved);
         this.refused = Counter.builder("governance.cases.policy.refused")
                 .description("Dispatch events the case refused to follow (see the log)")
                 .tag("policy", "dispatch")
@@ -75,12 +75,15 @@ public class DispatchPolicy implements EventBatchHandler.BatchProcessor {
         }
     }
 
+    /** The round's order was granted more time: the case's round is due then too (one deadline, both sides). */
+    private void onExtensionApproved(EventRecord event, DispatchOrderExtensionApproved e) {
+        requireIds(event, e.caseId(), e.orderId());
+        send(event, new SetRoundDeadline(e.caseId(), e.orderId(), e.deadline(), e.approvedAt()));
+    }
+
     private void send(EventRecord event, Object command) {
-        String commandId = UUID.nameUUIDFromBytes(("case-dispatch-policy:" + event.id()).getBytes(StandardCharsets.UTF_8)).toString();
-        MetaData metaData = MetaData.with("sourceEventId", event.id()).and("sourceEventType", event.type());
         try {
-            commands.sendAndWait(new GenericCommandMessage<>(new GenericMessage<>(commandId, command, metaData),
-                    command.getClass().getName()));
+            commands.send(event, "case", command);
         } catch (AggregateNotFoundException e) {
             throw new PoisonEventException(event, "names a case this service does not have", e);
         } catch (DomainRuleViolation e) {

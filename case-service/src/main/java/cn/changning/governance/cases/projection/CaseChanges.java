@@ -3,6 +3,7 @@ package cn.changning.governance.cases.projection;
 import cn.changning.governance.cases.domain.CaseStep;
 import cn.changning.governance.contracts.cases.CaseClosed;
 import cn.changning.governance.contracts.cases.CaseDispatched;
+import cn.changning.governance.contracts.cases.CaseDuplicateLinkRefused;
 import cn.changning.governance.contracts.cases.CaseDuplicateLinked;
 import cn.changning.governance.contracts.cases.CaseFeedbackRecorded;
 import cn.changning.governance.contracts.cases.CaseFiled;
@@ -11,6 +12,7 @@ import cn.changning.governance.contracts.cases.CaseRejected;
 import cn.changning.governance.contracts.cases.CaseReopened;
 import cn.changning.governance.contracts.cases.CaseReported;
 import cn.changning.governance.contracts.cases.CaseResumed;
+import cn.changning.governance.contracts.cases.CaseRoundDeadlineSet;
 import cn.changning.governance.contracts.cases.CaseSentBackForRework;
 import cn.changning.governance.contracts.cases.CaseSuspended;
 import cn.changning.governance.contracts.cases.CaseVerified;
@@ -45,7 +47,7 @@ public class CaseChanges {
             CaseReported.class, CaseFiled.class, CaseRejected.class, CaseDuplicateLinked.class,
             CaseDispatched.class, CaseHandled.class, CaseVerified.class, CaseSentBackForRework.class,
             CaseClosed.class, CaseFeedbackRecorded.class, CaseReopened.class, CaseSuspended.class,
-            CaseResumed.class);
+            CaseResumed.class, CaseRoundDeadlineSet.class, CaseDuplicateLinkRefused.class);
 
     /**
      * @param sets          fields of the {@link CaseDocument} to set (a null value clears the field)
@@ -172,6 +174,16 @@ public class CaseChanges {
                 s.put(DEADLINE, date(e.deadline()));
             }
             entry = new Entry(e.resumedAt(), e.resumedBy(), new Document(Details.DEADLINE, date(e.deadline())));
+        } else if (event instanceof CaseRoundDeadlineSet e) {
+            s.put(DEADLINE, date(e.deadline()));
+            entry = new Entry(e.setAt(), e.cause() == CaseRoundDeadlineSet.DeadlineChange.EXTENSION ? "dispatch-service" : "case-service",
+                    new Document(Details.ROUND, e.round()).append(Details.DEADLINE, date(e.deadline()))
+                            .append(Details.CAUSE, e.cause().name()));
+        } else if (event instanceof CaseDuplicateLinkRefused e) {
+            step(s, CaseStep.valueOf(e.stepRestored()));
+            s.put(REJECTION, null);
+            entry = new Entry(e.refusedAt(), "duplicate-policy", new Document(Details.ORIGINAL_CASE_ID, e.originalCaseId())
+                    .append(Details.REASON, e.reason()));
         } else {
             return Optional.empty();
         }

@@ -194,6 +194,8 @@ public final class CaseDocument {
         public static final String SATISFACTION = "satisfaction";
         public static final String COMMENT = "comment";
         public static final String APPROVED_BY = "approvedBy";
+        public static final String CAUSE = "cause";
+        public static final String ORIGINAL_CASE_ID = "originalCaseId";
 
         private Details() {
         }

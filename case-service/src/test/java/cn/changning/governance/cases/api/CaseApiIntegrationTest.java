@@ -99,13 +99,19 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
 
         assertProblemField(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"" + duplicate + "\",\"markedBy\":\"op\"}", null),
                 HttpStatus.UNPROCESSABLE_ENTITY, "originalCaseId");
-        assertProblem(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"no-such-case\",\"markedBy\":\"op\"}", null),
-                HttpStatus.UNPROCESSABLE_ENTITY, "unknown-original");
-        ResponseEntity<String> marked = action(duplicate, "mark-duplicate",
-                "{\"originalCaseId\":\"" + original + "\",\"note\":\"same banner\",\"markedBy\":\"op\"}", "\"0\"");
-        assertThat(marked.getHeaders().getETag()).isEqualTo("\"1\"");
+        // An original that does not exist refuses the link when it learns of it: the report is back, not half-linked.
+        assertThat(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"no-such-case\",\"markedBy\":\"op\"}", "\"0\"")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode back = awaitStep(duplicate, "REPORTED", 2);
+        JsonNode timeline = get("/api/v1/cases/" + duplicate + "/timeline").get("entries");
+        assertThat(timeline.get(timeline.size() - 1).get("event").asText()).isEqualTo("CaseDuplicateLinkRefused");
+        assertThat(back.get("rejection").isNull() || back.get("rejection").isMissingNode()).isTrue();
 
-        JsonNode dup = awaitStep(duplicate, "REJECTED", 1);
+        ResponseEntity<String> marked = action(duplicate, "mark-duplicate",
+                "{\"originalCaseId\":\"" + original + "\",\"note\":\"same banner\",\"markedBy\":\"op\"}", "\"2\"");
+        assertThat(marked.getHeaders().getETag()).isEqualTo("\"3\"");
+
+        JsonNode dup = awaitStep(duplicate, "REJECTED", 3);
         assertThat(dup.get("rejection").get("reason").asText()).isEqualTo("DUPLICATE");
         assertThat(dup.get("rejection").get("duplicateOf").asText()).isEqualTo(original);
         JsonNode orig = awaitCase(original, c -> c.get("duplicates").size() == 1);

@@ -71,36 +71,37 @@ class ClosedLoopIntegrationTest extends CaseServiceIntegrationTest {
                 .getHeaders().getETag()).isEqualTo("\"4\"");
         at(id, "VERIFIED", 4, "CaseVerified");
         assertThat(action(id, "send-back", "{\"reason\":\"bags back\",\"verifiedBy\":\"supervisor-12\"}", "\"4\"")
-                .getHeaders().getETag()).isEqualTo("\"5\"");
-        c = at(id, "SENT_BACK", 5, "CaseSentBackForRework");
+                .getHeaders().getETag()).isEqualTo("\"6\"");
+        // sent back, and the new round's deadline set by the rule the dispatch order uses too
+        c = at(id, "SENT_BACK", 6, "CaseRoundDeadlineSet");
         assertThat(c.get("reworkCount").asInt()).isEqualTo(1);
 
         // the second round
         String order1 = "order-" + id + "-1";
         publishDispatchEvent(order1, 0, new DispatchOrderIssued(order1, id, 1, "greening-office", List.of("city-management-squad"),
                 STREET, Instant.parse(c.get("deadline").asText()), Instant.now()));
-        c = at(id, "DISPATCHED", 6, "CaseDispatched");
+        c = at(id, "DISPATCHED", 7, "CaseDispatched");
         assertThat(c.get("dispatch").get("round").asInt()).isEqualTo(1);
         publishDispatchEvent(order1, 1, new DispatchOrderHandled(order1, id, 1, "greening-office", "cleared, bins added", "",
                 List.of(), true, Instant.now()));
-        at(id, "HANDLED", 7, "CaseHandled");
+        at(id, "HANDLED", 8, "CaseHandled");
 
         // 5 verify and close
-        action(id, "verify", "{\"fixed\":true,\"verifiedBy\":\"supervisor-12\"}", "\"7\"");
-        at(id, "VERIFIED", 8, "CaseVerified");
-        ResponseEntity<String> closed = action(id, "close", "{\"resolution\":\"FIXED\",\"closedBy\":\"operator-tianshan-1\"}", "\"8\"");
-        assertThat(closed.getHeaders().getETag()).isEqualTo("\"9\"");
-        c = at(id, "CLOSED", 9, "CaseClosed");
+        action(id, "verify", "{\"fixed\":true,\"verifiedBy\":\"supervisor-12\"}", "\"8\"");
+        at(id, "VERIFIED", 9, "CaseVerified");
+        ResponseEntity<String> closed = action(id, "close", "{\"resolution\":\"FIXED\",\"closedBy\":\"operator-tianshan-1\"}", "\"9\"");
+        assertThat(closed.getHeaders().getETag()).isEqualTo("\"10\"");
+        c = at(id, "CLOSED", 10, "CaseClosed");
         assertThat(c.get("resolution").asText()).isEqualTo("FIXED");
         assertThat(c.get("open").asBoolean()).isFalse();
 
         // 6 assess
-        action(id, "feedback", "{\"satisfaction\":\"SATISFIED\",\"comment\":\"clean now\",\"recordedBy\":\"hotline-3\"}", "\"9\"");
-        c = at(id, "ASSESSED", 10, "CaseFeedbackRecorded");
+        action(id, "feedback", "{\"satisfaction\":\"SATISFIED\",\"comment\":\"clean now\",\"recordedBy\":\"hotline-3\"}", "\"10\"");
+        c = at(id, "ASSESSED", 11, "CaseFeedbackRecorded");
         assertThat(c.get("feedback").get("satisfaction").asText()).isEqualTo("SATISFIED");
 
         JsonNode timeline = assertTimeline(id, "CaseReported", "CaseFiled", "CaseDispatched", "CaseHandled", "CaseVerified",
-                "CaseSentBackForRework", "CaseDispatched", "CaseHandled", "CaseVerified", "CaseClosed", "CaseFeedbackRecorded");
+                "CaseSentBackForRework", "CaseRoundDeadlineSet", "CaseDispatched", "CaseHandled", "CaseVerified", "CaseClosed", "CaseFeedbackRecorded");
         assertThat(timeline.get("entries").get(1).get("by").asText()).isEqualTo("operator-tianshan-1");
         assertThat(timeline.get("entries").get(5).get("details").get("reason").asText()).isEqualTo("bags back");
         assertThat(timeline.get("entries").get(10).get("at").asText()).isNotBlank();

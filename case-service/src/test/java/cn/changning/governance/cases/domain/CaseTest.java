@@ -12,6 +12,7 @@ import cn.changning.governance.contracts.cases.CaseRejected;
 import cn.changning.governance.contracts.cases.CaseReopened;
 import cn.changning.governance.contracts.cases.CaseReported;
 import cn.changning.governance.contracts.cases.CaseResolution;
+import cn.changning.governance.contracts.cases.CaseRoundDeadlineSet;
 import cn.changning.governance.contracts.cases.CaseResumed;
 import cn.changning.governance.contracts.cases.CaseSentBackForRework;
 import cn.changning.governance.contracts.cases.CaseSuspended;
@@ -20,6 +21,7 @@ import cn.changning.governance.contracts.cases.RejectionReason;
 import cn.changning.governance.contracts.cases.ReportSource;
 import cn.changning.governance.contracts.cases.Reporter;
 import cn.changning.governance.contracts.cases.Satisfaction;
+import cn.changning.governance.reference.calendar.RoundDeadlines;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.geography.Geography;
@@ -74,6 +76,7 @@ class CaseTest {
         fixture.registerInjectableResource(CATALOGUE);
         fixture.registerInjectableResource(GEOGRAPHY);
         fixture.registerInjectableResource(CALENDAR);
+        fixture.registerInjectableResource(new RoundDeadlines(CALENDAR));
     }
 
     private static List<Object> upTo(Object... events) {
@@ -222,17 +225,14 @@ class CaseTest {
         @Test
         void aDuplicateNamesItsOpenOriginal() {
             fixture.given(REPORTED)
-                    .when(new MarkCaseAsDuplicate("c-1", "c-0", CaseStep.DISPATCHED, "same cover", "operator-1", NOW, null))
+                    .when(new MarkCaseAsDuplicate("c-1", "c-0", "same cover", "operator-1", NOW, null))
                     .expectEvents(new CaseRejected("c-1", RejectionReason.DUPLICATE, "c-0", "same cover", "operator-1", NOW));
         }
 
         @Test
-        void aDuplicateOfItselfAnUnknownOrAClosedCaseIsRefused() {
-            refused(upTo(REPORTED), new MarkCaseAsDuplicate("c-1", "c-1", CaseStep.REPORTED, null, "op", NOW, null),
-                    "duplicate-of-itself");
-            refused(upTo(REPORTED), new MarkCaseAsDuplicate("c-1", "c-0", null, null, "op", NOW, null), "unknown-original");
-            refused(upTo(REPORTED), new MarkCaseAsDuplicate("c-1", "c-0", CaseStep.CLOSED, null, "op", NOW, null),
-                    "original-not-open");
+        void aDuplicateOfItselfOrOfNoCaseIsRefused() {
+            refused(upTo(REPORTED), new MarkCaseAsDuplicate("c-1", "c-1", null, "op", NOW, null), "duplicate-of-itself");
+            refused(upTo(REPORTED), new MarkCaseAsDuplicate("c-1", " ", null, "op", NOW, null), "original-missing");
         }
 
         @Test
@@ -298,8 +298,17 @@ class CaseTest {
         }
 
         @Test
-        void anUndispatchedCaseCannotBeHandled() {
-            refused(upTo(REPORTED, FILED), new MarkCaseHandled("c-1", "o-0", 0, "agency", null, true, NOW), "case-not-dispatched");
+        void aHandledReportThatOvertakesItsOrderDispatchesThenHandlesTheCase() {
+            // Dropping it would leave the case DISPATCHED for ever once the late issue arrives.
+            fixture.given(REPORTED, FILED)
+                    .when(new MarkCaseHandled("c-1", "o-0", 0, "agency", "done", true, NOW))
+                    .expectEvents(new CaseDispatched("c-1", "o-0", 0, "agency", List.of(), NOW),
+                            new CaseHandled("c-1", "o-0", 0, "agency", "done", true, NOW));
+        }
+
+        @Test
+        void aHandledReportOfALaterRoundThanTheCasesIsRefused() {
+            refused(upTo(REPORTED, FILED), new MarkCaseHandled("c-1", "o-1", 1, "agency", null, true, NOW), "case-not-dispatched");
         }
     }
 
@@ -348,7 +357,10 @@ class CaseTest {
         void aCaseFoundNotFixedGoesBackForReworkCounted() {
             fixture.given(REPORTED, FILED, DISPATCHED, HANDLED, VERIFIED_NOT_FIXED)
                     .when(new SendCaseBackForRework("c-1", "still rocking", "supervisor-7", NOW, null))
-                    .expectEvents(new CaseSentBackForRework("c-1", 1, "still rocking", "supervisor-7", NOW));
+                    // Round 0 had 3 h 59 min of working time (filed 10:01, due 15:00): again from Friday 10:00, due 14:59.
+                    .expectEvents(new CaseSentBackForRework("c-1", 1, "still rocking", "supervisor-7", NOW),
+                            new CaseRoundDeadlineSet("c-1", 1, Instant.parse("2026-11-27T06:59:00Z"),
+                                    CaseRoundDeadlineSet.DeadlineChange.NEW_ROUND, NOW));
             // The second rework is round 2, and a closing after it counts both.
             CaseSentBackForRework first = new CaseSentBackForRework("c-1", 1, "still rocking", "supervisor-7", NOW);
             CaseDispatched again = new CaseDispatched("c-1", "o-1", 1, "agency-water", List.of(), NOW);
@@ -413,7 +425,10 @@ class CaseTest {
             fixture.given(REPORTED, FILED, DISPATCHED, HANDLED, VERIFIED_FIXED, CLOSED,
                             new CaseFeedbackRecorded("c-1", Satisfaction.DISSATISFIED, "rocking again", "h", CLOSED_AT))
                     .when(new ReopenCase("c-1", "rocking again", "operator-1", inWindow, null))
-                    .expectEvents(new CaseReopened("c-1", 1, "rocking again", "operator-1", inWindow));
+                    // Reopened Friday 4 December 11:08:20: round 0's 3 h 59 min of working time again, due 16:07:20.
+                    .expectEvents(new CaseReopened("c-1", 1, "rocking again", "operator-1", inWindow),
+                            new CaseRoundDeadlineSet("c-1", 1, Instant.parse("2026-12-04T08:07:20Z"),
+                                    CaseRoundDeadlineSet.DeadlineChange.NEW_ROUND, inWindow));
         }
 
         @Test

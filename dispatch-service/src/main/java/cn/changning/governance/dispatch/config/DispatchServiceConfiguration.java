@@ -13,6 +13,7 @@ import cn.changning.governance.dispatch.projection.DispatchOrderCounts;
 import cn.changning.governance.dispatch.projection.DispatchOrderProjection;
 import cn.changning.governance.dispatch.projection.DispatchQueries;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
+import cn.changning.governance.reference.calendar.RoundDeadlines;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.geography.Geography;
@@ -62,6 +63,12 @@ public class DispatchServiceConfiguration {
         return WorkingCalendar.load();
     }
 
+    /** The one rule for a round's deadline, shared with the case service (reference data). */
+    @Bean
+    public RoundDeadlines roundDeadlines(WorkingCalendar workingCalendar) {
+        return new RoundDeadlines(workingCalendar);
+    }
+
     @Bean
     public AgencyDirectory agencyDirectory(Geography geography) {
         return AgencyDirectory.load(geography);
@@ -90,9 +97,9 @@ public class DispatchServiceConfiguration {
 
     @Bean
     public DispatchPolicy dispatchPolicy(CommandGateway commandGateway, ResponsibilityList responsibilityList,
-                                         AgencyDirectory agencyDirectory, WorkingTimeDeadlines workingTimeDeadlines,
+                                         AgencyDirectory agencyDirectory, RoundDeadlines roundDeadlines,
                                          ObjectMapper objectMapper, Clock clock) {
-        return new DispatchPolicy(commandGateway, responsibilityList, agencyDirectory, workingTimeDeadlines, objectMapper, clock);
+        return new DispatchPolicy(commandGateway, responsibilityList, agencyDirectory, roundDeadlines, objectMapper, clock);
     }
 
     /** Filed and reworked cases into dispatch orders, in consumer group {@code dispatch-service.dispatch-policy}. */

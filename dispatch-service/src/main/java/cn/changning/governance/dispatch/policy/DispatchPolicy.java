@@ -6,15 +6,16 @@ import cn.changning.governance.common.consuming.EventRouter;
 import cn.changning.governance.common.consuming.PoisonEventException;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.cases.CaseFiled;
+import cn.changning.governance.contracts.cases.CaseReopened;
 import cn.changning.governance.contracts.cases.CaseSentBackForRework;
 import cn.changning.governance.contracts.dispatch.EscalationLevel;
 import cn.changning.governance.dispatch.domain.DispatchCommands.IssueDispatchOrder;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReworkPlan;
 import cn.changning.governance.dispatch.domain.DispatchCommands.SendBackForRework;
 import cn.changning.governance.dispatch.domain.DispatchOrderIds;
-import cn.changning.governance.dispatch.domain.WorkingTimeDeadlines;
 import cn.changning.governance.reference.agencies.Agency;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
+import cn.changning.governance.reference.calendar.RoundDeadlines;
 import cn.changning.governance.reference.agencies.AgencyType;
 import cn.changning.governance.reference.responsibility.ResponsibilityList;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +32,8 @@ import java.util.List;
 
 /**
  * Direct dispatch (派单直通车): reads the case topic and sends commands to dispatch orders. A filed case is issued
- * round 0 by the responsibility list; a case sent back for rework closes the previous round's order and issues the
- * next round to the same lead and assistants, with as much working time as the first round had.
+ * round 0 by the responsibility list; a case sent back for rework or reopened closes the previous round's order and
+ * issues the next round to the same lead and assistants, with as much working time as the first round had.
  *
  * <p>Idempotent by construction: order ids derive from case id and round, so a redelivered event meets an order
  * that exists already (the create is refused and skipped) or an order that answers the same rework plan again.
@@ -45,20 +46,21 @@ public class DispatchPolicy implements EventBatchHandler.BatchProcessor {
     private final CommandGateway commands;
     private final ResponsibilityList responsibilityList;
     private final AgencyDirectory agencies;
-    private final WorkingTimeDeadlines deadlines;
+    private final RoundDeadlines roundDeadlines;
     private final EventRouter<Void> router;
     private final Clock clock;
 
     public DispatchPolicy(CommandGateway commands, ResponsibilityList responsibilityList, AgencyDirectory agencies,
-                          WorkingTimeDeadlines deadlines, ObjectMapper objectMapper, Clock clock) {
+                          RoundDeadlines roundDeadlines, ObjectMapper objectMapper, Clock clock) {
         this.commands = commands;
         this.responsibilityList = responsibilityList;
         this.agencies = agencies;
-        this.deadlines = deadlines;
+        this.roundDeadlines = roundDeadlines;
         this.clock = clock;
         this.router = EventRouter.using(objectMapper)
                 .on(CaseFiled.class, this::onFiled)
-                .on(CaseSentBackForRework.class, this::onSentBack);
+                .on(CaseSentBackForRework.class, (event, e) -> nextRound(event, e.caseId(), e.reworkRound(), e.reason(), e.sentBackAt()))
+                .on(CaseReopened.class, (event, e) -> nextRound(event, e.caseId(), e.reworkRound(), e.reason(), e.reopenedAt()));
     }
 
     @Override
@@ -84,20 +86,23 @@ public class DispatchPolicy implements EventBatchHandler.BatchProcessor {
                 start, filed.deadline(), clock.instant()));
     }
 
-    private void onSentBack(EventRecord event, CaseSentBackForRework sentBack) {
-        int round = sentBack.reworkRound();
+    /**
+     * A case sent back for rework, or reopened after closing, owes a new round: the previous round's order is
+     * closed as reworked and the next one goes to the agencies that had the last round, with round 0's
+     * working time again from the moment the case was sent back or reopened ({@link RoundDeadlines#nextRound}).
+     */
+    private void nextRound(EventRecord event, String caseId, int round, String reason, Instant eventAt) {
         if (round < 1) {
             throw new PoisonEventException(event, "rework round must be 1 or more, was " + round, null);
         }
-        Instant at = sentBack.sentBackAt() != null ? sentBack.sentBackAt() : event.time();
-        ReworkPlan plan = send(event, new SendBackForRework(DispatchOrderIds.of(sentBack.caseId(), round - 1), round,
-                sentBack.reason(), at));
+        Instant at = eventAt != null ? eventAt : event.time();
+        ReworkPlan plan = send(event, new SendBackForRework(DispatchOrderIds.of(caseId, round - 1), round, reason, at));
         // Types follow the agencies actually on the order: a reassigned lead keeps its new agency.
         issue(event, new IssueDispatchOrder(DispatchOrderIds.of(plan.caseId(), round), plan.caseId(), round,
                 plan.itemCode(), plan.itemClass(), plan.handlingType(), plan.persistentProblem(), plan.gridCode(),
                 plan.streetCode(), plan.leadAgencyId(), typeOf(plan.leadAgencyId()), plan.assistingAgencyIds(),
                 plan.assistingAgencyIds().stream().map(this::typeOf).toList(), plan.followedUpBy(), at,
-                deadlines.reworkDeadline(at, plan.originalStartedAt(), plan.originalDeadline()), clock.instant()));
+                roundDeadlines.nextRound(at, plan.originalStartedAt(), plan.originalDeadline()), clock.instant()));
     }
 
     private void issue(EventRecord event, IssueDispatchOrder command) {
