@@ -110,7 +110,7 @@ class DispatchOrderProjectionTest {
                 "issuedAt", "deadline", "parts", "involvedAgencyIds", "returns", "history", "returnCount",
                 "extensionsRequested", "extensionsApproved", "dueSoon", "overdue", "escalated", "acceptedBy",
                 "itemCode", "itemClass", "handlingType", "persistentProblem", "gridCode", "leadAgencyType", "jointTask",
-                "followedUpBy", "startedAt", "warningAt", "leadAcceptedAt", "agencyIds", "version", "state");
+                "followedUpBy", "startedAt", "warningAt", "leadAcceptedAt", "agencyIds", "version", "state", "paused");
         assertThat(stored.getList("parts", Document.class).get(0).keySet()).containsExactly("agencyId", "agencyType", "role", "state");
         assertThat(stored.getList("returns", Document.class).get(0).keySet())
                 .containsExactly("agencyId", "role", "reason", "note", "at", "passedTo", "outcome");
