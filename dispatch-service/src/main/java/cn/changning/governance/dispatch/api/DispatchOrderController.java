@@ -1,6 +1,5 @@
 package cn.changning.governance.dispatch.api;
 
-import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.common.web.ActionAnswer;
 import cn.changning.governance.common.web.ETags;
 import cn.changning.governance.common.web.ExpectedVersion;
@@ -12,8 +11,6 @@ import cn.changning.governance.dispatch.projection.DispatchViews.OrderDetail;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderSummary;
 import cn.changning.governance.dispatch.projection.DispatchViews.Page;
 import cn.changning.governance.dispatch.projection.OrderState;
-import cn.changning.governance.reference.agencies.Agency;
-import cn.changning.governance.reference.agencies.AgencyDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,13 +43,11 @@ public class DispatchOrderController {
 
     private final CommandGateway commands;
     private final DispatchQueries queries;
-    private final AgencyDirectory agencies;
     private final Clock clock;
 
-    public DispatchOrderController(CommandGateway commands, DispatchQueries queries, AgencyDirectory agencies, Clock clock) {
+    public DispatchOrderController(CommandGateway commands, DispatchQueries queries, Clock clock) {
         this.commands = commands;
         this.queries = queries;
-        this.agencies = agencies;
         this.clock = clock;
     }
 
@@ -104,13 +99,7 @@ public class DispatchOrderController {
     @Operation(summary = "The street arbitrates a return by giving the part to another agency of the same street")
     public ResponseEntity<ActionResult> reassign(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Reassign body,
                                                  @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        Agency to = agencies.find(body.toAgencyId()).orElseThrow(() ->
-                DomainRuleViolation.invalid("unknown-agency", "toAgencyId", "No agency " + body.toAgencyId()));
-        OrderDetail order = queries.find(orderId).orElse(null);
-        if (order != null && !to.streetCode().equals(order.order().streetCode())) {
-            throw DomainRuleViolation.invalid("agency-of-another-street", "toAgencyId",
-                    body.toAgencyId() + " is not stationed in street " + order.order().streetCode());
-        }
+        // The order checks the agency itself (known, of its street, of a kind that can take the part): 422 naming toAgencyId.
         return act(orderId, new DispatchCommands.ReassignDispatchOrder(orderId, body.returnedAgencyId(), body.toAgencyId(),
                 body.arbitratedBy(), body.note(), expected.value(), clock.instant()));
     }
@@ -154,6 +143,15 @@ public class DispatchOrderController {
     public ResponseEntity<ActionResult> approveExtension(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Approve body,
                                                          @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         return act(orderId, new DispatchCommands.ApproveExtension(orderId, body.decidedBy(), expected.value(), clock.instant()));
+    }
+
+    @PostMapping("/{orderId}/extension-request/approve-at-district")
+    @Operation(summary = "The district centre approves the pending extension (needed for a second extension in a round)",
+            description = "The street approves one extension per round; a further one is refused to the street with 409.")
+    public ResponseEntity<ActionResult> approveExtensionAtDistrict(@PathVariable String orderId,
+                                                                   @Valid @RequestBody DispatchOrderRequests.Approve body,
+                                                                   @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
+        return act(orderId, new DispatchCommands.ApproveExtensionAtDistrict(orderId, body.decidedBy(), expected.value(), clock.instant()));
     }
 
     @PostMapping("/{orderId}/extension-request/refuse")

@@ -5,6 +5,7 @@ import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.contracts.Topics;
 import cn.changning.governance.dispatch.domain.DeadlinePlanner;
 import cn.changning.governance.dispatch.domain.DispatchOrder;
+import cn.changning.governance.dispatch.domain.ReturnRules;
 import cn.changning.governance.dispatch.domain.WorkingTimeDeadlines;
 import cn.changning.governance.dispatch.metrics.DispatchMetrics;
 import cn.changning.governance.dispatch.policy.DispatchPolicy;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -83,6 +85,19 @@ public class DispatchServiceConfiguration {
     @Bean
     public WorkingTimeDeadlines workingTimeDeadlines(WorkingCalendar workingCalendar) {
         return new WorkingTimeDeadlines(workingCalendar);
+    }
+
+    /** The one rule for a round's deadline (shared with the case service): the order's handlers get it injected. */
+    @Bean
+    public RoundDeadlines roundDeadlines(WorkingCalendar workingCalendar) {
+        return new RoundDeadlines(workingCalendar);
+    }
+
+    /** How many returns a round takes before a return goes to the street's binding arbitration on its own. */
+    @Bean
+    public ReturnRules returnRules(@Value("${dispatch.returns.before-arbitration:"
+            + ReturnRules.DEFAULT_RETURNS_BEFORE_ARBITRATION + "}") int returnsBeforeArbitration) {
+        return new ReturnRules(returnsBeforeArbitration);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package cn.changning.governance.dispatch.domain;
 
 import cn.changning.governance.contracts.dispatch.EscalationLevel;
 import cn.changning.governance.contracts.dispatch.ReturnReason;
+import cn.changning.governance.contracts.dispatch.WithdrawalReason;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -64,8 +65,39 @@ public final class DispatchCommands {
                                    @TargetAggregateVersion Long expectedVersion, Instant approvedAt) {
     }
 
+    /**
+     * The district centre approves a pending extension. The street approves one extension per round
+     * ({@link ApproveExtension}); a second (and any further) needs the district centre, so the level that decides is
+     * the command itself: when the identity work takes the actor from a token, this command needs a district scope.
+     */
+    public record ApproveExtensionAtDistrict(@TargetAggregateIdentifier String orderId, String decidedBy,
+                                             @TargetAggregateVersion Long expectedVersion, Instant approvedAt) {
+    }
+
     public record RefuseExtension(@TargetAggregateIdentifier String orderId, String decidedBy, String reason,
                                   @TargetAggregateVersion Long expectedVersion, Instant refusedAt) {
+    }
+
+    /**
+     * The case was put on hold (the policy on the case's suspension): every timer of the order stops. Harmless to
+     * send again: an order paused already, handled, reworked or withdrawn stays as it is.
+     */
+    public record PauseDispatchOrderClock(@TargetAggregateIdentifier String orderId, Instant pausedAt) {
+    }
+
+    /**
+     * The case was resumed: the clock continues with the working time it had left. Harmless to send again: an order
+     * whose clock is not paused stays as it is.
+     */
+    public record ResumeDispatchOrderClock(@TargetAggregateIdentifier String orderId, Instant resumedAt) {
+    }
+
+    /**
+     * The case is no longer to be handled (rejected, or linked as a duplicate): the order is closed with the reason.
+     * Harmless to send again: an order handled, reworked or withdrawn already stays as it is.
+     */
+    public record WithdrawDispatchOrder(@TargetAggregateIdentifier String orderId, WithdrawalReason reason,
+                                        Instant withdrawnAt) {
     }
 
     /** The case's rework event, sent to the order of the previous round. Answers with a {@link ReworkPlan}. */

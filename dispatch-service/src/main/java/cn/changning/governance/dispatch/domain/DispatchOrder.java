@@ -3,7 +3,10 @@ package cn.changning.governance.dispatch.domain;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.dispatch.AgencyRole;
 import cn.changning.governance.contracts.dispatch.DispatchOrderAccepted;
+import cn.changning.governance.contracts.dispatch.DispatchOrderArbitrated;
 import cn.changning.governance.contracts.dispatch.DispatchOrderAssistanceConfirmed;
+import cn.changning.governance.contracts.dispatch.DispatchOrderClockPaused;
+import cn.changning.governance.contracts.dispatch.DispatchOrderClockResumed;
 import cn.changning.governance.contracts.dispatch.DispatchOrderDueSoon;
 import cn.changning.governance.contracts.dispatch.DispatchOrderEscalated;
 import cn.changning.governance.contracts.dispatch.DispatchOrderExtensionApproved;
@@ -14,32 +17,37 @@ import cn.changning.governance.contracts.dispatch.DispatchOrderHandlingReported;
 import cn.changning.governance.contracts.dispatch.DispatchOrderIssued;
 import cn.changning.governance.contracts.dispatch.DispatchOrderOverdue;
 import cn.changning.governance.contracts.dispatch.DispatchOrderReassigned;
+import cn.changning.governance.contracts.dispatch.DispatchOrderReferredToArbitration;
 import cn.changning.governance.contracts.dispatch.DispatchOrderReissued;
 import cn.changning.governance.contracts.dispatch.DispatchOrderReturned;
 import cn.changning.governance.contracts.dispatch.DispatchOrderRouted;
 import cn.changning.governance.contracts.dispatch.DispatchOrderSentBackForRework;
 import cn.changning.governance.contracts.dispatch.DispatchOrderTimerStarted;
+import cn.changning.governance.contracts.dispatch.DispatchOrderWithdrawn;
 import cn.changning.governance.contracts.dispatch.EscalationLevel;
+import cn.changning.governance.contracts.dispatch.ReturnReason;
 import cn.changning.governance.dispatch.domain.DispatchCommands.AcceptDispatchOrder;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ApproveExtension;
+import cn.changning.governance.dispatch.domain.DispatchCommands.ApproveExtensionAtDistrict;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ConfirmAssistance;
 import cn.changning.governance.dispatch.domain.DispatchCommands.IssueDispatchOrder;
+import cn.changning.governance.dispatch.domain.DispatchCommands.PauseDispatchOrderClock;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReassignDispatchOrder;
 import cn.changning.governance.dispatch.domain.DispatchCommands.RefuseExtension;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReissueDispatchOrder;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReportHandling;
 import cn.changning.governance.dispatch.domain.DispatchCommands.RequestExtension;
+import cn.changning.governance.dispatch.domain.DispatchCommands.ResumeDispatchOrderClock;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReturnDispatchOrder;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReworkPlan;
 import cn.changning.governance.dispatch.domain.DispatchCommands.SendBackForRework;
+import cn.changning.governance.dispatch.domain.DispatchCommands.WithdrawDispatchOrder;
 import cn.changning.governance.dispatch.domain.JointTask.Part;
+import cn.changning.governance.reference.agencies.AgencyDirectory;
+import cn.changning.governance.reference.calendar.RoundDeadlines;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.modelling.command.AggregateMember;
 
 import java.time.Instant;
 import java.util.List;
@@ -52,34 +60,22 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One dispatch of a case to the agencies responsible (派单): a lead and, in a joint task, assistants. Holds the
- * rules of step 4: accept or return, the street's arbitration of a return, reporting and confirming, extensions,
- * and the order's clock (warning at 80%, overdue and escalation at 100%) kept by the deadline manager. The parts of
- * a joint task are a {@link JointTask}, the clock an {@link OrderClock}; this class holds the command handlers.
+ * rules of step 4: accept or return, the street's arbitration of a return (binding once the round had
+ * {@link ReturnRules} returns), reporting and confirming, extensions (one by the street, more by the district), the
+ * order's clock (warning at 80%, overdue and escalation at 100%) kept by the deadline manager and paused while the
+ * case is on hold, and its withdrawal when the case is no longer to be handled. The parts of a joint task are a
+ * {@link JointTask}, the clock an {@link OrderClock}, the binding arbitration a {@link ReturnArbitration}; this class
+ * holds the command handlers.
  *
  * <p>Action command handlers answer with the order's new version, which the API returns as its ETag.</p>
  */
-public class DispatchOrder {
+public class DispatchOrder extends DispatchOrderState {
 
     public static final String WARNING_DEADLINE = OrderClock.WARNING_DEADLINE;
     public static final String OVERDUE_DEADLINE = OrderClock.OVERDUE_DEADLINE;
     public static final Set<String> RESULTS = Set.of("RESOLVED", "PARTIALLY_RESOLVED", "NOT_RESOLVABLE");
     static final int MAX_NOTE = OrderChecks.MAX_NOTE;
     static final int MAX_PHOTOS = OrderChecks.MAX_PHOTOS;
-
-    @AggregateIdentifier
-    private String orderId;
-    private String caseId;
-    private int round;
-    private ReworkPlan routing;
-    @AggregateMember
-    private final JointTask parts = new JointTask();
-    @AggregateMember
-    private final OrderClock clock = new OrderClock();
-    private EscalationLevel followedUpBy;
-    private int returnCount;
-    private DispatchOrderHandlingReported report;
-    private boolean handled;
-    private Integer sentBackInRework;
 
     protected DispatchOrder() {
         // for Axon: rebuilt from its events
@@ -121,7 +117,7 @@ public class DispatchOrder {
     }
 
     @CommandHandler
-    public long handle(ReturnDispatchOrder c) {
+    public long handle(ReturnDispatchOrder c, ReturnRules rules) {
         requireOpen();
         Part part = parts.partOf(c.agencyId(), orderId);
         if (c.reason() == null) {
@@ -133,14 +129,23 @@ public class DispatchOrder {
                     c.agencyId() + " returned its part of " + orderId + " already");
             case ACCEPTED, DONE -> throw DomainRuleViolation.conflict("already-accepted",
                     c.agencyId() + " accepted its part of " + orderId + " and can no longer return it");
-            default -> apply(new DispatchOrderReturned(orderId, caseId, c.agencyId(), part.role(), c.reason(), c.note(),
-                    returnCount + 1, c.returnedAt()));
+            default -> {
+                arbitration.requireNotBound(c.agencyId(), c.reason(), orderId);
+                int count = returnCount + 1;
+                List<ReturnReason> reasons = arbitration.reasonsWith(c.reason());
+                apply(new DispatchOrderReturned(orderId, caseId, c.agencyId(), part.role(), c.reason(), c.note(), count,
+                        c.returnedAt()));
+                if (rules.refersToArbitration(count)) {
+                    apply(new DispatchOrderReferredToArbitration(orderId, caseId, c.agencyId(), part.role(), count, reasons,
+                            c.returnedAt()));
+                }
+            }
         }
         return version();
     }
 
     @CommandHandler
-    public long handle(ReassignDispatchOrder c) {
+    public long handle(ReassignDispatchOrder c, AgencyDirectory agencies) {
         requireOpen();
         Part part = parts.returnedPartOf(c.returnedAgencyId(), orderId);
         require(c.toAgencyId(), "toAgencyId", "A reassignment needs the agency it goes to");
@@ -154,8 +159,10 @@ public class DispatchOrder {
             throw DomainRuleViolation.invalid("agency-already-on-order", "toAgencyId",
                     c.toAgencyId() + " has a part in " + orderId + " already");
         }
+        ReassignmentRules.check(agencies, c.toAgencyId(), routing.streetCode(), routing.handlingType(), part.role());
         apply(new DispatchOrderReassigned(orderId, caseId, c.returnedAgencyId(), c.toAgencyId(), part.role(),
                 c.arbitratedBy(), c.note(), c.reassignedAt()));
+        bindIfReferred(c.returnedAgencyId(), c.toAgencyId(), part.role(), c.arbitratedBy(), c.reassignedAt());
         return version();
     }
 
@@ -167,6 +174,7 @@ public class DispatchOrder {
         note(c.note());
         apply(new DispatchOrderReissued(orderId, caseId, c.returnedAgencyId(), part.role(), c.arbitratedBy(), c.note(),
                 clock.deadline(), c.reissuedAt()));
+        bindIfReferred(c.returnedAgencyId(), c.returnedAgencyId(), part.role(), c.arbitratedBy(), c.reissuedAt());
         return version();
     }
 
@@ -229,10 +237,26 @@ public class DispatchOrder {
         requireOpen();
         clock.requirePendingExtension(orderId);
         require(c.decidedBy(), "decidedBy", "Say who decided");
+        clock.requireRunning(orderId);
+        clock.requireStreetMayApprove(orderId);
+        return approve(c.decidedBy(), c.approvedAt(), deadlines, planner);
+    }
+
+    /** The district centre's approval: any extension, including those beyond the street's one per round. */
+    @CommandHandler
+    public long handle(ApproveExtensionAtDistrict c, DeadlineManager deadlines, DeadlinePlanner planner) {
+        requireOpen();
+        clock.requirePendingExtension(orderId);
+        require(c.decidedBy(), "decidedBy", "Say who decided");
+        clock.requireRunning(orderId);
+        return approve(c.decidedBy(), c.approvedAt(), deadlines, planner);
+    }
+
+    private long approve(String decidedBy, Instant approvedAt, DeadlineManager deadlines, DeadlinePlanner planner) {
         Instant newDeadline = clock.pendingExtension();
         Instant newWarning = planner.warningAt(clock.startedAt(), newDeadline);
-        apply(new DispatchOrderExtensionApproved(orderId, caseId, c.decidedBy(), clock.deadline(), newDeadline, newWarning,
-                c.approvedAt()));
+        apply(new DispatchOrderExtensionApproved(orderId, caseId, decidedBy, clock.deadline(), newDeadline, newWarning,
+                approvedAt));
         OrderClock.cancel(deadlines);
         OrderClock.schedule(deadlines, newWarning, newDeadline);
         return version();
@@ -271,10 +295,52 @@ public class DispatchOrder {
         return plan(c.reworkRound());
     }
 
+    /** The case is on hold: every timer stops. Redelivered, or for an order that no longer runs: nothing changes. */
+    @CommandHandler
+    public void handle(PauseDispatchOrderClock c, DeadlineManager deadlines) {
+        if (isClosed() || clock.paused()) {
+            return;
+        }
+        if (c.pausedAt() == null) {
+            throw DomainRuleViolation.invalid("pausedAt-missing", "pausedAt", "Say when the case was put on hold");
+        }
+        apply(new DispatchOrderClockPaused(orderId, caseId, c.pausedAt()));
+        OrderClock.cancel(deadlines);
+    }
+
+    /** The case resumed: the clock continues with the working time it had left. Not paused: nothing changes. */
+    @CommandHandler
+    public void handle(ResumeDispatchOrderClock c, DeadlineManager deadlines, RoundDeadlines rounds) {
+        if (isClosed() || !clock.paused()) {
+            return;
+        }
+        if (c.resumedAt() == null) {
+            throw DomainRuleViolation.invalid("resumedAt-missing", "resumedAt", "Say when the case was resumed");
+        }
+        OrderClock.Resumption resumed = clock.resumption(rounds, c.resumedAt());
+        apply(new DispatchOrderClockResumed(orderId, caseId, c.resumedAt(), resumed.warningAt(), resumed.deadline()));
+        clock.scheduleRemaining(deadlines);
+    }
+
+    /** The case is no longer to be handled: the order closes. Handled, reworked or withdrawn already: nothing changes. */
+    @CommandHandler
+    public void handle(WithdrawDispatchOrder c, DeadlineManager deadlines) {
+        if (c.reason() == null) {
+            throw DomainRuleViolation.invalid("reason-missing", "reason", "A withdrawal needs a reason");
+        }
+        if (isClosed()) {
+            return;
+        }
+        apply(new DispatchOrderWithdrawn(orderId, caseId, c.reason(), c.withdrawnAt()));
+        OrderClock.cancel(deadlines);
+    }
+
+    // Deadlines are cancelled on pause and withdrawal; the guards below hold even for one that fires late.
+
     @DeadlineHandler(deadlineName = WARNING_DEADLINE)
     void warningDue(DeadlineDue due) {
-        // Fires once: not after handling, not twice, not for a warning an extension has moved.
-        if (isClosed() || !clock.warningFires(due.dueAt())) {
+        // Fires once: not after handling, not twice, not for a warning an extension has moved, not while paused.
+        if (isClosed() || clock.paused() || !clock.warningFires(due.dueAt())) {
             return;
         }
         apply(new DispatchOrderDueSoon(orderId, caseId, parts.leadAgencyId(), clock.deadline(), due.dueAt()));
@@ -282,7 +348,7 @@ public class DispatchOrder {
 
     @DeadlineHandler(deadlineName = OVERDUE_DEADLINE)
     void deadlineDue(DeadlineDue due) {
-        if (isClosed() || !clock.overdueFires(due.dueAt())) {
+        if (isClosed() || clock.paused() || !clock.overdueFires(due.dueAt())) {
             return;
         }
         String lead = parts.leadAgencyId();
@@ -300,71 +366,17 @@ public class DispatchOrder {
         }
     }
 
+    /** A decision on a return referred to arbitration binds the chosen agency to it. */
+    private void bindIfReferred(String returnedAgencyId, String chosenAgencyId, AgencyRole role, String arbitratedBy, Instant at) {
+        if (arbitration.isReferred(returnedAgencyId)) {
+            apply(new DispatchOrderArbitrated(orderId, caseId, returnedAgencyId, chosenAgencyId, role, arbitration.roundReasons(),
+                    arbitratedBy, at));
+        }
+    }
+
     private ReworkPlan plan(int reworkRound) {
         return new ReworkPlan(caseId, reworkRound, routing.itemCode(), routing.itemClass(), routing.handlingType(),
                 routing.persistentProblem(), routing.gridCode(), routing.streetCode(), parts.leadAgencyId(), routing.leadAgencyType(),
                 parts.assistingAgencyIds(), routing.assistingAgencyTypes(), routing.followedUpBy(), clock.startedAt(), clock.deadline());
-    }
-
-    // --- rules shared by the handlers
-
-    private boolean isClosed() {
-        return handled || sentBackInRework != null;
-    }
-
-    private void requireOpen() {
-        if (handled) {
-            throw DomainRuleViolation.conflict("order-handled", orderId + " has been handled; it takes no more actions");
-        }
-        if (sentBackInRework != null) {
-            throw DomainRuleViolation.conflict("order-reworked", orderId + " was sent back for rework; act on the next round's order");
-        }
-    }
-
-    private static long version() {
-        Long version = AggregateLifecycle.getVersion();
-        return version == null ? 0 : version;
-    }
-
-    // --- state, rebuilt from the events (the parts' and the clock's own state in JointTask and OrderClock)
-
-    @EventSourcingHandler
-    void on(DispatchOrderIssued e) {
-        orderId = e.orderId();
-        caseId = e.caseId();
-        round = e.round();
-    }
-
-    @EventSourcingHandler
-    void on(DispatchOrderRouted e) {
-        routing = new ReworkPlan(e.caseId(), e.round(), e.itemCode(), e.itemClass(), e.handlingType(), e.persistentProblem(),
-                e.gridCode(), e.streetCode(), null, e.leadAgencyType(), List.of(), e.assistingAgencyTypes(),
-                e.followedUpBy(), null, null);
-        followedUpBy = e.followedUpBy();
-    }
-
-    @EventSourcingHandler
-    void on(DispatchOrderReturned e) {
-        returnCount = e.returnCount();
-    }
-
-    @EventSourcingHandler
-    void on(DispatchOrderHandlingReported e) {
-        report = e;
-    }
-
-    @EventSourcingHandler
-    void on(DispatchOrderHandled e) {
-        handled = true;
-    }
-
-    @EventSourcingHandler
-    void on(DispatchOrderEscalated e) {
-        followedUpBy = e.toLevel();
-    }
-
-    @EventSourcingHandler
-    void on(DispatchOrderSentBackForRework e) {
-        sentBackInRework = e.reworkRound();
     }
 }

@@ -1,12 +1,15 @@
 package cn.changning.governance.dispatch.domain;
 
 import cn.changning.governance.common.domain.DomainRuleViolation;
+import cn.changning.governance.contracts.dispatch.DispatchOrderClockPaused;
+import cn.changning.governance.contracts.dispatch.DispatchOrderClockResumed;
 import cn.changning.governance.contracts.dispatch.DispatchOrderDueSoon;
 import cn.changning.governance.contracts.dispatch.DispatchOrderExtensionApproved;
 import cn.changning.governance.contracts.dispatch.DispatchOrderExtensionRefused;
 import cn.changning.governance.contracts.dispatch.DispatchOrderExtensionRequested;
 import cn.changning.governance.contracts.dispatch.DispatchOrderOverdue;
 import cn.changning.governance.contracts.dispatch.DispatchOrderTimerStarted;
+import cn.changning.governance.reference.calendar.RoundDeadlines;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -14,8 +17,8 @@ import java.time.Instant;
 
 /**
  * The order's clock: when it started, the 80% "due soon" warning, the deadline, an extension that
- * awaits the street's decision, and whether the warning and the overdue have fired for the current
- * deadline. A member of the {@link DispatchOrder} aggregate, changed only by the order's events in
+ * awaits the street's decision, how many extensions the round had, whether the warning and the overdue
+ * have fired for the current deadline, and whether the clock is paused (the case on hold). A member of the {@link DispatchOrder} aggregate, changed only by the order's events in
  * its own event sourcing handlers; the deadlines themselves are kept by Axon's deadline manager.
  */
 final class OrderClock {
@@ -29,6 +32,13 @@ final class OrderClock {
     private Instant pendingExtension;
     private boolean warned;
     private boolean overdue;
+    private int extensionsApproved;
+    /** Set while the case is on hold: no timer runs. */
+    private Instant pausedAt;
+
+    /** Where the clock stands after a hold: what {@code DispatchOrderClockResumed} says. */
+    record Resumption(Instant warningAt, Instant deadline) {
+    }
 
     Instant startedAt() {
         return startedAt;
@@ -52,8 +62,51 @@ final class OrderClock {
         return !overdue && dueAt.equals(deadline);
     }
 
+    /** On time if done by the deadline; while paused, the clock stood still at the pause. */
     boolean onTime(Instant at) {
-        return !at.isAfter(deadline);
+        return !(pausedAt == null ? at : pausedAt).isAfter(deadline);
+    }
+
+    boolean paused() {
+        return pausedAt != null;
+    }
+
+    /**
+     * The clock after the hold that ends at {@code resumedAt}: the deadline and a warning still to come move on by the
+     * hold's working time ({@link RoundDeadlines#afterHold}, the rule the case uses too). An order overdue before the
+     * hold had no time left: it stays overdue with its deadline, as a warning that fired keeps its time.
+     */
+    Resumption resumption(RoundDeadlines rounds, Instant resumedAt) {
+        // A resume stamped before its pause (clocks of two services) counts as a hold of no time, never a negative one.
+        Instant until = resumedAt.isBefore(pausedAt) ? pausedAt : resumedAt;
+        Instant newDeadline = overdue ? deadline : rounds.afterHold(deadline, pausedAt, until);
+        Instant newWarning = warned || overdue ? warningAt : rounds.afterHold(warningAt, pausedAt, until);
+        return new Resumption(newWarning, newDeadline);
+    }
+
+    /** Schedules what is still to fire of the current clock (after a resume). */
+    void scheduleRemaining(DeadlineManager deadlines) {
+        if (!warned && !overdue) {
+            deadlines.schedule(warningAt, WARNING_DEADLINE, new DeadlineDue(warningAt));
+        }
+        if (!overdue) {
+            deadlines.schedule(deadline, OVERDUE_DEADLINE, new DeadlineDue(deadline));
+        }
+    }
+
+    void requireRunning(String orderId) {
+        if (pausedAt != null) {
+            throw DomainRuleViolation.conflict("clock-paused",
+                    "The case of " + orderId + " is on hold and the order's clock is paused; decide the extension after it resumes");
+        }
+    }
+
+    /** One extension per round is the street's to approve; any further one needs the district centre. */
+    void requireStreetMayApprove(String orderId) {
+        if (extensionsApproved >= 1) {
+            throw DomainRuleViolation.conflict("district-approval-required", orderId + " had its one extension of the round"
+                    + " approved by the street already; a second extension needs the district centre's approval");
+        }
     }
 
     void requireLaterDeadline(Instant requested) {
@@ -107,6 +160,7 @@ final class OrderClock {
         // A new clock: its warning and overdue may fire again.
         warned = false;
         overdue = false;
+        extensionsApproved++;
     }
 
     @EventSourcingHandler
@@ -122,5 +176,17 @@ final class OrderClock {
     @EventSourcingHandler
     void on(DispatchOrderOverdue e) {
         overdue = true;
+    }
+
+    @EventSourcingHandler
+    void on(DispatchOrderClockPaused e) {
+        pausedAt = e.pausedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DispatchOrderClockResumed e) {
+        pausedAt = null;
+        warningAt = e.warningAt();
+        deadline = e.deadline();
     }
 }

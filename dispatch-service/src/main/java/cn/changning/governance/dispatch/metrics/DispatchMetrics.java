@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   {@link #updateGauges}), so every instance reports the same figure (aggregate with max, not sum);</li>
  *   <li>{@code dispatch.order.time.to.accept} and {@code dispatch.order.time.to.handle} (timers with histograms,
  *   tag {@code agency_type}; handle also {@code on_time}), {@code dispatch.orders.returned} (tags
- *   {@code agency_type}, {@code reason}) and {@code dispatch.orders.escalated}: recorded by the projection as it
+ *   {@code agency_type}, {@code reason}) and {@code dispatch.orders.escalated}, {@code dispatch.orders.referred.to.arbitration} (tag {@code agency_type}) and
+ *   {@code dispatch.orders.withdrawn} (tag {@code reason}): recorded by the projection as it
  *   applies each event for the first time, per instance (aggregate with sum).</li>
  * </ul>
  */
@@ -74,6 +75,22 @@ public class DispatchMetrics {
         Counter.builder("dispatch.orders.escalated")
                 .description("Overdue dispatch orders escalated from the street to the district centre")
                 .tag("agency_type", tag(agencyType))
+                .register(registry)
+                .increment();
+    }
+
+    public void referredToArbitration(String agencyType) {
+        Counter.builder("dispatch.orders.referred.to.arbitration")
+                .description("Returns that went to the street's binding arbitration on their own (too many returns in a round)")
+                .tag("agency_type", tag(agencyType))
+                .register(registry)
+                .increment();
+    }
+
+    public void withdrawn(String reason) {
+        Counter.builder("dispatch.orders.withdrawn")
+                .description("Dispatch orders withdrawn because their case was rejected or linked as a duplicate")
+                .tag("reason", reason)
                 .register(registry)
                 .increment();
     }

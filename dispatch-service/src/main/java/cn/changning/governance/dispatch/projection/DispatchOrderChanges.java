@@ -4,7 +4,10 @@ import cn.changning.governance.common.consuming.EventRecord;
 import cn.changning.governance.common.consuming.EventRouter;
 import cn.changning.governance.contracts.dispatch.AgencyRole;
 import cn.changning.governance.contracts.dispatch.DispatchOrderAccepted;
+import cn.changning.governance.contracts.dispatch.DispatchOrderArbitrated;
 import cn.changning.governance.contracts.dispatch.DispatchOrderAssistanceConfirmed;
+import cn.changning.governance.contracts.dispatch.DispatchOrderClockPaused;
+import cn.changning.governance.contracts.dispatch.DispatchOrderClockResumed;
 import cn.changning.governance.contracts.dispatch.DispatchOrderDueSoon;
 import cn.changning.governance.contracts.dispatch.DispatchOrderEscalated;
 import cn.changning.governance.contracts.dispatch.DispatchOrderExtensionApproved;
@@ -15,11 +18,13 @@ import cn.changning.governance.contracts.dispatch.DispatchOrderHandlingReported;
 import cn.changning.governance.contracts.dispatch.DispatchOrderIssued;
 import cn.changning.governance.contracts.dispatch.DispatchOrderOverdue;
 import cn.changning.governance.contracts.dispatch.DispatchOrderReassigned;
+import cn.changning.governance.contracts.dispatch.DispatchOrderReferredToArbitration;
 import cn.changning.governance.contracts.dispatch.DispatchOrderReissued;
 import cn.changning.governance.contracts.dispatch.DispatchOrderReturned;
 import cn.changning.governance.contracts.dispatch.DispatchOrderRouted;
 import cn.changning.governance.contracts.dispatch.DispatchOrderSentBackForRework;
 import cn.changning.governance.contracts.dispatch.DispatchOrderTimerStarted;
+import cn.changning.governance.contracts.dispatch.DispatchOrderWithdrawn;
 import cn.changning.governance.dispatch.domain.PartState;
 import cn.changning.governance.dispatch.metrics.DispatchMetrics;
 import cn.changning.governance.dispatch.projection.DispatchOrderDocument.ExtensionField;
@@ -82,7 +87,12 @@ class DispatchOrderChanges {
                 .on(DispatchOrderDueSoon.class, this::dueSoon)
                 .on(DispatchOrderOverdue.class, this::overdue)
                 .on(DispatchOrderEscalated.class, this::escalated)
-                .on(DispatchOrderSentBackForRework.class, this::sentBackForRework);
+                .on(DispatchOrderSentBackForRework.class, this::sentBackForRework)
+                .on(DispatchOrderClockPaused.class, this::clockPaused)
+                .on(DispatchOrderClockResumed.class, this::clockResumed)
+                .on(DispatchOrderWithdrawn.class, this::withdrawn)
+                .on(DispatchOrderReferredToArbitration.class, this::referredToArbitration)
+                .on(DispatchOrderArbitrated.class, this::arbitrated);
     }
 
     /**
@@ -130,6 +140,7 @@ class DispatchOrderChanges {
         a.o.put(DUE_SOON, false);
         a.o.put(OVERDUE, false);
         a.o.put(ESCALATED, false);
+        a.o.put(PAUSED, false);
         a.o.put(ACCEPTED_BY, new ArrayList<String>());
         a.at = e.issuedAt();
         a.agency = e.leadAgencyId();
@@ -297,24 +308,49 @@ class DispatchOrderChanges {
         a.summary = "sent back for rework, round " + e.reworkRound() + ": " + e.reason();
     }
 
-    /** The order's state, derived from what its document holds. */
-    static OrderState state(Document o) {
-        if (o.get(REWORKED_IN_ROUND) != null) {
-            return OrderState.REWORKED;
+    private void clockPaused(Applying a, EventRecord record, DispatchOrderClockPaused e) {
+        a.o.put(PAUSED, true);
+        a.o.put(PAUSED_AT, date(e.pausedAt()));
+        a.at = e.pausedAt();
+        a.summary = "clock paused: the case is on hold";
+    }
+
+    private void clockResumed(Applying a, EventRecord record, DispatchOrderClockResumed e) {
+        a.o.put(PAUSED, false);
+        a.o.put(PAUSED_AT, null); // $set, not $unset: the stored field must change too
+        a.o.put(WARNING_AT, date(e.warningAt()));
+        a.o.put(DEADLINE, date(e.deadline()));
+        a.at = e.resumedAt();
+        a.summary = "clock resumed, due " + e.deadline();
+    }
+
+    private void withdrawn(Applying a, EventRecord record, DispatchOrderWithdrawn e) {
+        a.o.put(WITHDRAWAL_REASON, e.reason().name());
+        a.o.put(WITHDRAWN_AT, date(e.withdrawnAt()));
+        a.observations.add(metrics -> metrics.withdrawn(e.reason().name()));
+        a.at = e.withdrawnAt();
+        a.summary = "withdrawn: " + e.reason();
+    }
+
+    private void referredToArbitration(Applying a, EventRecord record, DispatchOrderReferredToArbitration e) {
+        a.o.put(REFERRED_TO_ARBITRATION, true);
+        String type = agencyType(e.returnedAgencyId());
+        a.observations.add(metrics -> metrics.referredToArbitration(type));
+        a.at = e.referredAt();
+        a.agency = e.returnedAgencyId();
+        a.summary = "return " + e.returnCount() + " of the round went to the street's binding arbitration: " + e.reasons();
+    }
+
+    private void arbitrated(Applying a, EventRecord record, DispatchOrderArbitrated e) {
+        a.o.put(REFERRED_TO_ARBITRATION, false);
+        List<String> bound = new ArrayList<>(a.o.getList(BOUND_AGENCY_IDS, String.class, List.of()));
+        if (!bound.contains(e.boundAgencyId())) {
+            bound.add(e.boundAgencyId());
         }
-        if (isTrue(o, HANDLED)) {
-            return OrderState.HANDLED;
-        }
-        List<Document> parts = o.getList(PARTS, Document.class, List.of());
-        if (parts.stream().anyMatch(p -> PartState.RETURNED.name().equals(p.getString(PartField.STATE)))) {
-            return OrderState.AWAITING_ARBITRATION;
-        }
-        if (o.get(REPORT) != null) {
-            return OrderState.AWAITING_CONFIRMATION;
-        }
-        boolean leadAccepted = parts.stream().anyMatch(p -> AgencyRole.LEAD.name().equals(p.getString(PartField.ROLE))
-                && PartState.ACCEPTED.name().equals(p.getString(PartField.STATE)));
-        return leadAccepted ? OrderState.IN_PROGRESS : OrderState.AWAITING_ACCEPTANCE;
+        a.o.put(BOUND_AGENCY_IDS, bound);
+        a.at = e.arbitratedAt();
+        a.agency = e.boundAgencyId();
+        a.summary = "street (" + e.arbitratedBy() + ") bound " + e.boundAgencyId() + " by arbitration against returns as " + e.bindingReasons();
     }
 
     static List<String> agencyIds(Document o) {

@@ -31,11 +31,11 @@ public class DispatchOrderCounts {
         return counts;
     }
 
-    /** Open orders past their deadline. */
+    /** Open orders past their deadline (not those paused while their case is on hold). */
     public long openOverdue() {
         long count = 0;
         for (Document d : mongo.getCollection(DispatchOrderDocument.COLLECTION).find(new Document(DispatchOrderDocument.OVERDUE, true))) {
-            if (OrderState.valueOf(d.getString(DispatchOrderDocument.STATE)).isOpen()) {
+            if (OrderState.valueOf(d.getString(DispatchOrderDocument.STATE)).isOpen() && !DispatchOrderDocument.isTrue(d, DispatchOrderDocument.PAUSED)) {
                 count++;
             }
         }

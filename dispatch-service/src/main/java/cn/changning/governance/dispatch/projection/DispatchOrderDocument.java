@@ -1,6 +1,8 @@
 package cn.changning.governance.dispatch.projection;
 
 import cn.changning.governance.common.consuming.VersionedDocuments;
+import cn.changning.governance.contracts.dispatch.AgencyRole;
+import cn.changning.governance.dispatch.domain.PartState;
 import cn.changning.governance.dispatch.projection.DispatchViews.HistoryEntry;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderDetail;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderSummary;
@@ -68,6 +70,17 @@ public final class DispatchOrderDocument {
     public static final String PENDING_EXTENSION = "pendingExtension";
     public static final String EXTENSIONS_REQUESTED = "extensionsRequested";
     public static final String EXTENSIONS_APPROVED = "extensionsApproved";
+    /** True while the case is on hold and the order's clock stopped: then it shows as neither due soon nor overdue. */
+    public static final String PAUSED = "paused";
+    /** When the current hold began; absent once the clock runs again. */
+    public static final String PAUSED_AT = "pausedAt";
+    /** Why the order was withdrawn (a {@code WithdrawalReason}); absent unless it was. */
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+    public static final String WITHDRAWN_AT = "withdrawnAt";
+    /** True while a return referred to the street's binding arbitration awaits its decision. */
+    public static final String REFERRED_TO_ARBITRATION = "referredToArbitration";
+    /** Agencies the street's binding arbitration holds to the order (they cannot return it for the reasons it settled). */
+    public static final String BOUND_AGENCY_IDS = "boundAgencyIds";
     /** Set when the case was sent back for rework: the round that replaced this order. */
     public static final String REWORKED_IN_ROUND = "reworkedInRound";
     /** One entry per event applied ({@link HistoryField}). */
@@ -153,8 +166,10 @@ public final class DispatchOrderDocument {
                 d.getString(STREET_CODE), d.getString(GRID_CODE), d.getString(LEAD_AGENCY_ID), d.getString(LEAD_AGENCY_TYPE),
                 parts, state, isTrue(d, JOINT_TASK), isTrue(d, PERSISTENT_PROBLEM),
                 instant(d, ISSUED_AT), instant(d, WARNING_AT), instant(d, DEADLINE),
-                isTrue(d, DUE_SOON), isTrue(d, OVERDUE) && state.isOpen(),
-                d.getString(FOLLOWED_UP_BY), d.getInteger(RETURN_COUNT, 0), d.get(VERSION, Number.class).longValue());
+                // A paused clock stands still: the order is neither due soon nor overdue while the case is on hold.
+                isTrue(d, DUE_SOON) && !isTrue(d, PAUSED), isTrue(d, OVERDUE) && state.isOpen() && !isTrue(d, PAUSED),
+                d.getString(FOLLOWED_UP_BY), d.getInteger(RETURN_COUNT, 0), isTrue(d, PAUSED), instant(d, PAUSED_AT),
+                d.get(VERSION, Number.class).longValue());
     }
 
     static OrderDetail detail(Document d) {
@@ -162,6 +177,8 @@ public final class DispatchOrderDocument {
         Document x = d.get(PENDING_EXTENSION, Document.class);
         return new OrderDetail(summary(d), d.getString(HANDLING_TYPE), d.getString(ITEM_CLASS),
                 instant(d, STARTED_AT), instant(d, HANDLED_AT), d.getBoolean(ON_TIME),
+                d.getString(WITHDRAWAL_REASON), instant(d, WITHDRAWN_AT), isTrue(d, REFERRED_TO_ARBITRATION),
+                d.getList(BOUND_AGENCY_IDS, String.class, List.of()),
                 r == null ? null : new Report(r.getString(ReportField.AGENCY_ID), r.getString(ReportField.RESULT),
                         r.getString(ReportField.NOTE), r.getList(ReportField.PHOTO_URLS, String.class, List.of()),
                         instant(r, ReportField.AT)),
@@ -173,6 +190,29 @@ public final class DispatchOrderDocument {
                 d.getList(HISTORY, Document.class, List.of()).stream().map(h -> new HistoryEntry(
                         h.get(HistoryField.SEQUENCE, Number.class).longValue(), h.getString(HistoryField.EVENT),
                         instant(h, HistoryField.AT), h.getString(HistoryField.AGENCY_ID), h.getString(HistoryField.SUMMARY))).toList());
+    }
+
+    /** The order's state, derived from what its document holds. */
+    static OrderState state(Document o) {
+        if (o.get(WITHDRAWAL_REASON) != null) {
+            return OrderState.WITHDRAWN;
+        }
+        if (o.get(REWORKED_IN_ROUND) != null) {
+            return OrderState.REWORKED;
+        }
+        if (isTrue(o, HANDLED)) {
+            return OrderState.HANDLED;
+        }
+        List<Document> parts = o.getList(PARTS, Document.class, List.of());
+        if (parts.stream().anyMatch(p -> PartState.RETURNED.name().equals(p.getString(PartField.STATE)))) {
+            return OrderState.AWAITING_ARBITRATION;
+        }
+        if (o.get(REPORT) != null) {
+            return OrderState.AWAITING_CONFIRMATION;
+        }
+        boolean leadAccepted = parts.stream().anyMatch(p -> AgencyRole.LEAD.name().equals(p.getString(PartField.ROLE))
+                && PartState.ACCEPTED.name().equals(p.getString(PartField.STATE)));
+        return leadAccepted ? OrderState.IN_PROGRESS : OrderState.AWAITING_ACCEPTANCE;
     }
 
     static boolean isTrue(Document d, String field) {

@@ -56,9 +56,9 @@ public class DispatchQueries {
             filters.add(Filters.eq(STATE, state.name()));
         }
         if (overdue != null) {
-            filters.add(overdue ? Filters.and(Filters.eq(OVERDUE, true), openOnly())
-                    : Filters.or(Filters.ne(OVERDUE, true),
-                    Filters.in(STATE, OrderState.HANDLED.name(), OrderState.REWORKED.name())));
+            // A paused order is not overdue while its case is on hold (as its summary shows).
+            filters.add(overdue ? Filters.and(Filters.eq(OVERDUE, true), Filters.ne(PAUSED, true), openOnly())
+                    : Filters.or(Filters.ne(OVERDUE, true), Filters.eq(PAUSED, true), Filters.in(STATE, closedStates())));
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         long total = orders().countDocuments(filter);
@@ -187,7 +187,11 @@ public class DispatchQueries {
     }
 
     private static Bson openOnly() {
-        return Filters.nin(STATE, OrderState.HANDLED.name(), OrderState.REWORKED.name());
+        return Filters.nin(STATE, closedStates());
+    }
+
+    private static List<String> closedStates() {
+        return OrderState.CLOSED.stream().map(OrderState::name).toList();
     }
 
     private MongoCollection<Document> orders() {

@@ -29,11 +29,12 @@ public final class DispatchViews {
                                String leadAgencyId, String leadAgencyType, List<Part> parts, OrderState state,
                                boolean jointTask, boolean persistentProblem, Instant issuedAt, Instant warningAt,
                                Instant deadline, boolean dueSoon, boolean overdue, String followedUpBy, int returnCount,
-                               long version) {
+                               boolean paused, Instant pausedAt, long version) {
     }
 
     public record OrderDetail(OrderSummary order, String handlingType, String itemClass, Instant startedAt,
-                              Instant handledAt, Boolean onTime, Report report, PendingExtension pendingExtension,
+                              Instant handledAt, Boolean onTime, String withdrawalReason, Instant withdrawnAt,
+                              boolean referredToArbitration, List<String> boundAgencyIds, Report report, PendingExtension pendingExtension,
                               List<Return> returns, List<HistoryEntry> history) {
     }
 

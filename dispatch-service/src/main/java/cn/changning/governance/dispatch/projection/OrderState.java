@@ -12,9 +12,14 @@ public enum OrderState {
     AWAITING_CONFIRMATION,
     HANDLED,
     /** Sent back for rework; the next round's order carries on. */
-    REWORKED;
+    REWORKED,
+    /** Closed without handling: the case was rejected or linked as a duplicate. */
+    WITHDRAWN;
+
+    /** The states of an order that is closed, for the queries' filters. */
+    public static final java.util.List<OrderState> CLOSED = java.util.List.of(HANDLED, REWORKED, WITHDRAWN);
 
     public boolean isOpen() {
-        return this != HANDLED && this != REWORKED;
+        return !CLOSED.contains(this);
     }
 }

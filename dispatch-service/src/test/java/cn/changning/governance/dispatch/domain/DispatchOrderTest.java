@@ -33,7 +33,10 @@ import cn.changning.governance.dispatch.domain.DispatchCommands.RequestExtension
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReturnDispatchOrder;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReworkPlan;
 import cn.changning.governance.dispatch.domain.DispatchCommands.SendBackForRework;
+import cn.changning.governance.reference.agencies.AgencyDirectory;
+import cn.changning.governance.reference.calendar.RoundDeadlines;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
+import cn.changning.governance.reference.geography.Geography;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -68,12 +71,24 @@ class DispatchOrderTest {
     static final Instant WARNING = Instant.parse("2026-11-23T08:24:00Z");
     static final Instant LATER = START.plus(Duration.ofHours(1));
 
+    static final WorkingCalendar CALENDAR = WorkingCalendar.load();
+    static final AgencyDirectory AGENCIES = AgencyDirectory.load(Geography.load());
+
     AggregateTestFixture<DispatchOrder> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DispatchOrder.class);
-        fixture.registerInjectableResource(new WorkingTimeDeadlines(WorkingCalendar.load()));
+        register(fixture, ReturnRules.DEFAULT_RETURNS_BEFORE_ARBITRATION);
+    }
+
+    /** The resources the order's handlers take: the planner, the round rule, the agencies, the return rules. */
+    static AggregateTestFixture<DispatchOrder> register(AggregateTestFixture<DispatchOrder> fixture, int returnsBeforeArbitration) {
+        fixture.registerInjectableResource(new WorkingTimeDeadlines(CALENDAR));
+        fixture.registerInjectableResource(new RoundDeadlines(CALENDAR));
+        fixture.registerInjectableResource(AGENCIES);
+        fixture.registerInjectableResource(new ReturnRules(returnsBeforeArbitration));
+        return fixture;
     }
 
     static IssueDispatchOrder jointTask() {

@@ -7,6 +7,9 @@ import cn.changning.governance.common.testing.SharedInfrastructure;
 import cn.changning.governance.contracts.EventTypes;
 import cn.changning.governance.contracts.dispatch.AgencyRole;
 import cn.changning.governance.contracts.dispatch.DispatchOrderAccepted;
+import cn.changning.governance.contracts.dispatch.DispatchOrderArbitrated;
+import cn.changning.governance.contracts.dispatch.DispatchOrderClockPaused;
+import cn.changning.governance.contracts.dispatch.DispatchOrderClockResumed;
 import cn.changning.governance.contracts.dispatch.DispatchOrderDueSoon;
 import cn.changning.governance.contracts.dispatch.DispatchOrderEscalated;
 import cn.changning.governance.contracts.dispatch.DispatchOrderHandled;
@@ -14,9 +17,13 @@ import cn.changning.governance.contracts.dispatch.DispatchOrderHandlingReported;
 import cn.changning.governance.contracts.dispatch.DispatchOrderIssued;
 import cn.changning.governance.contracts.dispatch.DispatchOrderOverdue;
 import cn.changning.governance.contracts.dispatch.DispatchOrderReassigned;
+import cn.changning.governance.contracts.dispatch.DispatchOrderReferredToArbitration;
+import cn.changning.governance.contracts.dispatch.DispatchOrderReissued;
 import cn.changning.governance.contracts.dispatch.DispatchOrderReturned;
 import cn.changning.governance.contracts.dispatch.DispatchOrderRouted;
 import cn.changning.governance.contracts.dispatch.DispatchOrderTimerStarted;
+import cn.changning.governance.contracts.dispatch.DispatchOrderWithdrawn;
+import cn.changning.governance.contracts.dispatch.WithdrawalReason;
 import cn.changning.governance.contracts.dispatch.EscalationLevel;
 import cn.changning.governance.contracts.dispatch.ReturnReason;
 import cn.changning.governance.dispatch.CaseTopic;
@@ -110,7 +117,7 @@ class DispatchOrderProjectionTest {
                 "issuedAt", "deadline", "parts", "involvedAgencyIds", "returns", "history", "returnCount",
                 "extensionsRequested", "extensionsApproved", "dueSoon", "overdue", "escalated", "acceptedBy",
                 "itemCode", "itemClass", "handlingType", "persistentProblem", "gridCode", "leadAgencyType", "jointTask",
-                "followedUpBy", "startedAt", "warningAt", "leadAcceptedAt", "agencyIds", "version", "state");
+                "followedUpBy", "startedAt", "warningAt", "leadAcceptedAt", "agencyIds", "version", "state", "paused");
         assertThat(stored.getList("parts", Document.class).get(0).keySet()).containsExactly("agencyId", "agencyType", "role", "state");
         assertThat(stored.getList("returns", Document.class).get(0).keySet())
                 .containsExactly("agencyId", "role", "reason", "note", "at", "passedTo", "outcome");
@@ -215,6 +222,105 @@ class DispatchOrderProjectionTest {
         assertThat(queries.stats(POLICE).handledLate()).as("the police returned its part and took no part in handling").isZero();
         assertThat(queries.queue(SQUAD).overdue()).isEmpty();
         assertThat(meters.get("dispatch.orders.escalated").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aPausedOrderShowsNeitherDueSoonNorOverdueUntilItsClockRunsAgain() {
+        Instant pausedAt = DUE.plusSeconds(600);
+        payloads.add(new DispatchOrderDueSoon(ORDER, "case-7", SQUAD, DUE, T0.plusSeconds(3600)));
+        payloads.add(new DispatchOrderOverdue(ORDER, "case-7", SQUAD, DUE, DUE));
+        payloads.add(new DispatchOrderClockPaused(ORDER, "case-7", pausedAt));
+        projection.process(records(0, 9));
+        DispatchViews.OrderSummary paused = queries.find(ORDER).orElseThrow().order();
+        assertThat(paused.paused()).isTrue();
+        assertThat(paused.pausedAt()).isEqualTo(pausedAt);
+        assertThat(paused.overdue()).isFalse();
+        assertThat(paused.dueSoon()).isFalse();
+        assertThat(queries.queue(SQUAD).overdue()).isEmpty();
+        assertThat(queries.queue(SQUAD).inProgress()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+        assertThat(queries.list(null, "310105001", null, true, 0, 10).total()).isZero();
+        assertThat(queries.list(null, "310105001", null, false, 0, 10).total()).isEqualTo(1);
+        assertThat(queries.board("310105001").overdue()).isZero();
+        assertThat(new DispatchOrderCounts(mongo).openOverdue()).isZero();
+
+        // Overdue before the hold: it stays overdue once the clock runs again, with its deadline.
+        payloads.add(new DispatchOrderClockResumed(ORDER, "case-7", DUE.plusSeconds(7200), T0.plusSeconds(3600), DUE));
+        projection.process(records(9, 10));
+        DispatchViews.OrderSummary resumed = queries.find(ORDER).orElseThrow().order();
+        assertThat(resumed.paused()).isFalse();
+        assertThat(resumed.pausedAt()).isNull();
+        assertThat(resumed.overdue()).isTrue();
+        assertThat(queries.queue(SQUAD).overdue()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+    }
+
+    @Test
+    void aResumedClockShowsTheMovedDeadline() {
+        Instant moved = DUE.plusSeconds(3600);
+        payloads.add(new DispatchOrderClockPaused(ORDER, "case-7", T0.plusSeconds(900)));
+        payloads.add(new DispatchOrderClockResumed(ORDER, "case-7", T0.plusSeconds(4500), T0.plusSeconds(7200), moved));
+        projection.process(records(0, 8));
+        assertThat(queries.find(ORDER).orElseThrow().order().deadline()).isEqualTo(moved);
+        assertThat(queries.find(ORDER).orElseThrow().order().warningAt()).isEqualTo(T0.plusSeconds(7200));
+    }
+
+    @Test
+    void aWithdrawnOrderIsClosedWithItsReasonAndLeavesTheQueues() {
+        payloads.add(new DispatchOrderOverdue(ORDER, "case-7", SQUAD, DUE, DUE));
+        payloads.add(new DispatchOrderWithdrawn(ORDER, "case-7", WithdrawalReason.CASE_LINKED_AS_DUPLICATE, DUE.plusSeconds(60)));
+        projection.process(records(0, 8));
+        projection.process(records(0, 8)); // redelivered: counted once
+        OrderDetail order = queries.find(ORDER).orElseThrow();
+        assertThat(order.order().state()).isEqualTo(OrderState.WITHDRAWN);
+        assertThat(order.order().state().isOpen()).isFalse();
+        assertThat(order.withdrawalReason()).isEqualTo("CASE_LINKED_AS_DUPLICATE");
+        assertThat(order.withdrawnAt()).isEqualTo(DUE.plusSeconds(60));
+        assertThat(order.order().overdue()).as("a closed order is not overdue").isFalse();
+        assertThat(queries.queue(SQUAD).overdue()).isEmpty();
+        assertThat(queries.queue(SQUAD).inProgress()).isEmpty();
+        assertThat(queries.list(null, "310105001", null, true, 0, 10).total()).isZero();
+        assertThat(queries.board("310105001").byState().get(OrderState.WITHDRAWN)).isEqualTo(1);
+        assertThat(meters.get("dispatch.orders.withdrawn").tag("reason", "CASE_LINKED_AS_DUPLICATE").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aReturnReferredToArbitrationShowsUntilTheStreetsBindingDecision() {
+        payloads.add(new DispatchOrderReturned(ORDER, "case-7", MARKET, AgencyRole.ASSIST, ReturnReason.OUTSIDE_REMIT, null, 2, T0.plusSeconds(700)));
+        payloads.add(new DispatchOrderReferredToArbitration(ORDER, "case-7", MARKET, AgencyRole.ASSIST, 2,
+                List.of(ReturnReason.WRONG_AGENCY, ReturnReason.OUTSIDE_REMIT), T0.plusSeconds(700)));
+        projection.process(records(0, 8));
+        OrderDetail referred = queries.find(ORDER).orElseThrow();
+        assertThat(referred.referredToArbitration()).isTrue();
+        assertThat(referred.order().state()).isEqualTo(OrderState.AWAITING_ARBITRATION);
+        assertThat(referred.boundAgencyIds()).isEmpty();
+        assertThat(meters.get("dispatch.orders.referred.to.arbitration").tag("agency_type", "MARKET_SUPERVISION_OFFICE").counter().count())
+                .isEqualTo(1.0);
+
+        payloads.add(new DispatchOrderReissued(ORDER, "case-7", MARKET, AgencyRole.ASSIST, "centre", null, DUE, T0.plusSeconds(800)));
+        payloads.add(new DispatchOrderArbitrated(ORDER, "case-7", MARKET, MARKET, AgencyRole.ASSIST,
+                List.of(ReturnReason.WRONG_AGENCY, ReturnReason.OUTSIDE_REMIT), "centre", T0.plusSeconds(800)));
+        projection.process(records(8, 10));
+        OrderDetail decided = queries.find(ORDER).orElseThrow();
+        assertThat(decided.referredToArbitration()).isFalse();
+        assertThat(decided.boundAgencyIds()).containsExactly(MARKET);
+        assertThat(decided.order().state()).isEqualTo(OrderState.IN_PROGRESS);
+    }
+
+    @Test
+    void theNewEventsKeepTheirFieldNames() {
+        payloads.add(new DispatchOrderReturned(ORDER, "case-7", MARKET, AgencyRole.ASSIST, ReturnReason.OUTSIDE_REMIT, null, 2, T0.plusSeconds(700)));
+        payloads.add(new DispatchOrderReferredToArbitration(ORDER, "case-7", MARKET, AgencyRole.ASSIST, 2,
+                List.of(ReturnReason.OUTSIDE_REMIT), T0.plusSeconds(700)));
+        payloads.add(new DispatchOrderReissued(ORDER, "case-7", MARKET, AgencyRole.ASSIST, "centre", null, DUE, T0.plusSeconds(800)));
+        payloads.add(new DispatchOrderArbitrated(ORDER, "case-7", MARKET, MARKET, AgencyRole.ASSIST,
+                List.of(ReturnReason.OUTSIDE_REMIT), "centre", T0.plusSeconds(800)));
+        payloads.add(new DispatchOrderClockPaused(ORDER, "case-7", T0.plusSeconds(900)));
+        payloads.add(new DispatchOrderWithdrawn(ORDER, "case-7", WithdrawalReason.CASE_REJECTED, T0.plusSeconds(1000)));
+        projection.process(records(0, 12));
+        Document stored = mongo.getCollection(DispatchOrderDocument.COLLECTION).find().first();
+        // Literal on purpose, as above: the fields the new events add.
+        assertThat(stored.keySet()).contains("paused", "pausedAt", "withdrawalReason", "withdrawnAt", "referredToArbitration",
+                "boundAgencyIds");
+        assertThat(stored.getString("state")).isEqualTo("WITHDRAWN");
     }
 
     @Test
