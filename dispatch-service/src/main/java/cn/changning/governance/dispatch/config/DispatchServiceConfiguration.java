@@ -65,12 +65,6 @@ public class DispatchServiceConfiguration {
         return WorkingCalendar.load();
     }
 
-    /** The one rule for a round's deadline, shared with the case service (reference data). */
-    @Bean
-    public RoundDeadlines roundDeadlines(WorkingCalendar workingCalendar) {
-        return new RoundDeadlines(workingCalendar);
-    }
-
     @Bean
     public AgencyDirectory agencyDirectory(Geography geography) {
         return AgencyDirectory.load(geography);

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * Deadline arithmetic on the working calendar. The warning falls when 80% of the working time between start and
- * deadline has elapsed; a rework round gets as much working time as the first round had. When no working time
+ * deadline has elapsed (a round's deadline itself is reference data's RoundDeadlines). When no working time
  * lies between the two (a limit shorter than the night, or a test clock), wall-clock time is used instead, so a
  * warning never falls after its deadline.
  */
@@ -32,16 +32,6 @@ public final class WorkingTimeDeadlines implements DeadlinePlanner {
         }
         Instant warning = calendar.deadline(start, share(working));
         return warning.isAfter(deadline) ? deadline : warning;
-    }
-
-    /** The deadline of a rework round started at {@code start}: the first round's working time again. */
-    public Instant reworkDeadline(Instant start, Instant originalStart, Instant originalDeadline) {
-        Duration working = calendar.workingTimeBetween(originalStart, originalDeadline);
-        if (working.isZero() || working.isNegative()) {
-            Duration wall = Duration.between(originalStart, originalDeadline);
-            return start.plus(wall.isNegative() ? Duration.ZERO : wall);
-        }
-        return calendar.deadline(start, working);
     }
 
     private static Duration share(Duration d) {

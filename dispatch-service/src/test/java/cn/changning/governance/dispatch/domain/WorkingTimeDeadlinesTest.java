@@ -19,9 +19,5 @@ class WorkingTimeDeadlinesTest {
         // Saturday night to Sunday morning holds no working time: wall-clock share instead.
         assertThat(deadlines.warningAt(Instant.parse("2026-11-28T16:00:00Z"), Instant.parse("2026-11-28T16:00:10Z")))
                 .isEqualTo(Instant.parse("2026-11-28T16:00:08Z"));
-        // A rework round gets the first round's working time again: Monday 09:00 to Tuesday 09:00 held 8 working
-        // hours, and 8 working hours from Wednesday 09:00 end on Wednesday at 18:00.
-        assertThat(deadlines.reworkDeadline(Instant.parse("2026-11-25T01:00:00Z"), Instant.parse("2026-11-23T01:00:00Z"),
-                Instant.parse("2026-11-24T01:00:00Z"))).isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
     }
 }
