@@ -2,6 +2,11 @@ package cn.changning.governance.dispatch;
 
 import cn.changning.governance.contracts.EventTypes;
 import cn.changning.governance.contracts.dispatch.DispatchOrderAccepted;
+import cn.changning.governance.contracts.dispatch.DispatchOrderArbitrated;
+import cn.changning.governance.contracts.dispatch.DispatchOrderClockPaused;
+import cn.changning.governance.contracts.dispatch.DispatchOrderClockResumed;
+import cn.changning.governance.contracts.dispatch.DispatchOrderReferredToArbitration;
+import cn.changning.governance.contracts.dispatch.DispatchOrderWithdrawn;
 import cn.changning.governance.contracts.dispatch.DispatchOrderAssistanceConfirmed;
 import cn.changning.governance.contracts.dispatch.DispatchOrderDueSoon;
 import cn.changning.governance.contracts.dispatch.DispatchOrderEscalated;
@@ -34,7 +39,8 @@ class PublishedEventsTest {
                 DispatchOrderHandlingReported.class, DispatchOrderAssistanceConfirmed.class, DispatchOrderHandled.class,
                 DispatchOrderExtensionRequested.class, DispatchOrderExtensionApproved.class, DispatchOrderExtensionRefused.class,
                 DispatchOrderDueSoon.class, DispatchOrderOverdue.class, DispatchOrderEscalated.class,
-                DispatchOrderSentBackForRework.class);
+                DispatchOrderSentBackForRework.class, DispatchOrderClockPaused.class, DispatchOrderClockResumed.class,
+                DispatchOrderWithdrawn.class, DispatchOrderReferredToArbitration.class, DispatchOrderArbitrated.class);
         for (Class<?> event : events) {
             assertThat(EventTypes.isPublished(event)).as(event.getSimpleName() + " is published").isTrue();
             assertThat(EventTypes.cloudEventType(event)).startsWith("cn.changning.governance.dispatch.");
