@@ -25,8 +25,8 @@ import cn.changning.governance.dispatch.domain.DispatchCommands.WithdrawDispatch
 import cn.changning.governance.dispatch.domain.DispatchOrderIds;
 import cn.changning.governance.reference.agencies.Agency;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
+import cn.changning.governance.reference.agencies.PartyType;
 import cn.changning.governance.reference.calendar.RoundDeadlines;
-import cn.changning.governance.reference.agencies.AgencyType;
 import cn.changning.governance.reference.responsibility.ResponsibilityList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -171,7 +171,7 @@ public class DispatchPolicy implements EventBatchHandler.BatchProcessor {
         }
     }
 
-    private Agency agency(EventRecord event, String streetCode, AgencyType type) {
+    private Agency agency(EventRecord event, String streetCode, PartyType type) {
         return agencies.inStreet(streetCode, type).orElseThrow(() ->
                 new PoisonEventException(event, "no " + type + " in street " + streetCode, null));
     }

@@ -4,6 +4,7 @@ import cn.changning.governance.reference.geography.Geography;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,5 +55,44 @@ class AgencyDirectoryTest {
         Agency squad = agencies.find("310105001-squad").orElseThrow();
         assertThatThrownBy(() -> new AgencyDirectory("test", agencies.departments(), List.of(squad)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("310105001");
+    }
+
+    @Test
+    void districtUnitsServeEveryStreetFromOutsideIt() {
+        // The seventy agencies of the streets are unchanged; the units are parties beside them.
+        assertThat(agencies.list(null, null)).hasSize(70).noneMatch(a -> a.type() instanceof DistrictUnitType);
+        assertThat(agencies.districtUnits()).extracting(DistrictUnit::type).containsExactlyInAnyOrder(DistrictUnitType.values());
+        Agency water = agencies.inStreet("310105102", DistrictUnitType.WATER_SUPPLY_COMPANY).orElseThrow();
+        assertThat(water.id()).isEqualTo("310105-water-supply");
+        assertThat(water.streetCode()).as("stationed in no street: the district's code").isEqualTo("310105");
+        assertThat(water.parentDepartment()).as("a utility answers to no district department").isNull();
+        assertThat(agencies.find(water.id())).contains(water);
+        assertThat(agencies.inStreet("310105001", DistrictUnitType.WATER_SUPPLY_COMPANY)).contains(water);
+        assertThat(agencies.inStreet("999999999", DistrictUnitType.WATER_SUPPLY_COMPANY)).isEmpty();
+        assertThat(agencies.knowsStreet("310105")).as("the district is no street").isFalse();
+        // A unit that is one of the departments carries the department's names, written once.
+        assertThat(agencies.inStreet("310105001", DistrictUnitType.DISTRICT_GREENING_BUREAU)).get().satisfies(bureau -> {
+            assertThat(bureau.nameZh()).isEqualTo("区绿化市容局");
+            assertThat(bureau.parentDepartment()).isEqualTo("DISTRICT_GREENING_CITY_APPEARANCE_BUREAU");
+        });
+    }
+
+    @Test
+    void aStreetNotServedByAUnitOfEachTypeIsRefused() {
+        List<DistrictUnit> units = agencies.districtUnits();
+        DistrictUnit water = units.stream().filter(u -> u.type() == DistrictUnitType.WATER_SUPPLY_COMPANY).findFirst().orElseThrow();
+        List<DistrictUnit> waterOnlyInHuayang = units.stream()
+                .map(u -> u == water ? new DistrictUnit(u.id(), u.type(), u.kind(), u.name(), u.nameZh(), null, Set.of("310105001")) : u)
+                .toList();
+        assertThatThrownBy(() -> new AgencyDirectory("test", agencies.departments(), agencies.list(null, null), "310105", waterOnlyInHuayang))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WATER_SUPPLY_COMPANY");
+        // Two water companies splitting the district between them is fine.
+        DistrictUnit west = new DistrictUnit("310105-water-west", DistrictUnitType.WATER_SUPPLY_COMPANY, DistrictUnit.Kind.UTILITY,
+                "West water", "西部供水", null, agencies.list(null, AgencyType.STREET_TEAM).stream()
+                .map(Agency::streetCode).filter(s -> !s.equals("310105001")).collect(java.util.stream.Collectors.toSet()));
+        AgencyDirectory split = new AgencyDirectory("test", agencies.departments(), agencies.list(null, null), "310105",
+                java.util.stream.Stream.concat(waterOnlyInHuayang.stream(), java.util.stream.Stream.of(west)).toList());
+        assertThat(split.inStreet("310105001", DistrictUnitType.WATER_SUPPLY_COMPANY)).get().extracting(Agency::id).isEqualTo(water.id());
+        assertThat(split.inStreet("310105102", DistrictUnitType.WATER_SUPPLY_COMPANY)).get().extracting(Agency::id).isEqualTo(west.id());
     }
 }

@@ -1,6 +1,7 @@
 package cn.changning.governance.reference.responsibility;
 
 import cn.changning.governance.reference.agencies.AgencyType;
+import cn.changning.governance.reference.agencies.DistrictUnitType;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.geography.Geography;
 import org.junit.jupiter.api.Test;
@@ -39,13 +40,14 @@ class ResponsibilityListTest {
 
     @Test
     void theHandlingTypeDecidesWhoLeads() {
-        // A: the street's own team alone; B: the street leads, the department assists; C: the department leads.
+        // A: the street's own team alone; B: the street leads, the department assists; C: the party that answers for
+        // the item leads (for a component, the owner of the asset) and the street's own team assists.
         assertThat(list.route("1101", "A", false, "310105001", null).orElseThrow())
                 .isEqualTo(new ResponsibilityList.Routing(AgencyType.STREET_TEAM, List.of(), false));
         assertThat(list.route("1105", "B", false, "310105001", null).orElseThrow())
                 .isEqualTo(new ResponsibilityList.Routing(AgencyType.STREET_TEAM, List.of(AgencyType.GREENING_CITY_APPEARANCE_OFFICE), false));
         assertThat(list.route("0101", "C", false, "310105001", null).orElseThrow())
-                .isEqualTo(new ResponsibilityList.Routing(AgencyType.GREENING_CITY_APPEARANCE_OFFICE, List.of(), false));
+                .isEqualTo(new ResponsibilityList.Routing(DistrictUnitType.WATER_SUPPLY_COMPANY, List.of(AgencyType.STREET_TEAM), false));
         // D: a department leads and the district centre follows the order up from the start.
         assertThat(list.route("1404", "D", false, "310105001", null).orElseThrow().districtCoordinated()).isTrue();
         // The same item under another handling type routes differently: the type, not the item, decides.
