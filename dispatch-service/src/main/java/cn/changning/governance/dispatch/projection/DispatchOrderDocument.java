@@ -45,6 +45,11 @@ public final class DispatchOrderDocument {
     public static final String PARTS = "parts";
     /** The agencies of {@link #PARTS}, for the queues' filter. */
     public static final String AGENCY_IDS = "agencyIds";
+    /**
+     * The order's places in the agencies' work queues while it is open, {@code "<agencyId>|<QueueBucket>"} per part
+     * (empty once handled): the queue's filter and page come from this one indexed array.
+     */
+    public static final String QUEUE_ENTRIES = "queueEntries";
     /** Every agency that ever had a part, including those that returned it and were replaced. */
     public static final String INVOLVED_AGENCY_IDS = "involvedAgencyIds";
     public static final String ACCEPTED_BY = "acceptedBy";
@@ -173,6 +178,29 @@ public final class DispatchOrderDocument {
                 d.getList(HISTORY, Document.class, List.of()).stream().map(h -> new HistoryEntry(
                         h.get(HistoryField.SEQUENCE, Number.class).longValue(), h.getString(HistoryField.EVENT),
                         instant(h, HistoryField.AT), h.getString(HistoryField.AGENCY_ID), h.getString(HistoryField.SUMMARY))).toList());
+    }
+
+    /** An agency's place in its queue, as {@link #QUEUE_ENTRIES} holds it. */
+    public static String queueEntry(String agencyId, QueueBucket bucket) {
+        return agencyId + "|" + bucket.name();
+    }
+
+    /** The order's {@link #QUEUE_ENTRIES}, derived from its state, parts and clock flags. */
+    static List<String> queueEntries(Document d) {
+        if (d.getString(STATE) == null || !OrderState.valueOf(d.getString(STATE)).isOpen()) {
+            return List.of();
+        }
+        return d.getList(PARTS, Document.class, List.of()).stream()
+                .map(p -> queueEntry(p.getString(PartField.AGENCY_ID), queueBucket(d, p.getString(PartField.AGENCY_ID))))
+                .toList();
+    }
+
+    /** The bucket of an agency's part of an open order. */
+    static QueueBucket queueBucket(Document d, String agencyId) {
+        String partState = d.getList(PARTS, Document.class, List.of()).stream()
+                .filter(p -> agencyId.equals(p.getString(PartField.AGENCY_ID)))
+                .map(p -> p.getString(PartField.STATE)).findFirst().orElseThrow();
+        return QueueBucket.of(partState, isTrue(d, DUE_SOON), isTrue(d, OVERDUE));
     }
 
     static boolean isTrue(Document d, String field) {
