@@ -77,27 +77,35 @@ class DispatchServiceIntegrationTest {
         CaseTopic.produce(CaseTopic.persistentStallsCase(caseId, filedAt, filedAt.plus(Duration.ofDays(10))), caseId, 1, "filed-" + caseId);
 
         // The police station says stalls are not its business; the street gives the assistance to the market office.
-        long v = post(orderId, "return", "{\"agencyId\":\"" + POLICE + "\",\"reason\":\"WRONG_AGENCY\",\"note\":\"licensing matter\"}", null)
-                .getBody().get("version").asLong();
-        ResponseEntity<JsonNode> stale = post(orderId, "reassign",
-                "{\"returnedAgencyId\":\"" + POLICE + "\",\"toAgencyId\":\"" + MARKET + "\",\"arbitratedBy\":\"huayang-centre\"}", "\"" + (v - 1) + "\"");
-        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        ResponseEntity<JsonNode> reassigned = post(orderId, "reassign",
-                "{\"returnedAgencyId\":\"" + POLICE + "\",\"toAgencyId\":\"" + MARKET + "\",\"arbitratedBy\":\"huayang-centre\"}", "\"" + v + "\"");
+        String returnBody = "{\"agencyId\":\"" + POLICE + "\",\"reason\":\"WRONG_AGENCY\",\"note\":\"licensing matter\"}";
+        ResponseEntity<JsonNode> withoutIfMatch = post(orderId, "return", returnBody, null);
+        assertThat(withoutIfMatch.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED);
+        assertThat(withoutIfMatch.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(withoutIfMatch.getBody().get("type").asText()).endsWith("/precondition-required");
+        assertThat(withoutIfMatch.getBody().get("errors").findValuesAsText("field")).containsExactly("If-Match");
+        long v = version(post(orderId, "return", returnBody, etag(order.get("order").get("version").asLong())));
+        String reassign = "{\"returnedAgencyId\":\"" + POLICE + "\",\"toAgencyId\":\"" + MARKET + "\",\"arbitratedBy\":\"huayang-centre\"}";
+        ResponseEntity<JsonNode> stale = post(orderId, "reassign", reassign, etag(v - 1));
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+        assertThat(stale.getBody().get("type").asText()).endsWith("/precondition-failed");
+        assertThat(stale.getBody().get("currentVersion").asLong()).isEqualTo(v);
+        ResponseEntity<JsonNode> reassigned = post(orderId, "reassign", reassign, etag(v));
         assertThat(reassigned.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(reassigned.getHeaders().getETag()).isEqualTo("\"" + (v + 1) + "\"");
 
-        assertThat(post(orderId, "accept", "{\"agencyId\":\"" + SQUAD + "\"}", null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(post(orderId, "accept", "{\"agencyId\":\"" + MARKET + "\"}", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> accepted = post(orderId, "accept", "{\"agencyId\":\"" + SQUAD + "\"}", "*");
+        assertThat(accepted.getStatusCode()).as("* is any current version").isEqualTo(HttpStatus.OK);
+        v = version(accepted);
+        assertThat(v).isEqualTo(reassigned.getBody().get("version").asLong() + 1);
+        v = version(post(orderId, "accept", "{\"agencyId\":\"" + MARKET + "\"}", etag(v)));
         // The assistant cannot confirm before the lead reports.
-        ResponseEntity<JsonNode> early = post(orderId, "confirm", "{\"agencyId\":\"" + MARKET + "\"}", null);
+        ResponseEntity<JsonNode> early = post(orderId, "confirm", "{\"agencyId\":\"" + MARKET + "\"}", etag(v));
         assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(early.getBody().get("code").asText()).isEqualTo("lead-not-reported");
 
-        assertThat(post(orderId, "report", "{\"agencyId\":\"" + SQUAD + "\",\"result\":\"RESOLVED\",\"note\":\"stalls cleared\","
-                + "\"photoUrls\":[\"https://img.example/after.jpg\"]}", null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(post(orderId, "confirm", "{\"agencyId\":\"" + MARKET + "\",\"note\":\"licences checked\"}", null).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
+        v = version(post(orderId, "report", "{\"agencyId\":\"" + SQUAD + "\",\"result\":\"RESOLVED\",\"note\":\"stalls cleared\","
+                + "\"photoUrls\":[\"https://img.example/after.jpg\"]}", etag(v)));
+        version(post(orderId, "confirm", "{\"agencyId\":\"" + MARKET + "\",\"note\":\"licences checked\"}", etag(v)));
 
         // DispatchOrderHandled on the dispatch topic, keyed by the order, for the case service.
         List<ConsumerRecord<String, byte[]>> records = CaseTopic.dispatchRecords(orderId,
@@ -143,25 +151,60 @@ class DispatchServiceIntegrationTest {
         String orderId = DispatchOrderIds.of(caseId, 0);
         Instant filedAt = Instant.now();
         CaseTopic.produce(CaseTopic.persistentStallsCase(caseId, "310105004", filedAt, filedAt.plus(Duration.ofDays(10))), caseId, 1, "filed-" + caseId);
-        awaitOrder(orderId, o -> o.get("order").get("version").asLong() >= 2);
+        long v = awaitOrder(orderId, o -> o.get("order").get("version").asLong() >= 2).get("order").get("version").asLong();
 
         JsonNode queue = http.getForEntity("/api/v1/agencies/" + xinhuaPolice + "/queue", JsonNode.class).getBody();
-        assertThat(queue.get("awaitingAcceptance").findValuesAsText("orderId")).contains(orderId);
+        assertThat(queue.get("items").findValuesAsText("orderId")).contains(orderId);
+        assertThat(queue.get("items").findValuesAsText("bucket")).contains("AWAITING_ACCEPTANCE");
+        assertThat(queue.get("total").asLong()).isEqualTo(queue.get("items").size());
 
-        post(orderId, "return", "{\"agencyId\":\"" + xinhuaPolice + "\",\"reason\":\"WRONG_AGENCY\"}", null);
-        post(orderId, "reassign", "{\"returnedAgencyId\":\"" + xinhuaPolice + "\",\"toAgencyId\":\"" + xinhuaMarket + "\",\"arbitratedBy\":\"c\"}", null);
-        post(orderId, "return", "{\"agencyId\":\"" + xinhuaMarket + "\",\"reason\":\"OUTSIDE_REMIT\"}", null);
-        post(orderId, "reassign", "{\"returnedAgencyId\":\"" + xinhuaMarket + "\",\"toAgencyId\":\"" + xinhuaPolice + "\",\"arbitratedBy\":\"c\"}", null);
+        v = version(post(orderId, "return", "{\"agencyId\":\"" + xinhuaPolice + "\",\"reason\":\"WRONG_AGENCY\"}", etag(v)));
+        // While the street arbitrates, the police's part sits in its arbitration bucket, and in no other.
+        JsonNode arbitration = await().atMost(Duration.ofSeconds(15)).until(() -> http.getForEntity(
+                "/api/v1/agencies/" + xinhuaPolice + "/queue?bucket=AWAITING_ARBITRATION", JsonNode.class).getBody(),
+                body -> body.get("items").findValuesAsText("orderId").contains(orderId));
+        assertThat(arbitration.get("items").findValuesAsText("bucket")).containsOnly("AWAITING_ARBITRATION");
+        assertThat(http.getForEntity("/api/v1/agencies/" + xinhuaPolice + "/queue?bucket=AWAITING_ACCEPTANCE", JsonNode.class)
+                .getBody().get("items").findValuesAsText("orderId")).doesNotContain(orderId);
+        awaitBoardAgreesWithTheList("310105004");
+
+        v = version(post(orderId, "reassign", "{\"returnedAgencyId\":\"" + xinhuaPolice + "\",\"toAgencyId\":\"" + xinhuaMarket + "\",\"arbitratedBy\":\"c\"}", etag(v)));
+        v = version(post(orderId, "return", "{\"agencyId\":\"" + xinhuaMarket + "\",\"reason\":\"OUTSIDE_REMIT\"}", etag(v)));
+        version(post(orderId, "reassign", "{\"returnedAgencyId\":\"" + xinhuaMarket + "\",\"toAgencyId\":\"" + xinhuaPolice + "\",\"arbitratedBy\":\"c\"}", etag(v)));
 
         JsonNode pairs = await().atMost(Duration.ofSeconds(15)).until(
                 () -> http.getForEntity("/api/v1/dispatch-orders/buck-passing?streetCode=310105004", JsonNode.class).getBody(),
-                body -> body.size() > 0 && body.get(0).get("returns").asLong() == 2 && body.toString().contains(orderId));
-        JsonNode pair = pairs.get(0);
+                body -> body.get("items").size() > 0 && body.get("items").get(0).get("returns").asLong() == 2
+                        && body.toString().contains(orderId));
+        JsonNode pair = pairs.get("items").get(0);
         assertThat(List.of(pair.get("agencyA").asText(), pair.get("agencyB").asText())).containsExactlyInAnyOrder(xinhuaMarket, xinhuaPolice);
         assertThat(pair.get("returns").asLong()).isEqualTo(2);
+        assertThat(pairs.get("page").asInt()).isZero();
+        assertThat(pairs.get("size").asInt()).isEqualTo(20);
 
-        JsonNode board = http.getForEntity("/api/v1/dispatch/streets/310105004/board", JsonNode.class).getBody();
+        JsonNode board = awaitBoardAgreesWithTheList("310105004");
         assertThat(board.get("byState").get("AWAITING_ACCEPTANCE").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(board.get("lists").get("awaitingArbitration").asText())
+                .isEqualTo("/api/v1/dispatch-orders?streetCode=310105004&state=AWAITING_ARBITRATION");
+    }
+
+    /** The board's pre-aggregated counts agree with the order list's totals, state by state (awaited: both follow the topic). */
+    private JsonNode awaitBoardAgreesWithTheList(String street) {
+        return await().atMost(Duration.ofSeconds(15)).until(
+                () -> http.getForEntity("/api/v1/dispatch/streets/" + street + "/board", JsonNode.class).getBody(),
+                board -> {
+                    for (String state : List.of("AWAITING_ACCEPTANCE", "IN_PROGRESS", "AWAITING_ARBITRATION",
+                            "AWAITING_CONFIRMATION", "HANDLED", "REWORKED")) {
+                        long listed = http.getForEntity("/api/v1/dispatch-orders?streetCode=" + street + "&state=" + state,
+                                JsonNode.class).getBody().get("total").asLong();
+                        if (board.get("byState").get(state).asLong() != listed) {
+                            return false;
+                        }
+                    }
+                    return board.get("awaitingArbitration").asLong() == board.get("byState").get("AWAITING_ARBITRATION").asLong()
+                            && board.get("overdue").asLong() == http.getForEntity("/api/v1/dispatch-orders?streetCode=" + street
+                            + "&overdue=true", JsonNode.class).getBody().get("total").asLong();
+                });
     }
 
     @Test
@@ -176,9 +219,8 @@ class DispatchServiceIntegrationTest {
         JsonNode issued = awaitOrder(first, o -> o.get("order").get("version").asLong() >= 2);
         assertThat(issued.get("order").get("leadAgencyId").asText()).isEqualTo(team);
         assertThat(issued.get("order").get("jointTask").asBoolean()).isFalse();
-        post(first, "accept", "{\"agencyId\":\"" + team + "\"}", null);
-        assertThat(post(first, "report", "{\"agencyId\":\"" + team + "\",\"result\":\"RESOLVED\"}", null).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
+        long v = version(post(first, "accept", "{\"agencyId\":\"" + team + "\"}", etag(issued.get("order").get("version").asLong())));
+        version(post(first, "report", "{\"agencyId\":\"" + team + "\",\"result\":\"RESOLVED\"}", etag(v)));
 
         CaseSentBackForRework sentBack = new CaseSentBackForRework(caseId, 1, "rubbish still there", "supervisor-12", Instant.now());
         CaseTopic.produce(sentBack, caseId, 5, "rework-" + caseId);
@@ -207,8 +249,8 @@ class DispatchServiceIntegrationTest {
         Instant filedAt = Instant.now();
         CaseTopic.produce(CaseTopic.persistentStallsCase(caseId, "310105002", filedAt, filedAt.plus(Duration.ofDays(10))), caseId, 1, "filed-" + caseId);
         awaitOrder(orderId, o -> o.get("order").get("version").asLong() >= 2);
-        post(orderId, "return", "{\"agencyId\":\"310105002-police\",\"reason\":\"OUTSIDE_REMIT\"}", null);
-        post(orderId, "accept", "{\"agencyId\":\"310105002-squad\"}", null);
+        version(post(orderId, "return", "{\"agencyId\":\"310105002-police\",\"reason\":\"OUTSIDE_REMIT\"}", "*"));
+        version(post(orderId, "accept", "{\"agencyId\":\"310105002-squad\"}", "*"));
         String scrape = await().atMost(Duration.ofSeconds(15)).until(
                 () -> http.getForEntity("/actuator/prometheus", String.class).getBody(),
                 body -> body.contains("dispatch_orders_returned_total{") && body.contains("dispatch_order_time_to_accept_seconds_count{")
@@ -234,7 +276,7 @@ class DispatchServiceIntegrationTest {
         assertThat(badPhoto.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badPhoto.getBody().get("errors").get(0).get("field").asText()).startsWith("photoUrls");
 
-        ResponseEntity<JsonNode> unknownOrder = post(orderId, "accept", "{\"agencyId\":\"" + SQUAD + "\"}", null);
+        ResponseEntity<JsonNode> unknownOrder = post(orderId, "accept", "{\"agencyId\":\"" + SQUAD + "\"}", "*");
         assertThat(unknownOrder.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         ResponseEntity<JsonNode> badIfMatch = post(orderId, "accept", "{\"agencyId\":\"" + SQUAD + "\"}", "yesterday");
@@ -247,6 +289,18 @@ class DispatchServiceIntegrationTest {
         ResponseEntity<JsonNode> hugePage = http.getForEntity("/api/v1/dispatch-orders?size=5000", JsonNode.class);
         assertThat(hugePage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(hugePage.getBody().get("errors").get(0).get("field").asText()).isEqualTo("size");
+        for (String list : List.of("/api/v1/dispatch-orders?size=101", "/api/v1/dispatch-orders/buck-passing?size=0",
+                "/api/v1/agencies/" + SQUAD + "/queue?size=x")) {
+            ResponseEntity<JsonNode> bad = http.getForEntity(list, JsonNode.class);
+            assertThat(bad.getStatusCode()).as(list).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(bad.getBody().get("errors").get(0).get("field").asText()).as(list).isEqualTo("size");
+        }
+        ResponseEntity<JsonNode> badPageOfQueue = http.getForEntity("/api/v1/agencies/" + SQUAD + "/queue?page=-1", JsonNode.class);
+        assertThat(badPageOfQueue.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badPageOfQueue.getBody().get("errors").get(0).get("field").asText()).isEqualTo("page");
+        ResponseEntity<JsonNode> badBucket = http.getForEntity("/api/v1/agencies/" + SQUAD + "/queue?bucket=SOMEDAY", JsonNode.class);
+        assertThat(badBucket.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badBucket.getBody().get("errors").get(0).get("field").asText()).isEqualTo("bucket");
 
         ResponseEntity<JsonNode> unknownStreet = http.getForEntity("/api/v1/agencies?streetCode=999", JsonNode.class);
         assertThat(unknownStreet.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -270,7 +324,11 @@ class DispatchServiceIntegrationTest {
         JsonNode reassign = docs.get("paths").get("/api/v1/dispatch-orders/{orderId}/reassign");
         assertThat(reassign).isNotNull();
         assertThat(reassign.get("post").get("parameters").toString())
-                .contains("\"name\":\"If-Match\"", "\"in\":\"header\"").doesNotContain("ifMatch", "\"expected\"");
+                .contains("\"name\":\"If-Match\"", "\"in\":\"header\"", "\"required\":true").doesNotContain("ifMatch", "\"expected\"");
+        assertThat(reassign.get("post").get("responses").has("428")).isTrue();
+        assertThat(reassign.get("post").get("responses").has("412")).isTrue();
+        JsonNode queue = docs.get("paths").get("/api/v1/agencies/{agencyId}/queue").get("get");
+        assertThat(queue.get("parameters").findValuesAsText("name")).contains("bucket", "page", "size");
     }
 
     private JsonNode awaitOrder(String orderId, java.util.function.Predicate<JsonNode> condition) {
@@ -278,6 +336,16 @@ class DispatchServiceIntegrationTest {
             ResponseEntity<JsonNode> r = http.getForEntity("/api/v1/dispatch-orders/" + orderId, JsonNode.class);
             return r.getStatusCode() == HttpStatus.OK ? r.getBody() : null;
         }, body -> body != null && condition.test(body));
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The version an action answered with, after checking it succeeded. */
+    private static long version(ResponseEntity<JsonNode> answer) {
+        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
+        return answer.getBody().get("version").asLong();
     }
 
     private ResponseEntity<JsonNode> post(String orderId, String action, String body, String ifMatch) {

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,14 +33,11 @@ class ClosedLoopSystemTest {
     static final String UNLICENSED_STALLS = "1501";
 
     static PlatformClient client;
-    static HttpClient http = HttpClient.newHttpClient();
-    static String gateway;
 
     @BeforeAll
     static void start() {
         LocalStack stack = SharedStack.get();
         client = new PlatformClient(stack.gatewayPort(), stack.infrastructure().kafka().bootstrapServers());
-        gateway = "http://127.0.0.1:" + stack.gatewayPort();
     }
 
     @Test
@@ -130,17 +124,25 @@ class ClosedLoopSystemTest {
     }
 
     @Test
-    void aStaleIfMatchIsAConflictProblemAndChangesNothing() {
+    void anActionWithoutIfMatchOrWithAStaleOneIsRefusedAsAPreconditionAndChangesNothing() {
         JsonNode centre = PlatformClient.json(client.get("/api/v1/geography/grids/" + GRID).body()).get("centre");
         String caseId = client.reportCase("0101", centre.get("lat").asDouble(), centre.get("lng").asDouble(), "Manhole cover missing");
         caseAt(caseId, "REPORTED", 0, "CaseReported");
+        HttpResponse<String> without = client.action("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"op\"}", null);
+        assertThat(without.statusCode()).isEqualTo(428);
+        assertThat(without.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(PlatformClient.json(without.body()).get("errors").findValuesAsText("field")).containsExactly("If-Match");
         HttpResponse<String> stale = send("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"op\"}", "\"7\"");
-        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.statusCode()).isEqualTo(412);
         assertThat(stale.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(PlatformClient.json(stale.body()).get("currentVersion").asLong()).isZero();
         HttpResponse<String> impossible = send("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"op\"}", "\"0\"");
         assertThat(impossible.statusCode()).isEqualTo(409);
         assertThat(PlatformClient.json(impossible.body()).has("code")).isTrue();
         assertThat(PlatformClient.json(client.get("/api/v1/cases/" + caseId).body()).get("version").asLong()).isZero();
+        HttpResponse<String> any = send("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"op\"}", "*");
+        assertThat(any.statusCode()).as(any.body()).isEqualTo(200);
+        assertThat(any.headers().firstValue("ETag")).contains("\"1\"");
     }
 
     private static JsonNode caseAt(String caseId, String step, long version, String lastEvent) {
@@ -187,13 +189,7 @@ class ClosedLoopSystemTest {
     }
 
     private static HttpResponse<String> send(String path, String body, String ifMatch) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                    .header("Content-Type", "application/json").header("If-Match", ifMatch)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return client.action(path, body, ifMatch);
     }
 
     private static JsonNode get(String path) {

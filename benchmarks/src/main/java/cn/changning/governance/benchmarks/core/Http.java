@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
 /** A small JSON-over-HTTP client on the JDK's HttpClient (HTTP/1.1, keep-alive), shared by all scenarios. */
 public final class Http {
 
-    public record Response(int status, String body, String location) {
+    /** @param etag the ETag header (an action's new version, which the next action sends as If-Match), or null */
+    public record Response(int status, String body, String location, String etag) {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -31,6 +32,13 @@ public final class Http {
     public Response post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** An action (a state change): If-Match is required on every one, the ETag last read or {@code *}. */
+    public Response post(String url, String json, String ifMatch) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Content-Type", "application/json").header("If-Match", ifMatch)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
@@ -56,6 +64,7 @@ public final class Http {
     }
 
     private static Response toResponse(HttpResponse<String> r) {
-        return new Response(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+        return new Response(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null),
+                r.headers().firstValue("ETag").orElse(null));
     }
 }

@@ -87,38 +87,42 @@ public final class FullLoopScenario {
         expectOk("file", api.file(url, caseId));
         long filed = System.nanoTime();
         String orderId = caseId + "-r0";
-        JsonNode order = awaitJson("/api/v1/dispatch-orders/" + orderId, n -> true,
+        // Issued in full (issued, routed, clock started: version 2), so its ETag is the one to send.
+        JsonNode order = awaitJson("/api/v1/dispatch-orders/" + orderId, n -> n.path("order").path("version").asLong(-1) >= 2,
                 "no dispatch order " + orderId + " appeared");
         if (record) {
             awaitDispatch.recordNanos(System.nanoTime() - filed);
         }
         JsonNode summary = order.get("order");
         String lead = summary.get("leadAgencyId").asText();
+        // Each action sends the order's version as If-Match: the read model's first, then each answer's ETag.
+        String orderVersion = CaseApi.etag(summary.get("version").asLong());
         List<String> assistants = new ArrayList<>();
         for (JsonNode part : summary.get("parts")) {
             String agency = part.get("agencyId").asText();
-            expectOk("accept", api.http().post(url + "/api/v1/dispatch-orders/" + orderId + "/accept",
-                    "{\"agencyId\":\"" + agency + "\"}"));
+            orderVersion = expectOk("accept", api.http().post(url + "/api/v1/dispatch-orders/" + orderId + "/accept",
+                    "{\"agencyId\":\"" + agency + "\"}", orderVersion));
             if (!agency.equals(lead)) {
                 assistants.add(agency);
             }
         }
-        expectOk("report handling", api.http().post(url + "/api/v1/dispatch-orders/" + orderId + "/report",
-                "{\"agencyId\":\"" + lead + "\",\"result\":\"RESOLVED\",\"note\":\"cleared\"}"));
+        orderVersion = expectOk("report handling", api.http().post(url + "/api/v1/dispatch-orders/" + orderId + "/report",
+                "{\"agencyId\":\"" + lead + "\",\"result\":\"RESOLVED\",\"note\":\"cleared\"}", orderVersion));
         for (String a : assistants) {
-            expectOk("confirm", api.http().post(url + "/api/v1/dispatch-orders/" + orderId + "/confirm",
-                    "{\"agencyId\":\"" + a + "\",\"note\":\"done\"}"));
+            orderVersion = expectOk("confirm", api.http().post(url + "/api/v1/dispatch-orders/" + orderId + "/confirm",
+                    "{\"agencyId\":\"" + a + "\",\"note\":\"done\"}", orderVersion));
         }
         long handled = System.nanoTime();
-        awaitJson("/api/v1/cases/" + caseId, n -> "HANDLED".equals(n.path("step").asText()),
+        JsonNode handledCase = awaitJson("/api/v1/cases/" + caseId, n -> "HANDLED".equals(n.path("step").asText()),
                 "case " + caseId + " did not become HANDLED");
         if (record) {
             awaitHandled.recordNanos(System.nanoTime() - handled);
         }
-        expectOk("verify", api.http().post(url + "/api/v1/cases/" + caseId + "/verify",
-                "{\"fixed\":true,\"note\":\"checked on site\",\"verifiedBy\":\"bench-supervisor\"}"));
+        String caseVersion = expectOk("verify", api.http().post(url + "/api/v1/cases/" + caseId + "/verify",
+                "{\"fixed\":true,\"note\":\"checked on site\",\"verifiedBy\":\"bench-supervisor\"}",
+                CaseApi.etag(handledCase.get("version").asLong())));
         expectOk("close", api.http().post(url + "/api/v1/cases/" + caseId + "/close",
-                "{\"resolution\":\"FIXED\",\"closedBy\":\"bench-operator\"}"));
+                "{\"resolution\":\"FIXED\",\"closedBy\":\"bench-operator\"}", caseVersion));
     }
 
     private JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> ready, String failure) {
@@ -136,9 +140,11 @@ public final class FullLoopScenario {
                 + " last answered " + last[0] + ")"));
     }
 
-    private static void expectOk(String step, Http.Response r) {
+    /** Checks the step succeeded; its ETag, the If-Match of the next action on the same resource. */
+    private static String expectOk(String step, Http.Response r) {
         if (!r.ok()) {
             throw new StepFailed(step + " answered " + r.status() + " " + CommandScenario.abbreviate(r.body()));
         }
+        return r.etag();
     }
 }

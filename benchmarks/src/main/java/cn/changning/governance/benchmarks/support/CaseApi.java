@@ -52,8 +52,14 @@ public final class CaseApi {
         return Optional.ofNullable(field(r.body(), "caseId"));
     }
 
+    /** Files a case just reported: version 0, its ETag as the create answered it. */
     public Http.Response file(String baseUrl, String caseId) {
-        return http.post(baseUrl + "/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"bench-operator\"}");
+        return http.post(baseUrl + "/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"bench-operator\"}", etag(0));
+    }
+
+    /** A version as the ETag an action sends back in If-Match. */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
     }
 
     public Http.Response getCase(String baseUrl, String caseId) {

@@ -20,6 +20,8 @@ import cn.changning.governance.common.web.ActionAnswer;
 import cn.changning.governance.common.web.ETags;
 import cn.changning.governance.common.web.ExpectedVersion;
 import cn.changning.governance.common.web.NotFoundException;
+import cn.changning.governance.common.web.Page;
+import cn.changning.governance.common.web.PageQuery;
 import cn.changning.governance.contracts.cases.CaseLocation;
 import cn.changning.governance.contracts.cases.ReportSource;
 import cn.changning.governance.contracts.cases.Reporter;
@@ -29,8 +31,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +57,8 @@ import static cn.changning.governance.cases.api.CaseActionRequests.*;
 @Tag(name = "Cases", description = "Problems on the street through the six-step closed loop")
 public class CaseController {
 
-    private static final String IF_MATCH_DOC = "The case's ETag as last read; a stale one is refused with 409";
+    private static final String IF_MATCH_DOC = "Required. The case's ETag as last read (e.g. \"3\"), or * for any current version; "
+            + "without it the action is refused with 428, a stale one with 412 (the problem gives the current version)";
 
     private final CommandGateway commands;
     private final CaseQueries queries;
@@ -111,7 +112,7 @@ public class CaseController {
     @GetMapping
     @Operation(summary = "Cases, filtered and paged, newest report first", description = "Every filter is optional; "
             + "overdue=true: open, not on hold and past the deadline; q: text in the description or address.")
-    public CaseView.Page list(
+    public Page<CaseView> list(
             @RequestParam(required = false) CaseStep step,
             @Parameter(description = "9-digit street code") @RequestParam(required = false) String street,
             @Parameter(description = "15-digit grid code") @RequestParam(required = false) String grid,
@@ -124,11 +125,10 @@ public class CaseController {
             @Parameter(description = "Reported at or after (ISO-8601 instant)") @RequestParam(required = false) Instant from,
             @Parameter(description = "Reported before (ISO-8601 instant)") @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+            PageQuery page) {
         CaseQueries.Filter filter = new CaseQueries.Filter(step == null ? null : step.name(), street, grid,
                 residentialArea, item, itemClass == null ? null : itemClass.name(), source, overdue, suspended, from, to, q);
-        return queries.list(filter, page, size, clock.instant());
+        return queries.list(filter, page, clock.instant());
     }
 
     @GetMapping("/stats")
@@ -164,12 +164,13 @@ public class CaseController {
     @GetMapping("/{caseId}/duplicate-candidates")
     @Operation(summary = "Open cases that may be the same problem",
             description = "Open cases of the same item within 50 m, reported in the last 30 days, nearest first. "
-                    + "Give itemCode to look under another item than the reported one.")
-    public List<CaseView> duplicateCandidates(@PathVariable String caseId,
-                                              @RequestParam(required = false) String itemCode) {
+                    + "Give itemCode to look under another item than the reported one. Paged.")
+    public Page<CaseView> duplicateCandidates(@PathVariable String caseId,
+                                              @RequestParam(required = false) String itemCode,
+                                              PageQuery page) {
         CaseView view = queries.findCase(caseId, clock.instant()).orElseThrow(() -> new NotFoundException("case", caseId));
-        return queries.duplicateCandidates(caseId, itemCode != null ? itemCode : view.itemCode(),
-                GeoPoint.of(view.location().latitude(), view.location().longitude()), clock.instant());
+        return Page.of(queries.duplicateCandidates(caseId, itemCode != null ? itemCode : view.itemCode(),
+                GeoPoint.of(view.location().latitude(), view.location().longitude()), clock.instant()), page);
     }
 
     @PostMapping("/{caseId}/file")

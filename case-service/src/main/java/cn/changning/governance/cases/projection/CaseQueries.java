@@ -8,6 +8,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import cn.changning.governance.common.web.Page;
+import cn.changning.governance.common.web.PageQuery;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -82,7 +84,7 @@ public class CaseQueries {
         return Optional.ofNullable(doc).map(CaseQueries::toTimeline);
     }
 
-    public CaseView.Page list(Filter filter, int page, int size, Instant now) {
+    public Page<CaseView> list(Filter filter, PageQuery page, Instant now) {
         Bson query = query(filter, now);
         long total = onlyCountedDimensions(filter)
                 ? stats(filter.step(), filter.streetCode(), filter.gridCode(), filter.itemClass()).total()
@@ -90,10 +92,10 @@ public class CaseQueries {
         List<CaseView> items = new ArrayList<>();
         for (Document d : cases().find(query).projection(Projections.exclude(TIMELINE))
                 .sort(Sorts.orderBy(Sorts.descending(REPORTED_AT), Sorts.ascending(ID)))
-                .skip(page * size).limit(size)) {
+                .skip((int) page.offset()).limit(page.size())) {
             items.add(toView(d, now));
         }
-        return new CaseView.Page(items, page, size, total);
+        return new Page<>(items, page.page(), page.size(), total);
     }
 
     /** Open cases of the same item within 50 m, reported in the 30 days before {@code now}, nearest first. */

@@ -71,7 +71,4 @@ public record CaseView(
 
     public record Timeline(String caseId, long version, List<TimelineEntry> entries) {
     }
-
-    public record Page(List<CaseView> items, int page, int size, long total) {
-    }
 }

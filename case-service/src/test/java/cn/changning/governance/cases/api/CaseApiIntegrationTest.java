@@ -60,18 +60,17 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
     void badInputIsAProblemNamingTheCause() {
         String id = report(reportBody("0101", LAT, LNG, "Cover missing"));
 
-        assertProblemField(action(id, "file", "{}", null), HttpStatus.BAD_REQUEST, "filedBy");
-        assertProblemField(action(id, "file", "{\"itemCode\":\"12\",\"filedBy\":\"op\"}", null), HttpStatus.BAD_REQUEST, "itemCode");
-        assertProblem(action(id, "file", "{\"itemCode\":\"9999\",\"filedBy\":\"op\"}", null), HttpStatus.UNPROCESSABLE_ENTITY, "unknown-item");
-        assertProblem(action(id, "file", "{\"residentialAreaCode\":\"310105001012\",\"filedBy\":\"op\"}", null),
+        assertProblemField(action(id, "file", "{}", "\"0\""), HttpStatus.BAD_REQUEST, "filedBy");
+        assertProblemField(action(id, "file", "{\"itemCode\":\"12\",\"filedBy\":\"op\"}", "\"0\""), HttpStatus.BAD_REQUEST, "itemCode");
+        assertProblem(action(id, "file", "{\"itemCode\":\"9999\",\"filedBy\":\"op\"}", "\"0\""), HttpStatus.UNPROCESSABLE_ENTITY, "unknown-item");
+        assertProblem(action(id, "file", "{\"residentialAreaCode\":\"310105001012\",\"filedBy\":\"op\"}", "\"0\""),
                 HttpStatus.UNPROCESSABLE_ENTITY, "residential-area-outside-grid");
-        assertProblemField(action(id, "reject", "{\"reason\":\"BORING\",\"rejectedBy\":\"op\"}", null), HttpStatus.BAD_REQUEST, "reason");
-        assertProblem(action(id, "close", "{\"resolution\":\"FIXED\",\"closedBy\":\"op\"}", null), HttpStatus.CONFLICT, "case-not-verified");
-        assertProblem(action(id, "feedback", "{\"satisfaction\":\"SATISFIED\",\"recordedBy\":\"op\"}", null), HttpStatus.CONFLICT, "case-not-closed");
-        assertProblem(action(id, "file", "{\"filedBy\":\"op\"}", "\"7\""), HttpStatus.CONFLICT, "version-conflict");
+        assertProblemField(action(id, "reject", "{\"reason\":\"BORING\",\"rejectedBy\":\"op\"}", "\"0\""), HttpStatus.BAD_REQUEST, "reason");
+        assertProblem(action(id, "close", "{\"resolution\":\"FIXED\",\"closedBy\":\"op\"}", "\"0\""), HttpStatus.CONFLICT, "case-not-verified");
+        assertProblem(action(id, "feedback", "{\"satisfaction\":\"SATISFIED\",\"recordedBy\":\"op\"}", "\"0\""), HttpStatus.CONFLICT, "case-not-closed");
         assertProblem(action(id, "file", "{\"filedBy\":\"op\"}", "\"seven\""), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-if-match");
-        assertProblem(action(id, "file", "{not json", null), HttpStatus.BAD_REQUEST, "malformed-request");
-        assertThat(action("no-such-case", "file", "{\"filedBy\":\"op\"}", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertProblem(action(id, "file", "{not json", "\"0\""), HttpStatus.BAD_REQUEST, "malformed-request");
+        assertThat(action("no-such-case", "file", "{\"filedBy\":\"op\"}", "*").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         // none of the refusals changed the case
         assertThat(awaitCase(id, c -> true).get("version").asLong()).isZero();
@@ -87,17 +86,51 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
         assertThat(http.getForEntity("/api/v1/cases/no-such-case/timeline", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /** RFC 9110 / 6585: an action needs If-Match; a stale one fails the precondition; * is any current version. */
+    @Test
+    void anActionNeedsIfMatchAndAStaleOneFailsThePrecondition() {
+        String id = report(reportBody("0101", LAT, LNG + 0.0003, "Cover rattles"));
+
+        ResponseEntity<String> without = action(id, "file", "{\"filedBy\":\"op\"}", null);
+        assertProblem(without, HttpStatus.PRECONDITION_REQUIRED, "precondition-required");
+        assertThat(json(without).get("errors").findValuesAsText("field")).containsExactly("If-Match");
+
+        ResponseEntity<String> future = action(id, "file", "{\"filedBy\":\"op\"}", "\"7\"");
+        assertProblem(future, HttpStatus.PRECONDITION_FAILED, "precondition-failed");
+        assertThat(json(future).get("currentVersion").asLong()).isZero();
+        assertThat(future.getHeaders().getETag()).isEqualTo("\"0\"");
+        assertThat(awaitCase(id, c -> true).get("version").asLong()).as("refused preconditions change nothing").isZero();
+
+        ResponseEntity<String> any = action(id, "file", "{\"filedBy\":\"op\"}", "*");
+        assertThat(any.getStatusCode()).as(any.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(any.getHeaders().getETag()).isEqualTo("\"1\"");
+
+        // Version 0 is stale now: the suspension is refused, the client learns version 1 and retries with it.
+        ResponseEntity<String> stale = action(id, "suspend", "{\"reason\":\"court\",\"approvedBy\":\"d\",\"suspendedBy\":\"op\"}", "\"0\"");
+        assertProblem(stale, HttpStatus.PRECONDITION_FAILED, "precondition-failed");
+        assertThat(json(stale).get("currentVersion").asLong()).isEqualTo(1);
+        ResponseEntity<String> retried = action(id, "suspend", "{\"reason\":\"court\",\"approvedBy\":\"d\",\"suspendedBy\":\"op\"}",
+                stale.getHeaders().getETag());
+        assertThat(retried.getHeaders().getETag()).isEqualTo("\"2\"");
+
+        assertProblemField(http.getForEntity("/api/v1/cases?page=-1", String.class), HttpStatus.BAD_REQUEST, "page");
+        assertProblemField(http.getForEntity("/api/v1/cases?size=101", String.class), HttpStatus.BAD_REQUEST, "size");
+        assertProblemField(http.getForEntity("/api/v1/cases/" + id + "/duplicate-candidates?size=abc", String.class),
+                HttpStatus.BAD_REQUEST, "size");
+    }
+
     @Test
     void aDuplicateIsFoundNearbyAndLinkedBothWays() {
         String original = report(reportBody("1203", LAT + 0.0001, LNG, "Illegal banner on the railings"));
         String duplicate = report(reportBody("1203", LAT + 0.0002, LNG, "Banner on the railings again"));
 
         JsonNode candidates = get("/api/v1/cases/" + duplicate + "/duplicate-candidates");
+        assertThat(candidates.get("total").asLong()).isEqualTo(candidates.get("items").size());
         List<String> ids = new ArrayList<>();
-        candidates.forEach(c -> ids.add(c.get("caseId").asText()));
+        candidates.get("items").forEach(c -> ids.add(c.get("caseId").asText()));
         assertThat(ids).contains(original).doesNotContain(duplicate);
 
-        assertProblemField(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"" + duplicate + "\",\"markedBy\":\"op\"}", null),
+        assertProblemField(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"" + duplicate + "\",\"markedBy\":\"op\"}", "\"0\""),
                 HttpStatus.UNPROCESSABLE_ENTITY, "originalCaseId");
         // An original that does not exist refuses the link when it learns of it: the report is back, not half-linked.
         assertThat(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"no-such-case\",\"markedBy\":\"op\"}", "\"0\"")
@@ -118,7 +151,7 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
         assertThat(orig.get("duplicates").get(0).asText()).isEqualTo(duplicate);
         assertThat(orig.get("step").asText()).isEqualTo("REPORTED");
 
-        assertProblem(action(duplicate, "file", "{\"filedBy\":\"op\"}", null), HttpStatus.CONFLICT, "case-not-reported");
+        assertProblem(action(duplicate, "file", "{\"filedBy\":\"op\"}", "\"1\""), HttpStatus.CONFLICT, "case-not-reported");
     }
 
     @Test
@@ -134,7 +167,7 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
         assertThat(c.get("suspension").get("approvedBy").asText()).isEqualTo("deputy-director");
         assertThat(get("/api/v1/cases?suspended=true&grid=310105004000003").get("items").findValuesAsText("caseId")).contains(id);
 
-        assertProblem(action(id, "suspend", "{\"reason\":\"again\",\"approvedBy\":\"d\",\"suspendedBy\":\"op\"}", null),
+        assertProblem(action(id, "suspend", "{\"reason\":\"again\",\"approvedBy\":\"d\",\"suspendedBy\":\"op\"}", "\"2\""),
                 HttpStatus.CONFLICT, "case-suspended");
         assertThat(action(id, "resume", "{\"resumedBy\":\"op\"}", "\"2\"").getHeaders().getETag()).isEqualTo("\"3\"");
         c = awaitCase(id, v -> !v.get("suspended").asBoolean());
@@ -167,16 +200,23 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
                 "/api/v1/cases/{caseId}/resume", "/api/v1/geography/grids/at", "/api/v1/catalogue/items/{code}")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
-        // Actions document If-Match as an optional header, not the Java type that carries it.
+        // Actions document If-Match as a required header, not the Java type that carries it, with the 428 and 412 answers.
         JsonNode fileParameters = paths.get("/api/v1/cases/{caseId}/file").get("post").get("parameters");
         assertThat(fileParameters.findValuesAsText("name")).containsExactlyInAnyOrder("caseId", "If-Match");
         for (JsonNode parameter : fileParameters) {
             if (parameter.get("name").asText().equals("If-Match")) {
                 assertThat(parameter.get("in").asText()).isEqualTo("header");
-                assertThat(parameter.path("required").asBoolean(false)).isFalse();
-                assertThat(parameter.get("description").asText()).startsWith("The case's ETag");
+                assertThat(parameter.path("required").asBoolean(false)).isTrue();
+                assertThat(parameter.get("description").asText()).contains("The case's ETag");
             }
         }
+        JsonNode fileResponses = paths.get("/api/v1/cases/{caseId}/file").get("post").get("responses");
+        assertThat(fileResponses.has("428")).as(fileResponses.toString()).isTrue();
+        assertThat(fileResponses.has("412")).as(fileResponses.toString()).isTrue();
+        assertThat(paths.get("/api/v1/cases").get("post").get("parameters").findValuesAsText("name"))
+                .as("creating a case is not an update: no If-Match").doesNotContain("If-Match");
+        JsonNode listParameters = paths.get("/api/v1/cases").get("get").get("parameters");
+        assertThat(listParameters.findValuesAsText("name")).contains("page", "size").doesNotContain("PageQuery", "pageQuery");
     }
 
     private void assertProblem(ResponseEntity<String> response, HttpStatus status, String code) {

@@ -4,19 +4,18 @@ import cn.changning.governance.common.web.ActionAnswer;
 import cn.changning.governance.common.web.ETags;
 import cn.changning.governance.common.web.ExpectedVersion;
 import cn.changning.governance.common.web.NotFoundException;
+import cn.changning.governance.common.web.Page;
+import cn.changning.governance.common.web.PageQuery;
 import cn.changning.governance.dispatch.domain.DispatchCommands;
 import cn.changning.governance.dispatch.projection.DispatchQueries;
 import cn.changning.governance.dispatch.projection.DispatchViews.AgencyPair;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderDetail;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderSummary;
-import cn.changning.governance.dispatch.projection.DispatchViews.Page;
 import cn.changning.governance.dispatch.projection.OrderState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,15 +30,17 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Dispatch orders: the lists and one POST per agency or street action. Every action honours If-Match with the
- * order's version (its ETag) and answers with the new version; a mismatch is 409.
+ * Dispatch orders: the lists (paged) and one POST per agency or street action. Every action requires If-Match with
+ * the order's version (its ETag) or {@code *}, and answers with the new version: without the header 428, a version
+ * that is not the current one 412 (see {@code ExpectedVersion} in common web).
  */
 @RestController
 @RequestMapping("/api/v1/dispatch-orders")
 @Tag(name = "Dispatch orders", description = "Orders to stationed agencies: accept, return, arbitrate, report, confirm, extend")
 public class DispatchOrderController {
 
-    static final String IF_MATCH_DOC = "The order's ETag as read; the action is refused with 409 if the order changed since";
+    static final String IF_MATCH_DOC = "Required. The order's ETag as read (e.g. \"3\"), or * for any current version; "
+            + "without it the action is refused with 428, and with 412 if the order changed since (the problem gives the current version)";
 
     private final CommandGateway commands;
     private final DispatchQueries queries;
@@ -56,21 +57,27 @@ public class DispatchOrderController {
     }
 
     @GetMapping
-    @Operation(summary = "Dispatch orders, newest first, filtered and paged, with the total")
+    @Operation(summary = "Dispatch orders, newest first, filtered and paged, with the total",
+            description = "The orders behind each count of a street's board: state=AWAITING_ARBITRATION, overdue=true, "
+                    + "pendingExtension=true, escalated=true, each with streetCode.")
     public Page<OrderSummary> list(@RequestParam(required = false) String agencyId,
                                    @RequestParam(required = false) String streetCode,
                                    @RequestParam(required = false) OrderState state,
                                    @Parameter(description = "true: open orders past their deadline; false: the others")
                                    @RequestParam(required = false) Boolean overdue,
-                                   @RequestParam(defaultValue = "0") @Min(0) int page,
-                                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.list(agencyId, streetCode, state, overdue, page, size);
+                                   @Parameter(description = "true: open orders with an extension request awaiting the street's decision")
+                                   @RequestParam(required = false) Boolean pendingExtension,
+                                   @Parameter(description = "true: open orders escalated to the district centre")
+                                   @RequestParam(required = false) Boolean escalated,
+                                   PageQuery page) {
+        return queries.list(new DispatchQueries.OrderFilter(agencyId, streetCode, state, overdue, pendingExtension, escalated), page);
     }
 
     @GetMapping("/buck-passing")
-    @Operation(summary = "Buck-passing: orders returned more than once, by the pair of agencies the returns passed between")
-    public List<AgencyPair> buckPassing(@RequestParam(required = false) String streetCode) {
-        return queries.buckPassing(streetCode);
+    @Operation(summary = "Buck-passing: orders returned more than once, by the pair of agencies the returns passed between",
+            description = "Pairs with the most returns first, paged.")
+    public Page<AgencyPair> buckPassing(@RequestParam(required = false) String streetCode, PageQuery page) {
+        return Page.of(queries.buckPassing(streetCode), page);
     }
 
     @GetMapping("/{orderId}")

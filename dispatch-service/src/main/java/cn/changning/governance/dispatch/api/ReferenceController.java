@@ -2,8 +2,11 @@ package cn.changning.governance.dispatch.api;
 
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.common.web.NotFoundException;
+import cn.changning.governance.common.web.Page;
+import cn.changning.governance.common.web.PageQuery;
 import cn.changning.governance.dispatch.projection.DispatchQueries;
-import cn.changning.governance.dispatch.projection.DispatchViews.AgencyQueue;
+import cn.changning.governance.dispatch.projection.DispatchViews.QueueItem;
+import cn.changning.governance.dispatch.projection.QueueBucket;
 import cn.changning.governance.dispatch.projection.DispatchViews.AgencyStats;
 import cn.changning.governance.dispatch.projection.DispatchViews.StreetBoard;
 import cn.changning.governance.reference.agencies.Agency;
@@ -55,10 +58,17 @@ public class ReferenceController {
     }
 
     @GetMapping("/api/v1/agencies/{agencyId}/queue")
-    @Operation(summary = "The agency's work queue: awaiting acceptance, in progress, due soon, overdue, awaiting arbitration")
-    public AgencyQueue queue(@PathVariable String agencyId) {
+    @Operation(summary = "The agency's work queue, earliest deadline first, paged",
+            description = "The open orders the agency has a part in. Each item names its bucket: AWAITING_ACCEPTANCE (its part "
+                    + "not yet accepted), IN_PROGRESS, DUE_SOON (80% of the time passed), OVERDUE, AWAITING_ARBITRATION (it "
+                    + "returned its part; the street decides). Give bucket to page through one bucket; total is then that "
+                    + "bucket's size.")
+    public Page<QueueItem> queue(@PathVariable String agencyId,
+                                 @Parameter(description = "Only this bucket; all five when absent")
+                                 @RequestParam(required = false) QueueBucket bucket,
+                                 PageQuery page) {
         agency(agencyId);
-        return queries.queue(agencyId);
+        return queries.queue(agencyId, bucket, page);
     }
 
     @GetMapping("/api/v1/agencies/{agencyId}/stats")
@@ -70,7 +80,9 @@ public class ReferenceController {
     }
 
     @GetMapping("/api/v1/dispatch/streets/{streetCode}/board")
-    @Operation(summary = "The street's dispatch board: orders by state, due soon, overdue, escalated, awaiting its arbitration or extension decision")
+    @Operation(summary = "The street's dispatch board: orders by state, due soon, overdue, escalated, awaiting its arbitration or extension decision",
+            description = "Counts only, pre-aggregated by the projection (no order is read). lists gives the paged "
+                    + "/api/v1/dispatch-orders query behind each count.")
     public StreetBoard board(@PathVariable String streetCode) {
         if (!agencies.knowsStreet(streetCode)) {
             throw new NotFoundException("street", streetCode);

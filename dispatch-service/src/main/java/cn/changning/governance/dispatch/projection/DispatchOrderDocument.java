@@ -47,6 +47,11 @@ public final class DispatchOrderDocument {
     public static final String PARTS = "parts";
     /** The agencies of {@link #PARTS}, for the queues' filter. */
     public static final String AGENCY_IDS = "agencyIds";
+    /**
+     * The order's places in the agencies' work queues while it is open, {@code "<agencyId>|<QueueBucket>"} per part
+     * (empty once handled): the queue's filter and page come from this one indexed array.
+     */
+    public static final String QUEUE_ENTRIES = "queueEntries";
     /** Every agency that ever had a part, including those that returned it and were replaced. */
     public static final String INVOLVED_AGENCY_IDS = "involvedAgencyIds";
     public static final String ACCEPTED_BY = "acceptedBy";
@@ -213,6 +218,29 @@ public final class DispatchOrderDocument {
         boolean leadAccepted = parts.stream().anyMatch(p -> AgencyRole.LEAD.name().equals(p.getString(PartField.ROLE))
                 && PartState.ACCEPTED.name().equals(p.getString(PartField.STATE)));
         return leadAccepted ? OrderState.IN_PROGRESS : OrderState.AWAITING_ACCEPTANCE;
+    }
+
+    /** An agency's place in its queue, as {@link #QUEUE_ENTRIES} holds it. */
+    public static String queueEntry(String agencyId, QueueBucket bucket) {
+        return agencyId + "|" + bucket.name();
+    }
+
+    /** The order's {@link #QUEUE_ENTRIES}, derived from its state, parts and clock flags. */
+    static List<String> queueEntries(Document d) {
+        if (d.getString(STATE) == null || !OrderState.valueOf(d.getString(STATE)).isOpen()) {
+            return List.of();
+        }
+        return d.getList(PARTS, Document.class, List.of()).stream()
+                .map(p -> queueEntry(p.getString(PartField.AGENCY_ID), queueBucket(d, p.getString(PartField.AGENCY_ID))))
+                .toList();
+    }
+
+    /** The bucket of an agency's part of an open order. */
+    static QueueBucket queueBucket(Document d, String agencyId) {
+        String partState = d.getList(PARTS, Document.class, List.of()).stream()
+                .filter(p -> agencyId.equals(p.getString(PartField.AGENCY_ID)))
+                .map(p -> p.getString(PartField.STATE)).findFirst().orElseThrow();
+        return QueueBucket.of(partState, isTrue(d, DUE_SOON) && !isTrue(d, PAUSED), isTrue(d, OVERDUE) && !isTrue(d, PAUSED));
     }
 
     static boolean isTrue(Document d, String field) {

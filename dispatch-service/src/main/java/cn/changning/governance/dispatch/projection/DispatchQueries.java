@@ -1,12 +1,12 @@
 package cn.changning.governance.dispatch.projection;
 
 import cn.changning.governance.dispatch.projection.DispatchViews.AgencyPair;
-import cn.changning.governance.dispatch.projection.DispatchViews.AgencyQueue;
 import cn.changning.governance.dispatch.projection.DispatchViews.AgencyStats;
 import cn.changning.governance.dispatch.projection.DispatchOrderDocument.ReturnField;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderDetail;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderSummary;
-import cn.changning.governance.dispatch.projection.DispatchViews.Page;
+import cn.changning.governance.common.web.Page;
+import cn.changning.governance.common.web.PageQuery;
 import cn.changning.governance.dispatch.projection.DispatchViews.Part;
 import cn.changning.governance.dispatch.projection.DispatchViews.QueueItem;
 import cn.changning.governance.dispatch.projection.DispatchViews.StreetBoard;
@@ -29,73 +29,85 @@ import static cn.changning.governance.dispatch.projection.DispatchOrderDocument.
 
 /**
  * Reads of the dispatch read models. Filters use fields the wire server scans and real MongoDB indexes
- * ({@code agencyIds}, {@code streetCode}, {@code state}, {@code returnCount}); documents read as views
- * through {@link DispatchOrderDocument}.
+ * ({@code agencyIds}, {@code streetCode}, {@code state}, {@code returnCount}, {@code queueEntries}); documents
+ * read as views through {@link DispatchOrderDocument}. Every list is a {@link Page}; the street board reads
+ * only its pre-aggregated {@link StreetCounts}.
  */
 public class DispatchQueries {
 
     private final MongoTemplate mongo;
+    private final StreetCounts streetCounts;
 
     public DispatchQueries(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.streetCounts = new StreetCounts(mongo);
     }
 
     public Optional<OrderDetail> find(String orderId) {
         return Optional.ofNullable(orders().find(Filters.eq(ID, orderId)).first()).map(DispatchOrderDocument::detail);
     }
 
-    public Page<OrderSummary> list(String agencyId, String streetCode, OrderState state, Boolean overdue, int page, int size) {
+    /** The order list's filters; each null one does not narrow. */
+    public record OrderFilter(String agencyId, String streetCode, OrderState state, Boolean overdue,
+                              Boolean pendingExtension, Boolean escalated) {
+
+        public static OrderFilter none() {
+            return new OrderFilter(null, null, null, null, null, null);
+        }
+    }
+
+    public Page<OrderSummary> list(OrderFilter f, PageQuery page) {
         List<Bson> filters = new ArrayList<>();
-        if (agencyId != null) {
-            filters.add(Filters.eq(AGENCY_IDS, agencyId));
+        if (f.agencyId() != null) {
+            filters.add(Filters.eq(AGENCY_IDS, f.agencyId()));
         }
-        if (streetCode != null) {
-            filters.add(Filters.eq(STREET_CODE, streetCode));
+        if (f.streetCode() != null) {
+            filters.add(Filters.eq(STREET_CODE, f.streetCode()));
         }
-        if (state != null) {
-            filters.add(Filters.eq(STATE, state.name()));
+        if (f.state() != null) {
+            filters.add(Filters.eq(STATE, f.state().name()));
         }
-        if (overdue != null) {
+        if (f.overdue() != null) {
             // A paused order is not overdue while its case is on hold (as its summary shows).
-            filters.add(overdue ? Filters.and(Filters.eq(OVERDUE, true), Filters.ne(PAUSED, true), openOnly())
-                    : Filters.or(Filters.ne(OVERDUE, true), Filters.eq(PAUSED, true), Filters.in(STATE, closedStates())));
+            filters.add(f.overdue() ? Filters.and(Filters.eq(OVERDUE, true), Filters.ne(PAUSED, true), openOnly())
+                    : Filters.or(Filters.ne(OVERDUE, true), Filters.eq(PAUSED, true), closedOnly()));
+        }
+        if (f.pendingExtension() != null) {
+            filters.add(f.pendingExtension() ? Filters.and(Filters.ne(PENDING_EXTENSION, null), openOnly())
+                    : Filters.or(Filters.eq(PENDING_EXTENSION, null), closedOnly()));
+        }
+        if (f.escalated() != null) {
+            filters.add(f.escalated() ? Filters.and(Filters.eq(ESCALATED, true), openOnly())
+                    : Filters.or(Filters.ne(ESCALATED, true), closedOnly()));
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         long total = orders().countDocuments(filter);
         List<OrderSummary> items = new ArrayList<>();
         for (Document d : orders().find(filter).sort(Sorts.orderBy(Sorts.descending(ISSUED_AT), Sorts.ascending(ID)))
-                .skip(page * size).limit(size)) {
+                .skip((int) page.offset()).limit(page.size())) {
             items.add(DispatchOrderDocument.summary(d));
         }
-        return new Page<>(items, page, size, total);
+        return new Page<>(items, page.page(), page.size(), total);
     }
 
-    public AgencyQueue queue(String agencyId) {
-        List<QueueItem> awaiting = new ArrayList<>();
-        List<QueueItem> inProgress = new ArrayList<>();
-        List<QueueItem> dueSoon = new ArrayList<>();
-        List<QueueItem> overdue = new ArrayList<>();
-        List<QueueItem> arbitration = new ArrayList<>();
-        for (Document d : orders().find(Filters.and(Filters.eq(AGENCY_IDS, agencyId), openOnly())).sort(Sorts.ascending(DEADLINE))) {
+    /**
+     * One page of an agency's work queue, earliest deadline first: the open orders it has a part in, in one bucket
+     * or (bucket null) in all five, each item naming its bucket. Read from {@link DispatchOrderDocument#QUEUE_ENTRIES}.
+     */
+    public Page<QueueItem> queue(String agencyId, QueueBucket bucket, PageQuery page) {
+        List<String> entries = (bucket == null ? List.of(QueueBucket.values()) : List.of(bucket)).stream()
+                .map(b -> DispatchOrderDocument.queueEntry(agencyId, b)).toList();
+        Bson filter = Filters.in(QUEUE_ENTRIES, entries);
+        long total = orders().countDocuments(filter);
+        List<QueueItem> items = new ArrayList<>();
+        for (Document d : orders().find(filter).sort(Sorts.orderBy(Sorts.ascending(DEADLINE), Sorts.ascending(ID)))
+                .skip((int) page.offset()).limit(page.size())) {
             OrderSummary o = DispatchOrderDocument.summary(d);
             Part part = o.parts().stream().filter(p -> p.agencyId().equals(agencyId)).findFirst().orElseThrow();
-            QueueItem item = new QueueItem(o.orderId(), o.caseId(), o.itemCode(), part.role(), part.state(), o.state(),
-                    o.deadline(), o.dueSoon(), o.overdue());
-            switch (part.state()) {
-                case "AWAITING_ACCEPTANCE" -> awaiting.add(item);
-                case "RETURNED" -> arbitration.add(item);
-                default -> {
-                    if (o.overdue()) {
-                        overdue.add(item);
-                    } else if (o.dueSoon()) {
-                        dueSoon.add(item);
-                    } else {
-                        inProgress.add(item);
-                    }
-                }
-            }
+            items.add(new QueueItem(o.orderId(), o.caseId(), o.itemCode(), DispatchOrderDocument.queueBucket(d, agencyId),
+                    part.role(), part.state(), o.state(), o.deadline(), o.dueSoon(), o.overdue()));
         }
-        return new AgencyQueue(agencyId, awaiting, inProgress, dueSoon, overdue, arbitration);
+        return new Page<>(items, page.page(), page.size(), total);
     }
 
     public AgencyStats stats(String agencyId) {
@@ -110,41 +122,17 @@ public class DispatchQueries {
         return new AgencyStats(agencyId, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7]);
     }
 
+    /** The street's board, from its pre-aggregated {@link StreetCounts}: no order is read. */
     public StreetBoard board(String streetCode) {
+        Map<String, Long> totals = streetCounts.totals(streetCode);
         Map<OrderState, Long> byState = new EnumMap<>(OrderState.class);
         for (OrderState s : OrderState.values()) {
-            byState.put(s, 0L);
+            byState.put(s, totals.getOrDefault(s.name(), 0L));
         }
-        long dueSoon = 0;
-        long overdue = 0;
-        long escalated = 0;
-        List<OrderSummary> arbitration = new ArrayList<>();
-        List<OrderSummary> extensions = new ArrayList<>();
-        List<OrderSummary> overdueOrders = new ArrayList<>();
-        for (Document d : orders().find(Filters.eq(STREET_CODE, streetCode))) {
-            OrderSummary o = DispatchOrderDocument.summary(d);
-            byState.merge(o.state(), 1L, Long::sum);
-            if (!o.state().isOpen()) {
-                continue;
-            }
-            if (o.dueSoon() && !o.overdue()) {
-                dueSoon++;
-            }
-            if (o.overdue()) {
-                overdue++;
-                overdueOrders.add(o);
-            }
-            if (isTrue(d, ESCALATED)) {
-                escalated++;
-            }
-            if (o.state() == OrderState.AWAITING_ARBITRATION) {
-                arbitration.add(o);
-            }
-            if (d.get(PENDING_EXTENSION) != null) {
-                extensions.add(o);
-            }
-        }
-        return new StreetBoard(streetCode, byState, dueSoon, overdue, escalated, arbitration, extensions, overdueOrders);
+        return new StreetBoard(streetCode, byState, totals.getOrDefault(StreetCounts.DUE_SOON, 0L),
+                totals.getOrDefault(StreetCounts.OVERDUE, 0L), totals.getOrDefault(StreetCounts.ESCALATED, 0L),
+                byState.get(OrderState.AWAITING_ARBITRATION), totals.getOrDefault(StreetCounts.PENDING_EXTENSIONS, 0L),
+                StreetBoard.listsOf(streetCode));
     }
 
     /**
@@ -184,6 +172,10 @@ public class DispatchQueries {
         });
         pairs.sort((x, y) -> Long.compare(y.returns(), x.returns()));
         return pairs;
+    }
+
+    private static Bson closedOnly() {
+        return Filters.in(STATE, closedStates());
     }
 
     private static Bson openOnly() {

@@ -38,16 +38,9 @@ public final class DispatchViews {
                               List<Return> returns, List<HistoryEntry> history) {
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
-
-    public record QueueItem(String orderId, String caseId, String itemCode, String role, String partState,
+    /** One open order in an agency's work queue, in the agency's {@link QueueBucket}. */
+    public record QueueItem(String orderId, String caseId, String itemCode, QueueBucket bucket, String role, String partState,
                             OrderState orderState, Instant deadline, boolean dueSoon, boolean overdue) {
-    }
-
-    /** An agency's work queue: every open order it has a part in, in one of five buckets. */
-    public record AgencyQueue(String agencyId, List<QueueItem> awaitingAcceptance, List<QueueItem> inProgress,
-                              List<QueueItem> dueSoon, List<QueueItem> overdue, List<QueueItem> awaitingArbitration) {
     }
 
     /** Sums over the orders the agency had a part in (as lead or assistant, including parts it returned). */
@@ -55,9 +48,22 @@ public final class DispatchViews {
                               long handledLate, long reworked, long extensionsRequested, long extensionsApproved) {
     }
 
+    /**
+     * A street's dispatch board: counts only, pre-aggregated. {@code byState} counts every order the street was issued;
+     * the other counts are of its open orders. {@code lists} gives, per count, the paged order list behind it.
+     */
     public record StreetBoard(String streetCode, Map<OrderState, Long> byState, long dueSoon, long overdue, long escalated,
-                              List<OrderSummary> awaitingArbitration, List<OrderSummary> pendingExtensions,
-                              List<OrderSummary> overdueOrders) {
+                              long awaitingArbitration, long pendingExtensions, Map<String, String> lists) {
+
+        static Map<String, String> listsOf(String streetCode) {
+            String orders = "/api/v1/dispatch-orders?streetCode=" + streetCode;
+            Map<String, String> lists = new java.util.LinkedHashMap<>();
+            lists.put("awaitingArbitration", orders + "&state=" + OrderState.AWAITING_ARBITRATION.name());
+            lists.put("pendingExtensions", orders + "&pendingExtension=true");
+            lists.put("overdue", orders + "&overdue=true");
+            lists.put("escalated", orders + "&escalated=true");
+            return lists;
+        }
     }
 
     /** Buck-passing (推诿) between two agencies: orders returned more than once, by the pair of agencies involved. */

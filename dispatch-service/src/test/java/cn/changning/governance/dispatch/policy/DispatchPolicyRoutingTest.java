@@ -5,9 +5,10 @@ import cn.changning.governance.contracts.EventTypes;
 import cn.changning.governance.contracts.cases.CaseFiled;
 import cn.changning.governance.contracts.dispatch.EscalationLevel;
 import cn.changning.governance.dispatch.domain.DispatchCommands.IssueDispatchOrder;
-import cn.changning.governance.dispatch.domain.WorkingTimeDeadlines;
+
 import cn.changning.governance.reference.agencies.Agency;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
+import cn.changning.governance.reference.calendar.RoundDeadlines;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.geography.Geography;
@@ -51,7 +52,7 @@ class DispatchPolicyRoutingTest {
                 throw new UnsupportedOperationException(method.getName());
             });
     final DispatchPolicy policy = new DispatchPolicy(gateway, ResponsibilityList.load(CATALOGUE, GEOGRAPHY), AGENCIES,
-            new WorkingTimeDeadlines(WorkingCalendar.load()), JSON, Clock.fixed(FILED, ZoneOffset.UTC));
+            new RoundDeadlines(WorkingCalendar.load()), JSON, Clock.fixed(FILED, ZoneOffset.UTC));
 
     private IssueDispatchOrder file(String itemCode, String streetCode) throws Exception {
         var item = CATALOGUE.find(itemCode).orElseThrow();

@@ -30,6 +30,9 @@ import cn.changning.governance.dispatch.CaseTopic;
 import cn.changning.governance.dispatch.metrics.DispatchMetrics;
 import cn.changning.governance.dispatch.projection.DispatchViews.AgencyStats;
 import cn.changning.governance.dispatch.projection.DispatchViews.OrderDetail;
+import cn.changning.governance.dispatch.projection.DispatchViews.StreetBoard;
+import cn.changning.governance.common.web.Page;
+import cn.changning.governance.common.web.PageQuery;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
 import cn.changning.governance.reference.geography.Geography;
 import com.mongodb.client.MongoClient;
@@ -117,7 +120,7 @@ class DispatchOrderProjectionTest {
                 "issuedAt", "deadline", "parts", "involvedAgencyIds", "returns", "history", "returnCount",
                 "extensionsRequested", "extensionsApproved", "dueSoon", "overdue", "escalated", "acceptedBy",
                 "itemCode", "itemClass", "handlingType", "persistentProblem", "gridCode", "leadAgencyType", "jointTask",
-                "followedUpBy", "startedAt", "warningAt", "leadAcceptedAt", "agencyIds", "version", "state", "paused");
+                "followedUpBy", "startedAt", "warningAt", "leadAcceptedAt", "agencyIds", "version", "state", "paused", "queueEntries");
         assertThat(stored.getList("parts", Document.class).get(0).keySet()).containsExactly("agencyId", "agencyType", "role", "state");
         assertThat(stored.getList("returns", Document.class).get(0).keySet())
                 .containsExactly("agencyId", "role", "reason", "note", "at", "passedTo", "outcome");
@@ -160,9 +163,9 @@ class DispatchOrderProjectionTest {
         assertThat(order.history()).extracting(DispatchViews.HistoryEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
         assertThat(order.order().version()).isEqualTo(5);
 
-        assertThat(queries.queue(MARKET).awaitingAcceptance()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
-        assertThat(queries.queue(SQUAD).inProgress()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
-        assertThat(queries.queue(POLICE).awaitingAcceptance()).isEmpty();
+        assertThat(queue(MARKET, QueueBucket.AWAITING_ACCEPTANCE)).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+        assertThat(queue(SQUAD, QueueBucket.IN_PROGRESS)).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+        assertThat(queue(POLICE, QueueBucket.AWAITING_ACCEPTANCE)).isEmpty();
         assertThat(meters.get("dispatch.orders.returned").tag("reason", "WRONG_AGENCY").counter().count()).isEqualTo(1.0);
     }
 
@@ -202,10 +205,10 @@ class DispatchOrderProjectionTest {
         payloads.add(new DispatchOrderOverdue(ORDER, "case-7", SQUAD, DUE, DUE));
         payloads.add(new DispatchOrderEscalated(ORDER, "case-7", SQUAD, EscalationLevel.STREET, EscalationLevel.DISTRICT, DUE));
         projection.process(records(0, 7));
-        assertThat(queries.queue(SQUAD).dueSoon()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+        assertThat(queue(SQUAD, QueueBucket.DUE_SOON)).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
         projection.process(records(7, 9));
-        assertThat(queries.queue(SQUAD).overdue()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
-        assertThat(queries.list(null, "310105001", null, true, 0, 10).total()).isEqualTo(1);
+        assertThat(queue(SQUAD, QueueBucket.OVERDUE)).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), PageQuery.first(10)).total()).isEqualTo(1);
         assertThat(queries.board("310105001").escalated()).isEqualTo(1);
 
         payloads.add(new DispatchOrderAccepted(ORDER, "case-7", MARKET, AgencyRole.ASSIST, DUE));
@@ -216,12 +219,80 @@ class DispatchOrderProjectionTest {
         projection.process(records(11, 12));
 
         assertThat(queries.find(ORDER).orElseThrow().order().state()).isEqualTo(OrderState.HANDLED);
-        assertThat(queries.list(null, "310105001", null, true, 0, 10).total()).as("handled orders are no longer overdue").isZero();
+        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), PageQuery.first(10)).total()).as("handled orders are no longer overdue").isZero();
         assertThat(queries.stats(SQUAD).handledLate()).isEqualTo(1);
         assertThat(queries.stats(MARKET).handledLate()).isEqualTo(1);
         assertThat(queries.stats(POLICE).handledLate()).as("the police returned its part and took no part in handling").isZero();
-        assertThat(queries.queue(SQUAD).overdue()).isEmpty();
+        assertThat(queue(SQUAD, QueueBucket.OVERDUE)).isEmpty();
         assertThat(meters.get("dispatch.orders.escalated").counter().count()).isEqualTo(1.0);
+    }
+
+    List<DispatchViews.QueueItem> queue(String agencyId, QueueBucket bucket) {
+        return queries.queue(agencyId, bucket, PageQuery.first(10)).items();
+    }
+
+    @Test
+    void theQueueIsPagedAndEachItemNamesItsBucket() {
+        projection.process(records(0, 6));
+        Page<DispatchViews.QueueItem> all = queries.queue(SQUAD, null, PageQuery.first(10));
+        assertThat(all.total()).isEqualTo(1);
+        assertThat(all.items()).singleElement().satisfies(i -> assertThat(i.bucket()).isEqualTo(QueueBucket.IN_PROGRESS));
+        assertThat(queries.queue(SQUAD, QueueBucket.AWAITING_ACCEPTANCE, PageQuery.first(10)).total()).isZero();
+        assertThat(queries.queue(SQUAD, null, new PageQuery(1, 10)).items()).isEmpty();
+        assertThat(queries.queue(POLICE, null, PageQuery.first(10)).total()).as("the police's part went to the market office").isZero();
+    }
+
+    /** The board's figures, from the pre-aggregated street counts. */
+    @Test
+    void theBoardCountsOrdersByStateAndClockFromItsCountsAlone() {
+        payloads.add(new DispatchOrderDueSoon(ORDER, "case-7", SQUAD, DUE, T0.plusSeconds(3600)));
+        projection.process(records(0, 4)); // returned by the police: awaiting the street's arbitration
+        StreetBoard board = queries.board("310105001");
+        assertThat(board.byState()).containsEntry(OrderState.AWAITING_ARBITRATION, 1L).containsEntry(OrderState.IN_PROGRESS, 0L);
+        assertThat(board.awaitingArbitration()).isEqualTo(1);
+
+        projection.process(records(4, 7)); // reassigned, accepted, due soon
+        board = queries.board("310105001");
+        assertThat(board.byState()).containsEntry(OrderState.AWAITING_ARBITRATION, 0L).containsEntry(OrderState.IN_PROGRESS, 1L);
+        assertThat(board.byState().values().stream().mapToLong(Long::longValue).sum()).as("one order, counted once").isEqualTo(1);
+        assertThat(board.dueSoon()).isEqualTo(1);
+        assertThat(board.overdue()).isZero();
+        assertThat(queries.board("310105002").byState().values()).containsOnly(0L);
+
+        // No order is read: with the orders gone, the board still stands.
+        mongo.getCollection(DispatchOrderDocument.COLLECTION).drop();
+        assertThat(queries.board("310105001")).isEqualTo(board);
+    }
+
+    @Test
+    void aRedeliveredBatchCountsNothingTwiceOnTheBoardEvenIfTheOrdersWereLostAfterTheCounts() {
+        projection.process(records(0, 6));
+        StreetBoard once = queries.board("310105001");
+        assertThat(once.byState()).containsEntry(OrderState.IN_PROGRESS, 1L);
+
+        projection.process(records(0, 6)); // redelivered
+        assertThat(queries.board("310105001")).isEqualTo(once);
+
+        // A crash after the counts were written and before the orders were: the redelivery writes the orders, counts nothing.
+        mongo.getCollection(DispatchOrderDocument.COLLECTION).drop();
+        projection.process(records(0, 6));
+        assertThat(queries.board("310105001")).isEqualTo(once);
+        assertThat(queries.find(ORDER)).isPresent();
+
+        // A later batch of the same partition is counted.
+        payloads.add(new DispatchOrderOverdue(ORDER, "case-7", SQUAD, DUE, DUE));
+        EventRecord overdue = new EventRecord("evt-6", EventTypes.cloudEventType(DispatchOrderOverdue.class), ORDER, 6, DUE,
+                json(payloads.get(6)), "governance.dispatch.events", 0, 6);
+        projection.process(List.of(overdue));
+        assertThat(queries.board("310105001").overdue()).isEqualTo(1);
+    }
+
+    static byte[] json(Object payload) {
+        try {
+            return CaseTopic.JSON.writeValueAsBytes(payload);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -236,10 +307,10 @@ class DispatchOrderProjectionTest {
         assertThat(paused.pausedAt()).isEqualTo(pausedAt);
         assertThat(paused.overdue()).isFalse();
         assertThat(paused.dueSoon()).isFalse();
-        assertThat(queries.queue(SQUAD).overdue()).isEmpty();
-        assertThat(queries.queue(SQUAD).inProgress()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
-        assertThat(queries.list(null, "310105001", null, true, 0, 10).total()).isZero();
-        assertThat(queries.list(null, "310105001", null, false, 0, 10).total()).isEqualTo(1);
+        assertThat(queue(SQUAD, QueueBucket.OVERDUE)).isEmpty();
+        assertThat(queue(SQUAD, QueueBucket.IN_PROGRESS)).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), PageQuery.first(10)).total()).isZero();
+        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, false, null, null), PageQuery.first(10)).total()).isEqualTo(1);
         assertThat(queries.board("310105001").overdue()).isZero();
         assertThat(new DispatchOrderCounts(mongo).openOverdue()).isZero();
 
@@ -250,7 +321,7 @@ class DispatchOrderProjectionTest {
         assertThat(resumed.paused()).isFalse();
         assertThat(resumed.pausedAt()).isNull();
         assertThat(resumed.overdue()).isTrue();
-        assertThat(queries.queue(SQUAD).overdue()).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
+        assertThat(queue(SQUAD, QueueBucket.OVERDUE)).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
     }
 
     @Test
@@ -275,9 +346,9 @@ class DispatchOrderProjectionTest {
         assertThat(order.withdrawalReason()).isEqualTo("CASE_LINKED_AS_DUPLICATE");
         assertThat(order.withdrawnAt()).isEqualTo(DUE.plusSeconds(60));
         assertThat(order.order().overdue()).as("a closed order is not overdue").isFalse();
-        assertThat(queries.queue(SQUAD).overdue()).isEmpty();
-        assertThat(queries.queue(SQUAD).inProgress()).isEmpty();
-        assertThat(queries.list(null, "310105001", null, true, 0, 10).total()).isZero();
+        assertThat(queue(SQUAD, QueueBucket.OVERDUE)).isEmpty();
+        assertThat(queue(SQUAD, QueueBucket.IN_PROGRESS)).isEmpty();
+        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), PageQuery.first(10)).total()).isZero();
         assertThat(queries.board("310105001").byState().get(OrderState.WITHDRAWN)).isEqualTo(1);
         assertThat(meters.get("dispatch.orders.withdrawn").tag("reason", "CASE_LINKED_AS_DUPLICATE").counter().count()).isEqualTo(1.0);
     }

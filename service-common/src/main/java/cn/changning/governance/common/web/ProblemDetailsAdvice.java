@@ -44,6 +44,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     public static final String TYPE_BASE = "https://changning.gov.cn/problems/";
+    /** The problem type of a state change without If-Match (428). */
+    public static final String PRECONDITION_REQUIRED = "precondition-required";
+    /** The problem type of a state change whose If-Match is not the current version (412). */
+    public static final String PRECONDITION_FAILED = "precondition-failed";
 
     /** One field's problem: the JSON path of the field and why it was refused. */
     public record FieldProblem(String field, String reason) {
@@ -135,11 +139,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + ex.getAggregateIdentifier() + " here");
     }
 
+    /** A state change without If-Match: 428 Precondition Required (RFC 6585), naming the header. */
+    @ExceptionHandler(PreconditionRequiredException.class)
+    public ProblemDetail preconditionRequired(PreconditionRequiredException ex) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_REQUIRED, PRECONDITION_REQUIRED, "Precondition required",
+                ex.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem(ex.header(), "is required: the resource's ETag as last read, or *")));
+        return problem;
+    }
+
+    /**
+     * If-Match named a version that is not the current one: 412 Precondition Failed (RFC 9110 13.1.1),
+     * with the current version in the problem and as ETag, so the client can re-read and decide again.
+     */
     @ExceptionHandler(ConflictingAggregateVersionException.class)
-    public ProblemDetail versionConflict(ConflictingAggregateVersionException ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
-                "If-Match asked for version " + ex.getExpectedVersion() + " but the current version is " + ex.getActualVersion());
+    public ResponseEntity<ProblemDetail> versionConflict(ConflictingAggregateVersionException ex) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, PRECONDITION_FAILED, "Precondition failed",
+                "If-Match asked for version " + ex.getExpectedVersion() + " but the current version is " + ex.getActualVersion()
+                        + "; read the resource again and retry with its ETag");
+        problem.setProperty("expectedVersion", ex.getExpectedVersion());
         problem.setProperty("currentVersion", ex.getActualVersion());
+        problem.setProperty("errors", List.of(new FieldProblem(ExpectedVersion.HEADER,
+                "is not the current version " + ETags.of(ex.getActualVersion()))));
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ETags.of(ex.getActualVersion())).body(problem);
+    }
+
+    /** A query parameter out of range or unreadable (e.g. {@code size=500}): 400 naming it. */
+    @ExceptionHandler(InvalidParameterException.class)
+    public ProblemDetail invalidParameter(InvalidParameterException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request", ex.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem(ex.parameter(), ex.reason())));
         return problem;
     }
 

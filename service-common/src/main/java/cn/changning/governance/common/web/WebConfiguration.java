@@ -1,7 +1,16 @@
 package cn.changning.governance.common.web;
 
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -12,16 +21,33 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** The web pieces every service shares: the {@link ExpectedVersion} argument and its OpenAPI header. */
+/**
+ * The web pieces every service shares: the {@link ExpectedVersion} argument (If-Match, required on every
+ * state change) and the {@link PageQuery} argument (page and size of every list), each resolved once here
+ * and documented once in the OpenAPI documents.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
     static {
-        // The parameter is documented as the If-Match header below, not as a query object.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ExpectedVersion.class);
+        // Documented as the If-Match header and the page/size query parameters below, not as query objects.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ExpectedVersion.class, PageQuery.class);
     }
 
-    static final String DEFAULT_DESCRIPTION = "The resource's ETag as last read; the action is refused with 409 if it changed since";
+    static final String DEFAULT_DESCRIPTION = "The resource's ETag as last read (e.g. \"3\"), or * for any current version. "
+            + "Required: without it the action is refused with 428; if the resource changed since, with 412";
+
+    /** RFC 9457's problem details, as {@link ProblemDetailsAdvice} writes them. */
+    @SuppressWarnings("rawtypes")
+    private static final ObjectSchema PROBLEM = (ObjectSchema) new ObjectSchema()
+            .addProperty("type", new StringSchema().format("uri"))
+            .addProperty("title", new StringSchema())
+            .addProperty("status", new IntegerSchema())
+            .addProperty("detail", new StringSchema())
+            .addProperty("instance", new StringSchema())
+            .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new ObjectSchema()
+                    .addProperty("field", new StringSchema()).addProperty("reason", new StringSchema())))
+            .description("application/problem+json (RFC 9457); errors name each field, header or parameter refused");
 
     @Bean
     public WebMvcConfigurer expectedVersionArgument() {
@@ -29,28 +55,72 @@ public class WebConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new ExpectedVersionArgumentResolver());
+                resolvers.add(new PageQueryArgumentResolver());
             }
         };
     }
 
-    /** Documents an {@link ExpectedVersion} parameter as the optional If-Match header, with its @Parameter description. */
+    /**
+     * Documents an {@link ExpectedVersion} parameter as the required If-Match header (with its @Parameter
+     * description) and the 428, 412 and 422 answers; a {@link PageQuery} parameter as the page and size
+     * query parameters and the 400 answer to bad values.
+     */
     @Bean
     public OperationCustomizer ifMatchHeaderDocumentation() {
         return (operation, handlerMethod) -> {
             for (MethodParameter p : handlerMethod.getMethodParameters()) {
-                if (p.getParameterType() != ExpectedVersion.class) {
-                    continue;
-                }
-                io.swagger.v3.oas.annotations.Parameter doc = p.getParameterAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
-                String description = doc != null && !doc.description().isEmpty() ? doc.description() : DEFAULT_DESCRIPTION;
-                boolean documented = operation.getParameters() != null && operation.getParameters().stream()
-                        .anyMatch(q -> "header".equals(q.getIn()) && ExpectedVersion.HEADER.equalsIgnoreCase(q.getName()));
-                if (!documented) {
-                    operation.addParametersItem(new HeaderParameter().name(ExpectedVersion.HEADER).required(false)
-                            .description(description).schema(new StringSchema()));
+                if (p.getParameterType() == ExpectedVersion.class) {
+                    documentIfMatch(operation, p);
+                } else if (p.getParameterType() == PageQuery.class) {
+                    documentPaging(operation);
                 }
             }
             return operation;
         };
+    }
+
+    private static void documentIfMatch(Operation operation, MethodParameter p) {
+        io.swagger.v3.oas.annotations.Parameter doc = p.getParameterAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
+        String description = doc != null && !doc.description().isEmpty() ? doc.description() : DEFAULT_DESCRIPTION;
+        Parameter header = operation.getParameters() == null ? null : operation.getParameters().stream()
+                .filter(q -> "header".equals(q.getIn()) && ExpectedVersion.HEADER.equalsIgnoreCase(q.getName()))
+                .findFirst().orElse(null);
+        if (header == null) {
+            operation.addParametersItem(new HeaderParameter().name(ExpectedVersion.HEADER).required(true)
+                    .description(description).schema(new StringSchema().example("\"3\"")));
+        } else {
+            header.required(true);
+        }
+        problem(operation, "412", "Precondition Failed: If-Match is not the current version; the problem's currentVersion "
+                + "and the ETag header give the current one (type " + ProblemDetailsAdvice.TYPE_BASE
+                + ProblemDetailsAdvice.PRECONDITION_FAILED + ")");
+        problem(operation, "428", "Precondition Required: the If-Match header is missing (type "
+                + ProblemDetailsAdvice.TYPE_BASE + ProblemDetailsAdvice.PRECONDITION_REQUIRED + ")");
+        problem(operation, "422", "A rule refused the input, or If-Match is not an ETag (code invalid-if-match)");
+    }
+
+    private static void documentPaging(Operation operation) {
+        boolean documented = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(q -> "query".equals(q.getIn()) && PageQuery.PAGE.equals(q.getName()));
+        if (!documented) {
+            operation.addParametersItem(new QueryParameter().name(PageQuery.PAGE).required(false)
+                    .description("The page, counted from 0")
+                    .schema(new IntegerSchema().minimum(java.math.BigDecimal.ZERO)._default(0)));
+            operation.addParametersItem(new QueryParameter().name(PageQuery.SIZE).required(false)
+                    .description("Items per page, at most " + PageQuery.MAX_SIZE)
+                    .schema(new IntegerSchema().minimum(java.math.BigDecimal.ONE)
+                            .maximum(java.math.BigDecimal.valueOf(PageQuery.MAX_SIZE))._default(PageQuery.DEFAULT_SIZE)));
+        }
+        problem(operation, "400", "A filter, page or size that cannot be taken; the problem's errors name the parameter");
+    }
+
+    private static void problem(Operation operation, String status, String description) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(new ApiResponses());
+        }
+        if (!operation.getResponses().containsKey(status)) {
+            operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
+                    .content(new Content().addMediaType("application/problem+json", new MediaType().schema(PROBLEM))));
+        }
     }
 }

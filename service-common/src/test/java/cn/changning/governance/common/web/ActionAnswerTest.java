@@ -37,8 +37,14 @@ class ActionAnswerTest {
     void theExpectedVersionIsReadFromIfMatch() {
         assertThat(resolve("\"3\"").value()).isEqualTo(3L);
         assertThat(resolve("W/\"5\"").value()).isEqualTo(5L);
-        assertThat(resolve("*").value()).isNull();
-        assertThat(resolve(null).value()).isNull();
+        assertThat(resolve("*").value()).as("* is any current version: no version check").isNull();
+    }
+
+    @Test
+    void anActionWithoutIfMatchIsRefusedAsPreconditionRequired() {
+        assertThatThrownBy(() -> resolve(null)).isInstanceOf(PreconditionRequiredException.class)
+                .hasMessageContaining("If-Match");
+        assertThatThrownBy(() -> resolve("  ")).isInstanceOf(PreconditionRequiredException.class);
     }
 
     @Test
