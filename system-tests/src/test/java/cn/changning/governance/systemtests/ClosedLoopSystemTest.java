@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -82,7 +83,7 @@ class ClosedLoopSystemTest {
         action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":false,\"note\":\"stalls back at night\",\"verifiedBy\":\"supervisor-7\"}", 3, 200);
         caseAt(caseId, "VERIFIED", 4, "CaseVerified");
         action("/api/v1/cases/" + caseId + "/send-back", "{\"reason\":\"stalls back at night\",\"verifiedBy\":\"supervisor-7\"}", 4, 200);
-        JsonNode sentBack = caseAt(caseId, "SENT_BACK", 5, "CaseSentBackForRework");
+        JsonNode sentBack = caseAt(caseId, "SENT_BACK", 6, "CaseRoundDeadlineSet");
         assertThat(sentBack.get("reworkCount").asInt()).isEqualTo(1);
 
         // the second round goes to the same lead
@@ -90,7 +91,7 @@ class ClosedLoopSystemTest {
         JsonNode rework = awaitOrder(order1, o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
         etag = "\"" + rework.get("order").get("version").asLong() + "\"";
         assertThat(rework.get("order").get("leadAgencyId").asText()).isEqualTo(SQUAD);
-        caseAt(caseId, "DISPATCHED", 6, "CaseDispatched");
+        caseAt(caseId, "DISPATCHED", 7, "CaseDispatched");
         List<String> assistants = new ArrayList<>(rework.get("order").get("parts").findValuesAsText("agencyId"));
         assistants.remove(SQUAD);
         etag = orderAction(order1, etag, "accept", "{\"agencyId\":\"" + SQUAD + "\"}");
@@ -99,21 +100,21 @@ class ClosedLoopSystemTest {
             etag = orderAction(order1, etag, "accept", "{\"agencyId\":\"" + assistant + "\"}");
             etag = orderAction(order1, etag, "confirm", "{\"agencyId\":\"" + assistant + "\"}");
         }
-        caseAt(caseId, "HANDLED", 7, "CaseHandled");
+        caseAt(caseId, "HANDLED", 8, "CaseHandled");
 
         // 5 verify and close
-        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":true,\"verifiedBy\":\"supervisor-7\"}", 7, 200);
-        caseAt(caseId, "VERIFIED", 8, "CaseVerified");
-        action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"operator-huayang-1\"}", 8, 200);
-        JsonNode closed = caseAt(caseId, "CLOSED", 9, "CaseClosed");
+        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":true,\"verifiedBy\":\"supervisor-7\"}", 8, 200);
+        caseAt(caseId, "VERIFIED", 9, "CaseVerified");
+        action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"operator-huayang-1\"}", 9, 200);
+        JsonNode closed = caseAt(caseId, "CLOSED", 10, "CaseClosed");
         assertThat(closed.get("resolution").asText()).isEqualTo("FIXED");
 
         // 6 assess
-        action("/api/v1/cases/" + caseId + "/feedback", "{\"satisfaction\":\"SATISFIED\",\"comment\":\"pavement clear\",\"recordedBy\":\"hotline-2\"}", 9, 200);
-        JsonNode assessed = caseAt(caseId, "ASSESSED", 10, "CaseFeedbackRecorded");
+        action("/api/v1/cases/" + caseId + "/feedback", "{\"satisfaction\":\"SATISFIED\",\"comment\":\"pavement clear\",\"recordedBy\":\"hotline-2\"}", 10, 200);
+        JsonNode assessed = caseAt(caseId, "ASSESSED", 11, "CaseFeedbackRecorded");
         assertThat(assessed.get("feedback").get("satisfaction").asText()).isEqualTo("SATISFIED");
         assertThat(timelineEvents(caseId)).containsExactly("CaseReported", "CaseFiled", "CaseDispatched", "CaseHandled",
-                "CaseVerified", "CaseSentBackForRework", "CaseDispatched", "CaseHandled", "CaseVerified", "CaseClosed",
+                "CaseVerified", "CaseSentBackForRework", "CaseRoundDeadlineSet", "CaseDispatched", "CaseHandled", "CaseVerified", "CaseClosed",
                 "CaseFeedbackRecorded");
 
         // the agencies' statistics show who handled and who returned
@@ -143,6 +144,60 @@ class ClosedLoopSystemTest {
         HttpResponse<String> any = send("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"op\"}", "*");
         assertThat(any.statusCode()).as(any.body()).isEqualTo(200);
         assertThat(any.headers().firstValue("ETag")).contains("\"1\"");
+    }
+
+    /**
+     * Reopening within the window: the dispatch service issues the next round on its own (before, no round-1
+     * order came and the case stayed REOPENED), with the deadline the case holds too, and the loop closes again.
+     */
+    @Test
+    void aCaseReopenedWithinTheWindowIsDispatchedAgainWithTheSameDeadlineAndClosesAgain() {
+        JsonNode centre = PlatformClient.json(client.get("/api/v1/geography/grids/" + GRID).body()).get("centre");
+        String caseId = client.reportCase("0302", centre.get("lat").asDouble(), centre.get("lng").asDouble(), "Litter bin broken");
+        caseAt(caseId, "REPORTED", 0, "CaseReported");
+        action("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"operator-huayang-1\"}", 0, 200);
+        handleRound(caseId, caseId + "-r0");
+        caseAt(caseId, "HANDLED", 3, "CaseHandled");
+        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":true,\"verifiedBy\":\"supervisor-7\"}", 3, 200);
+        action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"operator-huayang-1\"}", 4, 200);
+        caseAt(caseId, "CLOSED", 5, "CaseClosed");
+
+        action("/api/v1/cases/" + caseId + "/reopen", "{\"reason\":\"broken again\",\"reopenedBy\":\"hotline-1\"}", 5, 200);
+        JsonNode reopened = caseAt(caseId, "REOPENED", 7, "CaseRoundDeadlineSet");
+        JsonNode round1 = awaitOrder(caseId + "-r1", o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
+        assertThat(round1.get("order").get("round").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(round1.get("order").get("deadline").asText()))
+                .as("the order's deadline is the case's, by the one rule").isEqualTo(Instant.parse(reopened.get("deadline").asText()));
+        awaitOrder(caseId + "-r0", o -> o.get("order").get("state").asText().equals("REWORKED"));
+        caseAt(caseId, "DISPATCHED", 8, "CaseDispatched");
+
+        handleRound(caseId, caseId + "-r1");
+        caseAt(caseId, "HANDLED", 9, "CaseHandled");
+        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":true,\"verifiedBy\":\"supervisor-7\"}", 9, 200);
+        action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"operator-huayang-1\"}", 10, 200);
+        JsonNode closedAgain = caseAt(caseId, "CLOSED", 11, "CaseClosed");
+        assertThat(closedAgain.get("reworkCount").asInt()).isEqualTo(1);
+
+        // the operators' state check: no case of the stack has its dispatch side missing or disagreeing
+        JsonNode check = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/api/v1/dispatch/consistency?settledFor=PT1S&size=100"), c -> c.get("total").asLong() == 0);
+        assertThat(check.get("items")).isEmpty();
+    }
+
+    /** Every agency on the round's order accepts; the lead reports, the assistants confirm. */
+    private static void handleRound(String caseId, String orderId) {
+        JsonNode order = awaitOrder(orderId, o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
+        String etag = "\"" + order.get("order").get("version").asLong() + "\"";
+        String lead = order.get("order").get("leadAgencyId").asText();
+        List<String> assistants = new ArrayList<>(order.get("order").get("parts").findValuesAsText("agencyId"));
+        assistants.remove(lead);
+        etag = orderAction(orderId, etag, "accept", "{\"agencyId\":\"" + lead + "\"}");
+        etag = orderAction(orderId, etag, "report", "{\"agencyId\":\"" + lead + "\",\"result\":\"RESOLVED\",\"note\":\"replaced\"}");
+        for (String assistant : assistants) {
+            etag = orderAction(orderId, etag, "accept", "{\"agencyId\":\"" + assistant + "\"}");
+            etag = orderAction(orderId, etag, "confirm", "{\"agencyId\":\"" + assistant + "\"}");
+        }
+        awaitOrder(orderId, o -> o.get("order").get("state").asText().equals("HANDLED"));
     }
 
     private static JsonNode caseAt(String caseId, String step, long version, String lastEvent) {

@@ -10,6 +10,7 @@ import cn.changning.governance.dispatch.domain.WorkingTimeDeadlines;
 import cn.changning.governance.dispatch.metrics.DispatchMetrics;
 import cn.changning.governance.dispatch.policy.DispatchPolicy;
 import cn.changning.governance.dispatch.projection.CaseIntakeProjection;
+import cn.changning.governance.dispatch.projection.DispatchConsistency;
 import cn.changning.governance.dispatch.projection.DispatchOrderCounts;
 import cn.changning.governance.dispatch.projection.DispatchOrderProjection;
 import cn.changning.governance.dispatch.projection.DispatchQueries;
@@ -95,8 +96,13 @@ public class DispatchServiceConfiguration {
     }
 
     @Bean
-    public CaseIntakeProjection caseIntakeProjection(MongoTemplate mongo, VersionedDocuments versionedDocuments) {
-        return new CaseIntakeProjection(mongo, versionedDocuments);
+    public CaseIntakeProjection caseIntakeProjection(MongoTemplate mongo, VersionedDocuments versionedDocuments, ObjectMapper objectMapper) {
+        return new CaseIntakeProjection(mongo, versionedDocuments, objectMapper);
+    }
+
+    @Bean
+    public DispatchConsistency dispatchConsistency(MongoTemplate mongo, Clock clock) {
+        return new DispatchConsistency(mongo, clock);
     }
 
     @Bean

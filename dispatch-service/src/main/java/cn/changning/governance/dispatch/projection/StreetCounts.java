@@ -80,10 +80,12 @@ public final class StreetCounts {
         List<String> counters = new ArrayList<>();
         counters.add(state.name());
         if (state.isOpen()) {
-            boolean overdue = DispatchOrderDocument.isTrue(order, DispatchOrderDocument.OVERDUE);
+            // A paused order (its case on hold) is neither overdue nor due soon until its clock runs again.
+            boolean paused = DispatchOrderDocument.isTrue(order, DispatchOrderDocument.PAUSED);
+            boolean overdue = !paused && DispatchOrderDocument.isTrue(order, DispatchOrderDocument.OVERDUE);
             if (overdue) {
                 counters.add(OVERDUE);
-            } else if (DispatchOrderDocument.isTrue(order, DispatchOrderDocument.DUE_SOON)) {
+            } else if (!paused && DispatchOrderDocument.isTrue(order, DispatchOrderDocument.DUE_SOON)) {
                 counters.add(DUE_SOON);
             }
             if (DispatchOrderDocument.isTrue(order, DispatchOrderDocument.ESCALATED)) {

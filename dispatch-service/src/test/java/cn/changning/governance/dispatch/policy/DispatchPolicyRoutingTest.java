@@ -16,6 +16,7 @@ import cn.changning.governance.reference.responsibility.ResponsibilityList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class DispatchPolicyRoutingTest {
     final CommandGateway gateway = (CommandGateway) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[]{CommandGateway.class}, (proxy, method, args) -> {
                 if (method.getName().equals("sendAndWait")) {
-                    sent.add(args[0]);
+                    sent.add(args[0] instanceof CommandMessage<?> message ? message.getPayload() : args[0]);
                     return null;
                 }
                 throw new UnsupportedOperationException(method.getName());
