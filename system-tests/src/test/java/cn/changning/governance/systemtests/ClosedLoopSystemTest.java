@@ -82,7 +82,7 @@ class ClosedLoopSystemTest {
         // 5 verify on site: not fixed, back for rework
         action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":false,\"note\":\"stalls back at night\",\"verifiedBy\":\"supervisor-7\"}", 3, 200);
         caseAt(caseId, "VERIFIED", 4, "CaseVerified");
-        action("/api/v1/cases/" + caseId + "/send-back", "{\"reason\":\"stalls back at night\",\"verifiedBy\":\"supervisor-7\"}", 4, 200);
+        action("/api/v1/cases/" + caseId + "/send-back", "{\"reason\":\"stalls back at night\",\"verifiedBy\":\"supervisor-7\"}", 4, 200, 2);
         JsonNode sentBack = caseAt(caseId, "SENT_BACK", 6, "CaseRoundDeadlineSet");
         assertThat(sentBack.get("reworkCount").asInt()).isEqualTo(1);
 
@@ -162,7 +162,7 @@ class ClosedLoopSystemTest {
         action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"operator-huayang-1\"}", 4, 200);
         caseAt(caseId, "CLOSED", 5, "CaseClosed");
 
-        action("/api/v1/cases/" + caseId + "/reopen", "{\"reason\":\"broken again\",\"reopenedBy\":\"hotline-1\"}", 5, 200);
+        action("/api/v1/cases/" + caseId + "/reopen", "{\"reason\":\"broken again\",\"reopenedBy\":\"hotline-1\"}", 5, 200, 2);
         JsonNode reopened = caseAt(caseId, "REOPENED", 7, "CaseRoundDeadlineSet");
         JsonNode round1 = awaitOrder(caseId + "-r1", o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
         assertThat(round1.get("order").get("round").asInt()).isEqualTo(1);
@@ -228,9 +228,14 @@ class ClosedLoopSystemTest {
 
     /** An action on a case with If-Match: the answer carries the next version as ETag. */
     private static void action(String path, String body, long ifMatch, int expectedStatus) {
+        action(path, body, ifMatch, expectedStatus, 1);
+    }
+
+    /** As above, for an action that records {@code events} events (a new round: sent back or reopened, and its deadline). */
+    private static void action(String path, String body, long ifMatch, int expectedStatus, int events) {
         HttpResponse<String> response = send(path, body, "\"" + ifMatch + "\"");
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expectedStatus);
-        assertThat(response.headers().firstValue("ETag")).contains("\"" + (ifMatch + 1) + "\"");
+        assertThat(response.headers().firstValue("ETag")).contains("\"" + (ifMatch + events) + "\"");
     }
 
     /**

@@ -113,6 +113,13 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
                 stale.getHeaders().getETag());
         assertThat(retried.getHeaders().getETag()).isEqualTo("\"2\"");
 
+        // Stale and refused by the current state too (a case on hold cannot be closed): the stale version is what
+        // the client must hear first, so it reads again, rather than the rule.
+        ResponseEntity<String> staleAndRefused = action(id, "close", "{\"resolution\":\"FIXED\",\"closedBy\":\"op\"}", "\"1\"");
+        assertProblem(staleAndRefused, HttpStatus.PRECONDITION_FAILED, "precondition-failed");
+        assertThat(json(staleAndRefused).get("currentVersion").asLong()).isEqualTo(2);
+        assertProblem(action(id, "close", "{\"resolution\":\"FIXED\",\"closedBy\":\"op\"}", "\"2\""), HttpStatus.CONFLICT, "case-suspended");
+
         assertProblemField(http.getForEntity("/api/v1/cases?page=-1", String.class), HttpStatus.BAD_REQUEST, "page");
         assertProblemField(http.getForEntity("/api/v1/cases?size=101", String.class), HttpStatus.BAD_REQUEST, "size");
         assertProblemField(http.getForEntity("/api/v1/cases/" + id + "/duplicate-candidates?size=abc", String.class),
@@ -151,7 +158,7 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
         assertThat(orig.get("duplicates").get(0).asText()).isEqualTo(duplicate);
         assertThat(orig.get("step").asText()).isEqualTo("REPORTED");
 
-        assertProblem(action(duplicate, "file", "{\"filedBy\":\"op\"}", "\"1\""), HttpStatus.CONFLICT, "case-not-reported");
+        assertProblem(action(duplicate, "file", "{\"filedBy\":\"op\"}", "\"3\""), HttpStatus.CONFLICT, "case-not-reported");
     }
 
     @Test

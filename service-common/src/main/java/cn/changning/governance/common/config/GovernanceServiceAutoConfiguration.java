@@ -1,5 +1,6 @@
 package cn.changning.governance.common.config;
 
+import cn.changning.governance.common.commands.ExpectedVersionCheck;
 import cn.changning.governance.common.consuming.ConsumerConfiguration;
 import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.common.eventstore.EventStoreConfiguration;
@@ -7,6 +8,7 @@ import cn.changning.governance.common.health.MongoPingHealthIndicator;
 import cn.changning.governance.common.publishing.PublishingConfiguration;
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
 import cn.changning.governance.common.web.WebConfiguration;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +28,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Import({EventStoreConfiguration.class, PublishingConfiguration.class, ConsumerConfiguration.class, ProblemDetailsAdvice.class,
         WebConfiguration.class})
 public class GovernanceServiceAutoConfiguration {
+
+    /** A stale If-Match is refused before the command's handler runs (412), see {@link ExpectedVersionCheck}. */
+    @Bean
+    public ConfigurerModule expectedVersionCheck() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(() ->
+                config.commandBus().registerHandlerInterceptor(new ExpectedVersionCheck(config.eventStore()))));
+    }
 
     /** How read-model writes guard their versions on this service's MongoDB (see {@link VersionedDocuments.Guard}). */
     @Bean
