@@ -5,7 +5,6 @@ import cn.changning.governance.contracts.EventTypes;
 import cn.changning.governance.contracts.cases.CaseFiled;
 import cn.changning.governance.contracts.dispatch.EscalationLevel;
 import cn.changning.governance.dispatch.domain.DispatchCommands.IssueDispatchOrder;
-
 import cn.changning.governance.reference.agencies.Agency;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
 import cn.changning.governance.reference.calendar.RoundDeadlines;
@@ -16,16 +15,14 @@ import cn.changning.governance.reference.responsibility.ResponsibilityList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.test.utils.RecordingCommandBus;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dispatch policy turns a filed case's routing into the agencies of its first order: fed a CaseFiled, the
  * command it sends names the parties the handling type calls for, owner units included. Fast: no stores, no Kafka;
- * a recording gateway stands in for Axon's.
+ * Axon's recording command bus stands in for the real one.
  */
 class DispatchPolicyRoutingTest {
 
@@ -43,16 +40,9 @@ class DispatchPolicyRoutingTest {
     static final AgencyDirectory AGENCIES = AgencyDirectory.load(GEOGRAPHY);
     static final Instant FILED = Instant.parse("2026-03-04T02:00:00Z");
 
-    final List<Object> sent = new ArrayList<>();
-    final CommandGateway gateway = (CommandGateway) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[]{CommandGateway.class}, (proxy, method, args) -> {
-                if (method.getName().equals("sendAndWait")) {
-                    sent.add(args[0] instanceof CommandMessage<?> message ? message.getPayload() : args[0]);
-                    return null;
-                }
-                throw new UnsupportedOperationException(method.getName());
-            });
-    final DispatchPolicy policy = new DispatchPolicy(gateway, ResponsibilityList.load(CATALOGUE, GEOGRAPHY), AGENCIES,
+    /** Axon's recording bus: it keeps every command sent and answers each with null. */
+    final RecordingCommandBus bus = new RecordingCommandBus();
+    final DispatchPolicy policy = new DispatchPolicy(DefaultCommandGateway.builder().commandBus(bus).build(), ResponsibilityList.load(CATALOGUE, GEOGRAPHY), AGENCIES,
             new RoundDeadlines(WorkingCalendar.load()), JSON, Clock.fixed(FILED, ZoneOffset.UTC));
 
     private IssueDispatchOrder file(String itemCode, String streetCode) throws Exception {
@@ -61,8 +51,10 @@ class DispatchPolicyRoutingTest {
                 item.persistentProblem(), streetCode + "000001", streetCode, FILED.plus(Duration.ofDays(3)), "operator-1", FILED);
         policy.process(List.of(new EventRecord("e-" + itemCode, EventTypes.cloudEventType(CaseFiled.class), filed.caseId(), 1, FILED,
                 JSON.writeValueAsBytes(filed), "governance.case.events", 0, 0)));
+        List<Object> sent = bus.getDispatchedCommands().stream().map(m -> (Object) m.getPayload()).toList();
+        bus.clearCommands();
         assertThat(sent).hasSize(1).first().isInstanceOf(IssueDispatchOrder.class);
-        return (IssueDispatchOrder) sent.remove(0);
+        return (IssueDispatchOrder) sent.get(0);
     }
 
     private static Agency agency(String id) {

@@ -111,11 +111,6 @@ public final class EventRouter<C> {
         return true;
     }
 
-    /** Whether a record of this type would be routed (or refused as an unknown version), without decoding it. */
-    public boolean takes(EventRecord record) {
-        return routes.containsKey(record.type()) || versionsRead.containsKey(unversioned(record.type()));
-    }
-
     /**
      * Decodes the record into its registered type, without handling it.
      *
