@@ -8,11 +8,13 @@ import cn.changning.governance.dispatch.DispatchServiceApplication;
 import cn.changning.governance.embedded.EmbeddedInfrastructure;
 import cn.changning.governance.gateway.GatewayApplication;
 import cn.changning.governance.partyregistry.PartyRegistryServiceApplication;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -78,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
             SLF4JBridgeHandler.removeHandlersForRootLogger(); // Tomcat logs through java.util.logging
             SLF4JBridgeHandler.install();
         }
+        useForEventTimestamps(settings.clock());
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(
                 settings.dataDirectory(), settings.postgresPort(), settings.kafkaPort(), settings.mongoPort(),
                 settings.durable(), true));
@@ -106,6 +109,7 @@ public final class LocalStack implements AutoCloseable {
         } catch (Exception e) {
             services.values().forEach(ConfigurableApplicationContext::close);
             infrastructure.close();
+            stopUsingForEventTimestamps(settings.clock());
             throw new IllegalStateException("local stack failed to start: " + rootMessage(e), e);
         }
     }
@@ -125,8 +129,27 @@ public final class LocalStack implements AutoCloseable {
         // partitions and processor segments back at once (see GovernanceProperties.instanceId).
         p.put("governance.instance-id", "local-stack");
         return ServiceLauncher.builder(service.application(), service.name())
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", settings.clock()))
                 .registerShutdownHook(false)
                 .run(ServiceLauncher.withOverrides(p));
+    }
+
+    /**
+     * Axon stamps events with one clock per JVM. With every service of the stack in this JVM, it is the stack's, so an
+     * event's timestamp (its Kafka record's time, the case history's "as of") agrees with the instants its payload
+     * carries, when the stack runs on a test's clock. Put back to the system's when that stack stops; a stack on the
+     * system's clock leaves it alone (another stack of the same test JVM may run on a test clock).
+     */
+    private static void useForEventTimestamps(Clock clock) {
+        if (!clock.equals(Clock.systemUTC())) {
+            GenericEventMessage.clock = clock;
+        }
+    }
+
+    private static void stopUsingForEventTimestamps(Clock clock) {
+        if (!clock.equals(Clock.systemUTC())) {
+            GenericEventMessage.clock = Clock.systemUTC();
+        }
     }
 
     private static ConfigurableApplicationContext startGateway(LocalStackSettings settings,
@@ -198,6 +221,7 @@ public final class LocalStack implements AutoCloseable {
                 .filter(ConfigurableApplicationContext::isActive)
                 .forEach(ConfigurableApplicationContext::close);
         infrastructure.close();
+        stopUsingForEventTimestamps(settings.clock());
     }
 
     private static String rootMessage(Throwable e) {

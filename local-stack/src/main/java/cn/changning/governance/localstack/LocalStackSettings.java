@@ -1,6 +1,7 @@
 package cn.changning.governance.localstack;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * How the local stack runs. From the environment: {@code GOVERNANCE_DATA_DIR} (default
@@ -11,10 +12,11 @@ import java.nio.file.Path;
  * (WARN) sets what the console shows (logback.xml); everything is logged under {@code <data>/logs}.
  *
  * @param randomServicePorts true: services on free ports (tests; the gateway learns them)
+ * @param clock              the services' clock: the system's, or a test's that moves time on (the deadlines follow it)
  */
 public record LocalStackSettings(Path dataDirectory, int gatewayPort, boolean randomServicePorts,
                                  int postgresPort, int kafkaPort, int mongoPort,
-                                 int topicPartitions, boolean durable) {
+                                 int topicPartitions, boolean durable, Clock clock) {
 
     public static LocalStackSettings fromEnvironment() {
         return new LocalStackSettings(
@@ -25,17 +27,23 @@ public record LocalStackSettings(Path dataDirectory, int gatewayPort, boolean ra
                 Integer.parseInt(env("KAFKA_PORT", "9092")),
                 Integer.parseInt(env("MONGO_PORT", "27017")),
                 Integer.parseInt(env("GOVERNANCE_TOPIC_PARTITIONS", "3")),
-                Boolean.parseBoolean(env("GOVERNANCE_DURABLE", "true")));
+                Boolean.parseBoolean(env("GOVERNANCE_DURABLE", "true")),
+                Clock.systemUTC());
     }
 
     /** Everything on free ports under the given folder: for tests and benchmarks. */
     public static LocalStackSettings forTests(Path dataDirectory) {
-        return new LocalStackSettings(dataDirectory, 0, true, 0, 0, 0, 3, false);
+        return new LocalStackSettings(dataDirectory, 0, true, 0, 0, 0, 3, false, Clock.systemUTC());
     }
 
     public LocalStackSettings withDurable(boolean durable) {
         return new LocalStackSettings(dataDirectory, gatewayPort, randomServicePorts, postgresPort, kafkaPort,
-                mongoPort, topicPartitions, durable);
+                mongoPort, topicPartitions, durable, clock);
+    }
+
+    public LocalStackSettings withClock(Clock clock) {
+        return new LocalStackSettings(dataDirectory, gatewayPort, randomServicePorts, postgresPort, kafkaPort,
+                mongoPort, topicPartitions, durable, clock);
     }
 
     int servicePort(int defaultPort) {

@@ -2,6 +2,7 @@ package cn.changning.governance.systemtests;
 
 import cn.changning.governance.contracts.Topics;
 import cn.changning.governance.localstack.LocalStack;
+import cn.changning.governance.reference.calendar.WorkingCalendar;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,12 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +37,7 @@ class ClosedLoopSystemTest {
     static final String POLICE = STREET + "-police";
     static final String MARKET = STREET + "-market";
     static final String UNLICENSED_STALLS = "1501";
+    static final String WATER_MANHOLE_COVER = "0101";
 
     static PlatformClient client;
 
@@ -182,6 +188,98 @@ class ClosedLoopSystemTest {
         JsonNode check = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
                 .until(() -> get("/api/v1/dispatch/consistency?settledFor=PT1S&size=100"), c -> c.get("total").asLong() == 0);
         assertThat(check.get("items")).isEmpty();
+    }
+
+    /**
+     * A case on hold while its order runs, on the stack's clock held at chosen instants of a working day (09–12,
+     * 13–18). Item 0101 has 4 working hours. Filed at 09:00, due 14:00. On hold from 10:00 to 14:30: an order filed
+     * with it and left running goes overdue and is escalated at 14:00; the held one neither warns, nor goes overdue,
+     * nor is escalated. Resumed at 14:30 with the 3 working hours it had left (10–12, 13–14): due 17:30, the case too.
+     * A third order due 17:20 shows the scheduler has passed 17:25 while the resumed one is still not overdue; at
+     * 17:35 it is, as of 17:30.
+     */
+    @Test
+    void aCaseOnHoldStopsItsOrdersClockAndTheOrderGoesOverdueAtTheMomentTheHoldShifted() {
+        MovableClock clock = SharedStack.CLOCK;
+        WorkingCalendar calendar = WorkingCalendar.load();
+        ZoneId zone = calendar.zone();
+        // A working day at least a day ahead of every clock the stack has run on.
+        LocalDate day = clock.instant().atZone(zone).toLocalDate().plusDays(1);
+        while (!calendar.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        LocalDate workingDay = day;
+        BiFunction<Integer, Integer, Instant> at =
+                (hour, minute) -> workingDay.atTime(LocalTime.of(hour, minute)).atZone(zone).toInstant();
+        JsonNode centre = PlatformClient.json(client.get("/api/v1/geography/grids/" + GRID).body()).get("centre");
+        double lat = centre.get("lat").asDouble();
+        double lng = centre.get("lng").asDouble();
+        try {
+            clock.holdAt(at.apply(9, 0));
+            String held = client.reportCase(WATER_MANHOLE_COVER, lat, lng, "Manhole cover rocking, held case");
+            String running = client.reportCase(WATER_MANHOLE_COVER, lat, lng, "Manhole cover rocking, running case");
+            for (String caseId : List.of(held, running)) {
+                action("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"operator-huayang-1\"}", 0, 200);
+                JsonNode order = awaitOrder(caseId + "-r0", o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
+                assertThat(Instant.parse(order.get("order").get("deadline").asText())).isEqualTo(at.apply(14, 0));
+                caseAt(caseId, "DISPATCHED", 2, "CaseDispatched");
+            }
+
+            clock.holdAt(at.apply(10, 0));
+            action("/api/v1/cases/" + held + "/suspend",
+                    "{\"reason\":\"awaiting the utility's parts\",\"approvedBy\":\"director-2\",\"suspendedBy\":\"operator-huayang-1\"}", 2, 200);
+            awaitOrder(held + "-r0", o -> o.get("order").get("paused").asBoolean());
+
+            clock.holdAt(at.apply(13, 20));
+            String late = client.reportCase(WATER_MANHOLE_COVER, lat, lng, "Manhole cover rocking, filed later");
+            action("/api/v1/cases/" + late + "/file", "{\"filedBy\":\"operator-huayang-1\"}", 0, 200);
+            JsonNode lateOrder = awaitOrder(late + "-r0", o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
+            // 13:20 to 18:00 is 4 h 40 min of working time: due 17:20 the same day
+            assertThat(Instant.parse(lateOrder.get("order").get("deadline").asText())).isEqualTo(at.apply(17, 20));
+
+            clock.holdAt(at.apply(14, 30));
+            JsonNode runningOrder = awaitOrder(running + "-r0", o -> historyEvents(o).contains("DispatchOrderEscalated"));
+            assertThat(runningOrder.get("order").get("overdue").asBoolean()).isTrue();
+            assertThat(historyAt(runningOrder, "DispatchOrderOverdue")).isEqualTo(at.apply(14, 0));
+            JsonNode heldOrder = awaitOrder(held + "-r0", o -> true);
+            assertThat(historyEvents(heldOrder)).as("nothing falls due while the case is on hold")
+                    .doesNotContain("DispatchOrderDueSoon", "DispatchOrderOverdue", "DispatchOrderEscalated");
+            assertThat(heldOrder.get("order").get("overdue").asBoolean()).isFalse();
+
+            action("/api/v1/cases/" + held + "/resume", "{\"resumedBy\":\"operator-huayang-1\"}", 3, 200);
+            heldOrder = awaitOrder(held + "-r0", o -> !o.get("order").get("paused").asBoolean());
+            assertThat(Instant.parse(heldOrder.get("order").get("deadline").asText())).isEqualTo(at.apply(17, 30));
+            JsonNode heldCase = caseAt(held, "DISPATCHED", 4, "CaseResumed");
+            assertThat(Instant.parse(heldCase.get("deadline").asText())).as("the case's deadline, by the same rule")
+                    .isEqualTo(at.apply(17, 30));
+
+            clock.holdAt(at.apply(17, 25));
+            awaitOrder(late + "-r0", o -> historyEvents(o).contains("DispatchOrderOverdue"));
+            heldOrder = awaitOrder(held + "-r0", o -> true);
+            assertThat(historyEvents(heldOrder)).as("at 17:25 the resumed order is not overdue yet")
+                    .doesNotContain("DispatchOrderOverdue");
+
+            clock.holdAt(at.apply(17, 35));
+            heldOrder = awaitOrder(held + "-r0", o -> historyEvents(o).contains("DispatchOrderEscalated"));
+            assertThat(heldOrder.get("order").get("overdue").asBoolean()).isTrue();
+            assertThat(historyAt(heldOrder, "DispatchOrderOverdue")).as("overdue as of the shifted deadline")
+                    .isEqualTo(at.apply(17, 30));
+        } finally {
+            clock.letGo();
+        }
+    }
+
+    private static List<String> historyEvents(JsonNode order) {
+        return order.get("history").findValuesAsText("event");
+    }
+
+    private static Instant historyAt(JsonNode order, String event) {
+        for (JsonNode entry : order.get("history")) {
+            if (entry.get("event").asText().equals(event)) {
+                return Instant.parse(entry.get("at").asText());
+            }
+        }
+        throw new AssertionError(event + " is not in the order's history: " + order.get("history"));
     }
 
     /** Every agency on the round's order accepts; the lead reports, the assistants confirm. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ class RestartSystemTest {
     @Test
     void stateAndOffsetsSurviveARestart() {
         LocalStackSettings settings = new LocalStackSettings(data, FreePorts.find(), true,
-                FreePorts.find(), FreePorts.find(), FreePorts.find(), 3, false);
+                FreePorts.find(), FreePorts.find(), FreePorts.find(), 3, false, Clock.systemUTC());
         List<String> caseIds = new ArrayList<>();
         Map<String, Long> topicBefore;
         try (LocalStack stack = LocalStack.start(settings)) {

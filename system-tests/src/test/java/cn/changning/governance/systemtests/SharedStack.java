@@ -10,6 +10,9 @@ import java.nio.file.Files;
 /** One whole platform (infrastructure, four services, gateway) per test JVM, on free ports. */
 final class SharedStack {
 
+    /** The stack's clock, which a test may hold and move on (see {@link MovableClock}). */
+    static final MovableClock CLOCK = new MovableClock();
+
     private static LocalStack stack;
 
     private SharedStack() {
@@ -18,7 +21,7 @@ final class SharedStack {
     static synchronized LocalStack get() {
         if (stack == null) {
             try {
-                stack = LocalStack.start(LocalStackSettings.forTests(Files.createTempDirectory("governance-stack-")));
+                stack = LocalStack.start(LocalStackSettings.forTests(Files.createTempDirectory("governance-stack-")).withClock(CLOCK));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -24,7 +24,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.time.Clock;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -34,11 +33,6 @@ public class CaseServiceConfiguration {
     @Bean
     public ConfigurerModule caseAggregate() {
         return configurer -> configurer.configureAggregate(Case.class);
-    }
-
-    @Bean
-    public Clock clock() {
-        return Clock.systemUTC();
     }
 
     // The reference data: loaded and checked once at start. Being beans, Axon also passes them to

@@ -10,11 +10,14 @@ import cn.changning.governance.common.web.ProblemDetailsAdvice;
 import cn.changning.governance.common.web.WebConfiguration;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Clock;
 
 /**
  * The wiring every service shares: event store, publisher, consumers' error handling,
@@ -28,6 +31,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Import({EventStoreConfiguration.class, PublishingConfiguration.class, ConsumerConfiguration.class, ProblemDetailsAdvice.class,
         WebConfiguration.class})
 public class GovernanceServiceAutoConfiguration {
+
+    /**
+     * The service's one "now": what its API stamps on commands, what its policies and its deadlines run on. A test
+     * stack may put its own in first (the local stack's {@code LocalStackSettings.clock}), to move time on.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
 
     /** A stale If-Match is refused before the command's handler runs (412), see {@link ExpectedVersionCheck}. */
     @Bean
