@@ -33,6 +33,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyRouteNamesTheScopeItAsksOfAToken() {
+        ArchitectureRules.everyRouteNamesItsScope().check(CLASSES);
+    }
+
+    @Test
     void itsPackagesAreFreeOfCycles() {
         ArchitectureRules.packagesFreeOfCycles(SERVICE).check(CLASSES);
     }

@@ -1,5 +1,7 @@
 package cn.changning.governance.cases.api;
 
+import cn.changning.governance.common.security.RequiresScope;
+import cn.changning.governance.common.security.Scopes;
 import cn.changning.governance.cases.domain.CaseStep;
 import cn.changning.governance.cases.domain.CloseCase;
 import cn.changning.governance.cases.domain.FileCase;
@@ -80,6 +82,7 @@ public class CaseController {
     }
 
     @PostMapping
+    @RequiresScope(Scopes.CASES_REPORT)
     @Operation(summary = "Report a problem (step 1)",
             description = "Accepted once stored; visible in GET shortly after. With an Idempotency-Key, "
                     + "repeating the request returns the same case instead of a second one.")
@@ -110,6 +113,7 @@ public class CaseController {
     }
 
     @GetMapping
+    @RequiresScope(Scopes.CASES_READ)
     @Operation(summary = "Cases, filtered and paged, newest report first", description = "Every filter is optional; "
             + "overdue=true: open, not on hold and past the deadline; q: text in the description or address.")
     public Page<CaseView> list(
@@ -132,6 +136,7 @@ public class CaseController {
     }
 
     @GetMapping("/stats")
+    @RequiresScope(Scopes.CASES_READ)
     @Operation(summary = "Counts by step × street × grid × item class (pre-aggregated)",
             description = "Only combinations with cases are listed; every filter narrows them.")
     public CaseStats stats(@RequestParam(required = false) CaseStep step,
@@ -142,6 +147,7 @@ public class CaseController {
     }
 
     @GetMapping("/{caseId}")
+    @RequiresScope(Scopes.CASES_READ)
     @Operation(summary = "One case, with its version as ETag",
             description = "With asOf, the case as it stood at that instant, rebuilt from its events.")
     public ResponseEntity<CaseView> findCase(
@@ -153,6 +159,7 @@ public class CaseController {
     }
 
     @GetMapping("/{caseId}/timeline")
+    @RequiresScope(Scopes.CASES_READ)
     @Operation(summary = "Every event of a case: what, who, when", description = "With asOf, the timeline up to that instant.")
     public ResponseEntity<CaseView.Timeline> timeline(@PathVariable String caseId,
                                                       @RequestParam(required = false) Instant asOf) {
@@ -162,6 +169,7 @@ public class CaseController {
     }
 
     @GetMapping("/{caseId}/duplicate-candidates")
+    @RequiresScope(Scopes.CASES_READ)
     @Operation(summary = "Open cases that may be the same problem",
             description = "Open cases of the same item within 50 m, reported in the last 30 days, nearest first. "
                     + "Give itemCode to look under another item than the reported one. Paged.")
@@ -174,6 +182,7 @@ public class CaseController {
     }
 
     @PostMapping("/{caseId}/file")
+    @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "File a report (step 2)", description = "Checks the item against the catalogue, assigns the "
             + "grid the location lies in and sets the deadline from the item's time limit on the working calendar.")
     public ResponseEntity<CaseUpdated> file(@PathVariable String caseId, @Valid @RequestBody FileRequest request,
@@ -183,6 +192,7 @@ public class CaseController {
     }
 
     @PostMapping("/{caseId}/reject")
+    @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Reject a report as invalid or out of scope (step 2)")
     public ResponseEntity<CaseUpdated> reject(@PathVariable String caseId, @Valid @RequestBody RejectRequest request,
                                               @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -191,6 +201,7 @@ public class CaseController {
     }
 
     @PostMapping("/{caseId}/mark-duplicate")
+    @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Mark a report, or a filed case not yet handled, as a duplicate of an open case (step 2)",
             description = "This case names the original at once; the original then lists it among its duplicates, "
                     + "once it has checked that it is itself open. If it is not (closed, rejected, unknown), this "
@@ -203,6 +214,7 @@ public class CaseController {
     }
 
     @PostMapping("/{caseId}/verify")
+    @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Record the on-site check of a handled case (step 5)")
     public ResponseEntity<CaseUpdated> verify(@PathVariable String caseId, @Valid @RequestBody VerifyRequest request,
                                               @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -211,6 +223,7 @@ public class CaseController {
     }
 
     @PostMapping("/{caseId}/close")
+    @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Close a verified case: FIXED, or CLOSED_NOT_FIXED (step 5)")
     public ResponseEntity<CaseUpdated> close(@PathVariable String caseId, @Valid @RequestBody CloseRequest request,
                                              @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -219,6 +232,7 @@ public class CaseController {
     }
 
     @PostMapping("/{caseId}/send-back")
+    @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Send a case whose check found it not fixed back for rework (step 5 failed)")
     public ResponseEntity<CaseUpdated> sendBack(@PathVariable String caseId, @Valid @RequestBody SendBackRequest request,
                                                 @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -227,6 +241,7 @@ public class CaseController {
     }
 
     @PostMapping("/{caseId}/feedback")
+    @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Record the resident's feedback on a closed case (step 6)")
     public ResponseEntity<CaseUpdated> feedback(@PathVariable String caseId, @Valid @RequestBody FeedbackRequest request,
                                                 @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -235,6 +250,7 @@ public class CaseController {
     }
 
     @PostMapping("/{caseId}/reopen")
+    @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Reopen a closed case within 7 days of closing; it goes back to dispatch")
     public ResponseEntity<CaseUpdated> reopen(@PathVariable String caseId, @Valid @RequestBody ReopenRequest request,
                                               @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -243,6 +259,7 @@ public class CaseController {
     }
 
     @PostMapping("/{caseId}/suspend")
+    @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Put a filed, open case on long-term hold, with reason and approver")
     public ResponseEntity<CaseUpdated> suspend(@PathVariable String caseId, @Valid @RequestBody SuspendRequest request,
                                                @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -251,6 +268,7 @@ public class CaseController {
     }
 
     @PostMapping("/{caseId}/resume")
+    @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "End a hold; the deadline moves on by the working time spent on hold")
     public ResponseEntity<CaseUpdated> resume(@PathVariable String caseId, @Valid @RequestBody ResumeRequest request,
                                               @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {

@@ -1,5 +1,7 @@
 package cn.changning.governance.cases.api;
 
+import cn.changning.governance.common.security.RequiresScope;
+import cn.changning.governance.common.security.Scopes;
 import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.catalogue.HandlingType;
@@ -31,6 +33,7 @@ public class CatalogueController {
     }
 
     @GetMapping("/items")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "Management items, optionally filtered by class, category and handling type")
     public Items items(@RequestParam(name = "class", required = false) ItemClass itemClass,
                        @RequestParam(required = false) ItemCategory category,
@@ -44,6 +47,7 @@ public class CatalogueController {
     }
 
     @GetMapping("/items/{code}")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "One management item by its 4-digit code")
     public ManagementItem item(@PathVariable String code) {
         return catalogue.find(code).orElseThrow(() -> new NotFoundException("management item", code));

@@ -1,5 +1,7 @@
 package cn.changning.governance.cases.api;
 
+import cn.changning.governance.common.security.RequiresScope;
+import cn.changning.governance.common.security.Scopes;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.reference.geography.GeoPoint;
@@ -35,6 +37,7 @@ public class GeographyController {
     }
 
     @GetMapping
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "The district and how many places of each kind it has")
     public District district() {
         return new District(geography.districtCode(), geography.districtName(), geography.districtNameZh(),
@@ -42,24 +45,28 @@ public class GeographyController {
     }
 
     @GetMapping("/subdistricts")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "The 10 subdistricts: 9 streets and 1 town")
     public List<Subdistrict> subdistricts() {
         return geography.subdistricts();
     }
 
     @GetMapping("/subdistricts/{code}")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "One subdistrict by its 9-digit code")
     public Subdistrict subdistrict(@PathVariable String code) {
         return geography.subdistrict(code).orElseThrow(() -> new NotFoundException("subdistrict", code));
     }
 
     @GetMapping("/grids")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "The responsibility grids, with boundary and centre; optionally of one subdistrict")
     public List<Grid> grids(@Parameter(description = "9-digit subdistrict code") @RequestParam(required = false) String subdistrict) {
         return subdistrict == null ? geography.grids() : geography.grids(subdistrict);
     }
 
     @GetMapping("/grids/at")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "The grid a point lies in", description = "404 problem when the point is outside every grid of the district.")
     public Grid gridAt(@RequestParam @DecimalMin("-90") @DecimalMax("90") double lat,
                        @RequestParam @DecimalMin("-180") @DecimalMax("180") double lng) {
@@ -69,12 +76,14 @@ public class GeographyController {
     }
 
     @GetMapping("/grids/{code}")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "One grid by its 15-digit code")
     public Grid grid(@PathVariable String code) {
         return geography.grid(code).orElseThrow(() -> new NotFoundException("grid", code));
     }
 
     @GetMapping("/residential-areas")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "The residential areas; optionally of one grid or one subdistrict")
     public List<ResidentialArea> residentialAreas(@RequestParam(required = false) String grid,
                                                   @RequestParam(required = false) String subdistrict) {
@@ -85,6 +94,7 @@ public class GeographyController {
     }
 
     @GetMapping("/residential-areas/{code}")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "One residential area by its 12-digit code")
     public ResidentialArea residentialArea(@PathVariable String code) {
         return geography.residentialArea(code).orElseThrow(() -> new NotFoundException("residential area", code));

@@ -1,5 +1,7 @@
 package cn.changning.governance.dispatch.api;
 
+import cn.changning.governance.common.security.RequiresScope;
+import cn.changning.governance.common.security.Scopes;
 import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.dispatch.projection.CaseIntakeProjection;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,6 +23,7 @@ public class CaseIntakeController {
     }
 
     @GetMapping("/{caseId}")
+    @RequiresScope(Scopes.DISPATCH_READ)
     @Operation(summary = "The last case event the dispatch service applied for this case")
     public CaseIntakeProjection.CaseIntake find(@PathVariable String caseId) {
         return intake.find(caseId).orElseThrow(() -> new NotFoundException("case seen by dispatch", caseId));

@@ -1,5 +1,7 @@
 package cn.changning.governance.dispatch.api;
 
+import cn.changning.governance.common.security.RequiresScope;
+import cn.changning.governance.common.security.Scopes;
 import cn.changning.governance.common.web.InvalidParameterException;
 import cn.changning.governance.common.web.Page;
 import cn.changning.governance.common.web.PageQuery;
@@ -26,6 +28,7 @@ public class ConsistencyController {
     }
 
     @GetMapping
+    @RequiresScope(Scopes.DISPATCH_DISTRICT)
     @Operation(summary = "Every case whose dispatch side is missing or disagrees (no order for its round, an order closed "
             + "while the case is open or open while it ended, a clock running on hold or paused without one, another deadline)",
             description = "Cases whose last event is younger than settledFor (ISO-8601 duration, default PT5S, at most P1D) "

@@ -1,5 +1,7 @@
 package cn.changning.governance.dispatch.api;
 
+import cn.changning.governance.common.security.RequiresScope;
+import cn.changning.governance.common.security.Scopes;
 import cn.changning.governance.common.web.ActionAnswer;
 import cn.changning.governance.common.web.ETags;
 import cn.changning.governance.common.web.ExpectedVersion;
@@ -57,6 +59,7 @@ public class DispatchOrderController {
     }
 
     @GetMapping
+    @RequiresScope(Scopes.DISPATCH_READ)
     @Operation(summary = "Dispatch orders, newest first, filtered and paged, with the total",
             description = "The orders behind each count of a street's board: state=AWAITING_ARBITRATION, overdue=true, "
                     + "pendingExtension=true, escalated=true, each with streetCode.")
@@ -74,6 +77,7 @@ public class DispatchOrderController {
     }
 
     @GetMapping("/buck-passing")
+    @RequiresScope(Scopes.DISPATCH_READ)
     @Operation(summary = "Buck-passing: orders returned more than once, by the pair of agencies the returns passed between",
             description = "Pairs with the most returns first, paged.")
     public Page<AgencyPair> buckPassing(@RequestParam(required = false) String streetCode, PageQuery page) {
@@ -81,6 +85,7 @@ public class DispatchOrderController {
     }
 
     @GetMapping("/{orderId}")
+    @RequiresScope(Scopes.DISPATCH_READ)
     @Operation(summary = "One order with its parts, returns, report and history; its version as ETag")
     public ResponseEntity<OrderDetail> find(@PathVariable String orderId) {
         OrderDetail detail = queries.find(orderId).orElseThrow(() -> new NotFoundException("dispatch order", orderId));
@@ -88,6 +93,7 @@ public class DispatchOrderController {
     }
 
     @PostMapping("/{orderId}/accept")
+    @RequiresScope(Scopes.DISPATCH_AGENCY)
     @Operation(summary = "An agency accepts its part (lead or assistant)")
     public ResponseEntity<ActionResult> accept(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Accept body,
                                                @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -95,6 +101,7 @@ public class DispatchOrderController {
     }
 
     @PostMapping("/{orderId}/return")
+    @RequiresScope(Scopes.DISPATCH_AGENCY)
     @Operation(summary = "An agency returns its part to the street with a reason (before accepting it)")
     public ResponseEntity<ActionResult> giveBack(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Return body,
                                                  @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -103,6 +110,7 @@ public class DispatchOrderController {
     }
 
     @PostMapping("/{orderId}/reassign")
+    @RequiresScope(Scopes.DISPATCH_STREET)
     @Operation(summary = "The street arbitrates a return by giving the part to another agency of the same street")
     public ResponseEntity<ActionResult> reassign(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Reassign body,
                                                  @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -112,6 +120,7 @@ public class DispatchOrderController {
     }
 
     @PostMapping("/{orderId}/reissue")
+    @RequiresScope(Scopes.DISPATCH_STREET)
     @Operation(summary = "The street upholds the dispatch against a return: the same agency gets it again, original deadline")
     public ResponseEntity<ActionResult> reissue(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Reissue body,
                                                 @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -120,6 +129,7 @@ public class DispatchOrderController {
     }
 
     @PostMapping("/{orderId}/report")
+    @RequiresScope(Scopes.DISPATCH_AGENCY)
     @Operation(summary = "The lead agency reports its handling (result, note, photo URLs)",
             description = "Without assistants the order is handled at once; in a joint task, once every assistant confirmed.")
     public ResponseEntity<ActionResult> report(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Report body,
@@ -129,6 +139,7 @@ public class DispatchOrderController {
     }
 
     @PostMapping("/{orderId}/confirm")
+    @RequiresScope(Scopes.DISPATCH_AGENCY)
     @Operation(summary = "An assisting agency of a joint task confirms its part, after the lead reported")
     public ResponseEntity<ActionResult> confirm(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Confirm body,
                                                 @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -137,6 +148,7 @@ public class DispatchOrderController {
     }
 
     @PostMapping("/{orderId}/extension-request")
+    @RequiresScope(Scopes.DISPATCH_AGENCY)
     @Operation(summary = "The lead agency asks the street for more time")
     public ResponseEntity<ActionResult> requestExtension(@PathVariable String orderId,
                                                          @Valid @RequestBody DispatchOrderRequests.RequestExtension body,
@@ -146,6 +158,7 @@ public class DispatchOrderController {
     }
 
     @PostMapping("/{orderId}/extension-request/approve")
+    @RequiresScope(Scopes.DISPATCH_STREET)
     @Operation(summary = "The street approves the pending extension: the deadline and its 80% warning move")
     public ResponseEntity<ActionResult> approveExtension(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Approve body,
                                                          @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
@@ -153,6 +166,7 @@ public class DispatchOrderController {
     }
 
     @PostMapping("/{orderId}/extension-request/approve-at-district")
+    @RequiresScope(Scopes.DISPATCH_DISTRICT)
     @Operation(summary = "The district centre approves the pending extension (needed for a second extension in a round)",
             description = "The street approves one extension per round; a further one is refused to the street with 409.")
     public ResponseEntity<ActionResult> approveExtensionAtDistrict(@PathVariable String orderId,
@@ -162,6 +176,7 @@ public class DispatchOrderController {
     }
 
     @PostMapping("/{orderId}/extension-request/refuse")
+    @RequiresScope(Scopes.DISPATCH_STREET)
     @Operation(summary = "The street refuses the pending extension: the deadline stands")
     public ResponseEntity<ActionResult> refuseExtension(@PathVariable String orderId, @Valid @RequestBody DispatchOrderRequests.Refuse body,
                                                         @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {

@@ -1,5 +1,7 @@
 package cn.changning.governance.dispatch.api;
 
+import cn.changning.governance.common.security.RequiresScope;
+import cn.changning.governance.common.security.Scopes;
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.common.web.Page;
@@ -44,6 +46,7 @@ public class ReferenceController {
     }
 
     @GetMapping("/api/v1/agencies")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "Stationed agencies and street teams, optionally of one street and/or one type")
     public AgencyList agencies(@Parameter(description = "9-digit street or town code") @RequestParam(required = false) String streetCode,
                                @RequestParam(required = false) AgencyType type) {
@@ -52,12 +55,14 @@ public class ReferenceController {
     }
 
     @GetMapping("/api/v1/agencies/{agencyId}")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "One agency, with its parent department and street")
     public Agency agency(@PathVariable String agencyId) {
         return agencies.find(agencyId).orElseThrow(() -> new NotFoundException("agency", agencyId));
     }
 
     @GetMapping("/api/v1/agencies/{agencyId}/queue")
+    @RequiresScope(Scopes.DISPATCH_READ)
     @Operation(summary = "The agency's work queue, earliest deadline first, paged",
             description = "The open orders the agency has a part in. Each item names its bucket: AWAITING_ACCEPTANCE (its part "
                     + "not yet accepted), IN_PROGRESS, DUE_SOON (80% of the time passed), OVERDUE, AWAITING_ARBITRATION (it "
@@ -72,6 +77,7 @@ public class ReferenceController {
     }
 
     @GetMapping("/api/v1/agencies/{agencyId}/stats")
+    @RequiresScope(Scopes.DISPATCH_READ)
     @Operation(summary = "The agency's figures: dispatched, accepted, returned, handled on time and late, reworked, extensions",
             description = "Sums over every order the agency had a part in; the assessment service can check its own figures against them.")
     public AgencyStats stats(@PathVariable String agencyId) {
@@ -80,6 +86,7 @@ public class ReferenceController {
     }
 
     @GetMapping("/api/v1/dispatch/streets/{streetCode}/board")
+    @RequiresScope(Scopes.DISPATCH_READ)
     @Operation(summary = "The street's dispatch board: orders by state, due soon, overdue, escalated, awaiting its arbitration or extension decision",
             description = "Counts only, pre-aggregated by the projection (no order is read). lists gives the paged "
                     + "/api/v1/dispatch-orders query behind each count.")
@@ -91,6 +98,7 @@ public class ReferenceController {
     }
 
     @GetMapping("/api/v1/responsibility-list")
+    @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "The responsibility list, optionally for one item, as it applies in a street (and grid)",
             description = "Per item: the department agency type that leads under handling types C and D, and the agency types "
                     + "that assist in a joint task. Handling types A and B are led by the street's own team.")

@@ -116,6 +116,10 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("spring.datasource.password", "${GOVERNANCE_POSTGRES_PASSWORD:postgres}");
         d.put("spring.datasource.hikari.maximum-pool-size", "20");
         d.put("spring.kafka.bootstrap-servers", "${GOVERNANCE_KAFKA_BOOTSTRAP:127.0.0.1:9092}");
+        // Tokens (common/security): any OIDC provider's issuer; the platform's own authorisation server by default.
+        d.put("governance.security.enabled", "${GOVERNANCE_SECURITY_ENABLED:false}");
+        d.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "${GOVERNANCE_ISSUER_URI:http://127.0.0.1:9000}");
+        d.put("spring.security.oauth2.resourceserver.jwt.audiences", "governance-platform");
         d.put("spring.data.mongodb.uri", "${GOVERNANCE_MONGO_URI:mongodb://127.0.0.1:27017}");
         d.put("spring.data.mongodb.database", "${" + variable + "_MONGO_DATABASE:" + database + "}");
         return d;

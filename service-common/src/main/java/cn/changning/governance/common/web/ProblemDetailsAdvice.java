@@ -172,6 +172,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A body that names another actor than the caller's token: 403 naming the field, nothing done. */
+    @ExceptionHandler(ActorMismatchException.class)
+    public ProblemDetail actorMismatch(ActorMismatchException ex) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "actor-mismatch", "Actor mismatch", ex.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem(ex.field(), "is not the caller")));
+        return problem;
+    }
+
     @ExceptionHandler(AggregateStreamCreationException.class)
     public ProblemDetail alreadyExists(AggregateStreamCreationException ex) {
         return problem(HttpStatus.CONFLICT, "already-exists", "Already exists",

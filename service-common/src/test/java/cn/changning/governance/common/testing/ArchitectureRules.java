@@ -6,9 +6,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 
+import cn.changning.governance.common.security.RequiresScope;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -44,6 +54,20 @@ public final class ArchitectureRules {
                 .should().beFreeOfCycles()
                 .allowEmptyShould(true);
         return CompositeArchRule.of(exists).and(acyclic).as("the packages of " + rootPackage + " are free of cycles");
+    }
+
+    /**
+     * Every route of a REST controller names the scope it asks of a token ({@code @RequiresScope}): a new endpoint
+     * without its rule fails here, and is refused at run time meanwhile.
+     */
+    public static ArchRule everyRouteNamesItsScope() {
+        return methods().that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+                .and().areAnnotatedWith(GetMapping.class).or().areAnnotatedWith(PostMapping.class)
+                .or().areAnnotatedWith(PutMapping.class).or().areAnnotatedWith(PatchMapping.class)
+                .or().areAnnotatedWith(DeleteMapping.class).or().areAnnotatedWith(RequestMapping.class)
+                .should().beAnnotatedWith(RequiresScope.class)
+                .allowEmptyShould(true)
+                .as("every route names the scope it asks of a token (@RequiresScope)");
     }
 
     /** The other services' packages, for a rule that {@code ownPackage} must not use them ({@code "...dispatch.."}). */

@@ -25,6 +25,16 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void theRouteRuleNamesTheRouteWithoutAScope() {
+        JavaClasses routes = new ClassFileImporter().importPackages(FIXTURES + ".routes");
+
+        assertThatThrownBy(() -> ArchitectureRules.everyRouteNamesItsScope().check(routes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("FixtureRoutes.unruled()")
+                .hasMessageNotContaining("FixtureRoutes.ruled()");
+    }
+
+    @Test
     void theCycleRulePassesWhenTheDependenciesGoOneWay() {
         JavaClasses acyclic = new ClassFileImporter().importPackages(FIXTURES + ".acyclic");
 
