@@ -150,6 +150,9 @@ class AuthorizationServerTest {
                 Map.of("grant_type", "refresh_token", "refresh_token", "x"));
         assertThat(refresh.status()).isEqualTo(400);
         assertThat(refresh.json().get("error").asText()).isIn("unauthorized_client", "invalid_grant");
+        TestServer.Answer noGrant = server.post("/oauth2/token", TestServer.basic("district-centre", "dev-district-centre"), Map.of());
+        assertThat(noGrant.status()).isEqualTo(400);
+        assertThat(noGrant.json().get("error").asText()).isEqualTo("invalid_request");
     }
 
     @Test
@@ -159,6 +162,8 @@ class AuthorizationServerTest {
         assertThat(metadata.get("jwks_uri").asText()).isEqualTo(server.baseUrl() + "/oauth2/jwks");
         assertThat(metadata.get("token_endpoint").asText()).isEqualTo(server.baseUrl() + "/oauth2/token");
         assertThat(metadata.get("grant_types_supported")).extracting(JsonNode::asText).containsExactly("client_credentials");
+        assertThat(metadata.get("token_endpoint_auth_methods_supported")).extracting(JsonNode::asText)
+                .containsExactly("client_secret_basic", "client_secret_post");
 
         // What Spring's resource server does with spring.security.oauth2.resourceserver.jwt.issuer-uri.
         JwtDecoder fromIssuer = JwtDecoders.fromIssuerLocation(server.baseUrl());

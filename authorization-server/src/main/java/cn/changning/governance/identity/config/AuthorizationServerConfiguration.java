@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -56,14 +57,25 @@ public class AuthorizationServerConfiguration {
                                 converter instanceof OAuth2ClientCredentialsAuthenticationConverter
                                         ? new AllScopesWhenNoneRequested(converter) : converter)))
                         .authorizationServerMetadataEndpoint(metadata ->
-                                // Say what this server does: client credentials only (the library lists every grant it knows).
-                                metadata.authorizationServerMetadataCustomizer(builder -> builder.grantTypes(grants -> {
-                                    grants.clear();
-                                    grants.add(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
-                                }))))
+                                // Say what this server does for its clients: the client credentials grant, with a client
+                                // secret (the library lists every grant and client authentication it knows).
+                                metadata.authorizationServerMetadataCustomizer(builder -> builder
+                                        .grantTypes(grants -> only(grants, AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()))
+                                        .tokenEndpointAuthenticationMethods(AuthorizationServerConfiguration::clientSecretOnly)
+                                        .tokenIntrospectionEndpointAuthenticationMethods(AuthorizationServerConfiguration::clientSecretOnly)
+                                        .tokenRevocationEndpointAuthenticationMethods(AuthorizationServerConfiguration::clientSecretOnly))))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    private static void clientSecretOnly(List<String> methods) {
+        only(methods, ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(), ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue());
+    }
+
+    private static void only(List<String> values, String... kept) {
+        values.clear();
+        values.addAll(List.of(kept));
     }
 
     /** Everything else: health, info and metrics are public; there is nothing more to see. */
