@@ -6,7 +6,9 @@ import cn.changning.governance.common.launch.ServiceLauncher;
 import cn.changning.governance.contracts.Topics;
 import cn.changning.governance.dispatch.DispatchServiceApplication;
 import cn.changning.governance.embedded.EmbeddedInfrastructure;
+import cn.changning.governance.embedded.FreePorts;
 import cn.changning.governance.gateway.GatewayApplication;
+import cn.changning.governance.identity.AuthorizationServerApplication;
 import cn.changning.governance.partyregistry.PartyRegistryServiceApplication;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -45,11 +47,13 @@ public final class LocalStack implements AutoCloseable {
     private final EmbeddedInfrastructure infrastructure;
     private final Map<String, ConfigurableApplicationContext> services;
     private final ConfigurableApplicationContext gateway;
+    private final ConfigurableApplicationContext identity;
     private final LocalStackSettings settings;
 
-    private LocalStack(LocalStackSettings settings, EmbeddedInfrastructure infrastructure,
+    private LocalStack(LocalStackSettings settings, EmbeddedInfrastructure infrastructure, ConfigurableApplicationContext identity,
                        Map<String, ConfigurableApplicationContext> services, ConfigurableApplicationContext gateway) {
         this.settings = settings;
+        this.identity = identity;
         this.infrastructure = infrastructure;
         this.services = services;
         this.gateway = gateway;
@@ -85,7 +89,10 @@ public final class LocalStack implements AutoCloseable {
                 settings.dataDirectory(), settings.postgresPort(), settings.kafkaPort(), settings.mongoPort(),
                 settings.durable(), true));
         Map<String, ConfigurableApplicationContext> services = Collections.synchronizedMap(new LinkedHashMap<>());
+        ConfigurableApplicationContext identity = null;
         try {
+            identity = startIdentity(settings);
+            String issuer = identity.getEnvironment().getProperty("identity.issuer");
             for (Service service : SERVICES) {
                 infrastructure.postgres().ensureDatabase(service.database());
             }
@@ -96,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
             try {
                 List<Future<?>> starts = new ArrayList<>();
                 for (Service service : SERVICES) {
-                    starts.add(executor.submit(() -> services.put(service.name(), startService(service, settings, infrastructure))));
+                    starts.add(executor.submit(() -> services.put(service.name(), startService(service, settings, infrastructure, issuer))));
                 }
                 for (Future<?> f : starts) {
                     f.get();
@@ -105,18 +112,39 @@ public final class LocalStack implements AutoCloseable {
                 executor.shutdown();
             }
             ConfigurableApplicationContext gateway = startGateway(settings, services);
-            return new LocalStack(settings, infrastructure, services, gateway);
+            return new LocalStack(settings, infrastructure, identity, services, gateway);
         } catch (Exception e) {
             services.values().forEach(ConfigurableApplicationContext::close);
+            if (identity != null) {
+                identity.close();
+            }
             infrastructure.close();
             stopUsingForEventTimestamps(settings.clock());
             throw new IllegalStateException("local stack failed to start: " + rootMessage(e), e);
         }
     }
 
-    private static ConfigurableApplicationContext startService(Service service, LocalStackSettings settings,
-                                                               EmbeddedInfrastructure infra) {
+    /**
+     * The authorisation server, first: the services and the gateway trust the tokens of its issuer. Development
+     * secrets ({@code dev-<clientId>}) and a signing key kept under the data folder, so tokens outlive a restart.
+     */
+    private static ConfigurableApplicationContext startIdentity(LocalStackSettings settings) {
+        // The issuer names the port, so a test stack's free port is chosen before the start.
+        int port = settings.identityPort() == 0 ? FreePorts.find() : settings.identityPort();
         Map<String, Object> p = common(settings);
+        p.put("server.port", port);
+        p.put("identity.issuer", "http://127.0.0.1:" + port);
+        p.put("identity.key-directory", settings.dataDirectory().resolve("identity").toAbsolutePath());
+        p.put("identity.development-secrets", "true");
+        return AuthorizationServerApplication.builder()
+                .registerShutdownHook(false)
+                .run(AuthorizationServerApplication.withOverrides(p));
+    }
+
+    private static ConfigurableApplicationContext startService(Service service, LocalStackSettings settings,
+                                                               EmbeddedInfrastructure infra, String issuer) {
+        Map<String, Object> p = common(settings);
+        p.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
         p.put("server.port", settings.servicePort(service.defaultPort()));
         p.put("spring.datasource.url", infra.postgres().jdbcUrl(service.database()));
         p.put("spring.datasource.username", infra.postgres().username());
@@ -179,6 +207,11 @@ public final class LocalStack implements AutoCloseable {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
     }
 
+    /** The issuer of the stack's tokens, e.g. {@code http://127.0.0.1:9000}; its token endpoint is {@code /oauth2/token}. */
+    public String issuer() {
+        return identity.getEnvironment().getProperty("identity.issuer");
+    }
+
     public int gatewayPort() {
         return port(gateway);
     }
@@ -199,6 +232,8 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         b.append("\nChangning governance platform is up (").append(startMillis).append(" ms). Ctrl-C stops it.\n\n");
         b.append(String.format("  Gateway (partners)     http://127.0.0.1:%d/api/v1/cases%n", gatewayPort()));
+        b.append(String.format("  Authorisation server   %s/oauth2/token  (development secrets: dev-<clientId>; see authorization-server/README.md)%n",
+                issuer()));
         for (Service s : SERVICES) {
             int port = servicePort(s.name());
             b.append(String.format("  %-22s http://127.0.0.1:%d  (OpenAPI /swagger-ui.html, metrics /actuator/prometheus)%n", s.name(), port));
@@ -220,6 +255,9 @@ public final class LocalStack implements AutoCloseable {
         services.values().parallelStream()
                 .filter(ConfigurableApplicationContext::isActive)
                 .forEach(ConfigurableApplicationContext::close);
+        if (identity.isActive()) {
+            identity.close();
+        }
         infrastructure.close();
         stopUsingForEventTimestamps(settings.clock());
     }

@@ -8,7 +8,8 @@ import java.time.Clock;
  * {@code ./data/local-stack}), {@code GATEWAY_PORT} (8080), service ports 8081–8084 unless
  * {@code GOVERNANCE_SERVICE_PORTS=random}, {@code POSTGRES_PORT} (5432), {@code KAFKA_PORT}
  * (9092), {@code MONGO_PORT} (27017), {@code GOVERNANCE_TOPIC_PARTITIONS} (3),
- * {@code GOVERNANCE_DURABLE} (true: fsync and synchronous commit on). {@code GOVERNANCE_CONSOLE_LOG}
+ * {@code GOVERNANCE_DURABLE} (true: fsync and synchronous commit on), {@code IDENTITY_PORT} (9000: the
+ * authorisation server). {@code GOVERNANCE_CONSOLE_LOG}
  * (WARN) sets what the console shows (logback.xml); everything is logged under {@code <data>/logs}.
  *
  * @param randomServicePorts true: services on free ports (tests; the gateway learns them)
@@ -16,7 +17,7 @@ import java.time.Clock;
  */
 public record LocalStackSettings(Path dataDirectory, int gatewayPort, boolean randomServicePorts,
                                  int postgresPort, int kafkaPort, int mongoPort,
-                                 int topicPartitions, boolean durable, Clock clock) {
+                                 int topicPartitions, boolean durable, Clock clock, int identityPort) {
 
     public static LocalStackSettings fromEnvironment() {
         return new LocalStackSettings(
@@ -28,22 +29,23 @@ public record LocalStackSettings(Path dataDirectory, int gatewayPort, boolean ra
                 Integer.parseInt(env("MONGO_PORT", "27017")),
                 Integer.parseInt(env("GOVERNANCE_TOPIC_PARTITIONS", "3")),
                 Boolean.parseBoolean(env("GOVERNANCE_DURABLE", "true")),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                Integer.parseInt(env("IDENTITY_PORT", "9000")));
     }
 
     /** Everything on free ports under the given folder: for tests and benchmarks. */
     public static LocalStackSettings forTests(Path dataDirectory) {
-        return new LocalStackSettings(dataDirectory, 0, true, 0, 0, 0, 3, false, Clock.systemUTC());
+        return new LocalStackSettings(dataDirectory, 0, true, 0, 0, 0, 3, false, Clock.systemUTC(), 0);
     }
 
     public LocalStackSettings withDurable(boolean durable) {
         return new LocalStackSettings(dataDirectory, gatewayPort, randomServicePorts, postgresPort, kafkaPort,
-                mongoPort, topicPartitions, durable, clock);
+                mongoPort, topicPartitions, durable, clock, identityPort);
     }
 
     public LocalStackSettings withClock(Clock clock) {
         return new LocalStackSettings(dataDirectory, gatewayPort, randomServicePorts, postgresPort, kafkaPort,
-                mongoPort, topicPartitions, durable, clock);
+                mongoPort, topicPartitions, durable, clock, identityPort);
     }
 
     int servicePort(int defaultPort) {

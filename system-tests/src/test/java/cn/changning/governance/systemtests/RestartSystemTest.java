@@ -27,7 +27,7 @@ class RestartSystemTest {
     @Test
     void stateAndOffsetsSurviveARestart() {
         LocalStackSettings settings = new LocalStackSettings(data, FreePorts.find(), true,
-                FreePorts.find(), FreePorts.find(), FreePorts.find(), 3, false, Clock.systemUTC());
+                FreePorts.find(), FreePorts.find(), FreePorts.find(), 3, false, Clock.systemUTC(), FreePorts.find());
         List<String> caseIds = new ArrayList<>();
         Map<String, Long> topicBefore;
         try (LocalStack stack = LocalStack.start(settings)) {

@@ -118,6 +118,11 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("spring.kafka.bootstrap-servers", "${GOVERNANCE_KAFKA_BOOTSTRAP:127.0.0.1:9092}");
         // Tokens (common/security): any OIDC provider's issuer; the platform's own authorisation server by default.
         d.put("governance.security.enabled", "${GOVERNANCE_SECURITY_ENABLED:false}");
+        // On the local stack's one classpath the authorisation server's own auto-configuration would give a service
+        // a signing key of its own and a JwtDecoder trusting only that key.
+        d.put("spring.autoconfigure.exclude", String.join(",",
+                "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration",
+                "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"));
         d.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "${GOVERNANCE_ISSUER_URI:http://127.0.0.1:9000}");
         d.put("spring.security.oauth2.resourceserver.jwt.audiences", "governance-platform");
         d.put("spring.data.mongodb.uri", "${GOVERNANCE_MONGO_URI:mongodb://127.0.0.1:27017}");

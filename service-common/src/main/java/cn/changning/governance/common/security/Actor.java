@@ -9,7 +9,8 @@ import java.util.Objects;
  * The caller of a request, as its verified token says: the client, what kind of caller it is and the place it is
  * bound to. Commands take their actor from here, never from the request body.
  *
- * @param clientId   the token's subject, e.g. {@code street-310105001}: what is recorded as having acted
+ * @param clientId   the token's {@code client_id} (else its subject), e.g. {@code street-310105001}: what is
+ *                   recorded as having acted
  * @param street     the street or town a street centre or an agency belongs to; null for others
  * @param agency     an agency's id, e.g. {@code 310105001-squad}; null for others
  * @param department a department's code, or an agency's parent department; null for others
@@ -17,6 +18,8 @@ import java.util.Objects;
 public record Actor(String clientId, ActorKind kind, String street, String agency, String department) {
 
     public static final String KIND_CLAIM = "actor_kind";
+    /** The client, also where {@code sub} is a provider's own id (Keycloak puts a UUID there). */
+    public static final String CLIENT_ID_CLAIM = "client_id";
     public static final String STREET_CLAIM = "street";
     public static final String AGENCY_CLAIM = "agency";
     public static final String DEPARTMENT_CLAIM = "department";
@@ -38,7 +41,8 @@ public record Actor(String clientId, ActorKind kind, String street, String agenc
         if (kind == null) {
             throw new IllegalArgumentException("the token has no " + KIND_CLAIM + " claim");
         }
-        return new Actor(jwt.getSubject(), ActorKind.valueOf(kind), jwt.getClaimAsString(STREET_CLAIM),
+        String clientId = jwt.hasClaim(CLIENT_ID_CLAIM) ? jwt.getClaimAsString(CLIENT_ID_CLAIM) : jwt.getSubject();
+        return new Actor(clientId, ActorKind.valueOf(kind), jwt.getClaimAsString(STREET_CLAIM),
                 jwt.getClaimAsString(AGENCY_CLAIM), jwt.getClaimAsString(DEPARTMENT_CLAIM));
     }
 
