@@ -13,6 +13,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -42,7 +43,10 @@ import static org.awaitility.Awaitility.await;
  * The case service on the shared embedded PostgreSQL, Kafka and Mongo. Every integration test
  * extends this class so they all run in one cached Spring context: two live contexts would share
  * the projection's consumer group and split the topic's partitions between two databases.
+ * Tracing is on as in production (Boot's tests turn it off, and with it the propagation of incoming
+ * trace context), so that one context serves the tracing test too; metrics export stays off.
  */
+@AutoConfigureObservability(metrics = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=case-service")
 public abstract class CaseServiceIntegrationTest {

@@ -27,6 +27,8 @@ import java.util.Map;
 public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
 
     public static final String PROPERTY_SOURCE = "governanceDefaults";
+    /** Logback: trace id, span id and request id of the line's request (MDC keys of Micrometer Tracing and common.tracing). */
+    public static final String CORRELATION_PATTERN = "[%X{traceId:-},%X{spanId:-},%X{requestId:-}] ";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -69,6 +71,7 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         // channel; the consumers' error handling logs one line per failure and per dead letter.
         d.put("logging.level.org.springframework.integration.handler.LoggingHandler", "OFF");
         consumerBindingDefaults(d);
+        tracingDefaults(d);
 
         d.put("spring.flyway.locations", "classpath:db/axon,classpath:db/${governance.service-name}");
         d.put("spring.flyway.baseline-on-migrate", "false");
@@ -85,6 +88,17 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
 
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, d));
+    }
+
+    /**
+     * Trace context as the gateway sends it (W3C {@code traceparent}; Boot's default, fixed here as the
+     * platform's contract), and every console line shows the trace, span and request id
+     * ({@code [traceId,spanId,requestId]}, empty outside a request). Sampling does not touch either:
+     * an unsampled span keeps its ids, in the MDC and downstream; it only decides what an exporter would get.
+     */
+    static void tracingDefaults(Map<String, Object> d) {
+        d.put("management.tracing.propagation.type", "W3C");
+        d.put("logging.pattern.correlation", CORRELATION_PATTERN);
     }
 
     /** The Kafka binder's settings for every EventConsumer binding (topics, group: EventConsumerBindings). */

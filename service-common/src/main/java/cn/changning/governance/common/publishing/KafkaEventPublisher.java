@@ -1,5 +1,6 @@
 package cn.changning.governance.common.publishing;
 
+import cn.changning.governance.common.tracing.TraceMetadata;
 import cn.changning.governance.contracts.EventHeaders;
 import cn.changning.governance.contracts.EventTypes;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -77,12 +78,21 @@ public class KafkaEventPublisher {
         if (published) {
             header(headers, EventHeaders.DATA_SCHEMA, EventTypes.schemaPath(type));
         }
+        // The call that caused the event, where one did (Axon's correlation data, see common.tracing).
+        optionalHeader(headers, EventHeaders.TRACEPARENT, event.getMetaData().get(TraceMetadata.TRACEPARENT));
+        optionalHeader(headers, EventHeaders.REQUEST_ID, event.getMetaData().get(TraceMetadata.REQUEST_ID));
         return new ProducerRecord<>(topic, null, event.getTimestamp().toEpochMilli(),
                 subject.getBytes(StandardCharsets.UTF_8), event.serializePayload(eventSerializer, byte[].class).getData(), headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void optionalHeader(RecordHeaders headers, String name, Object value) {
+        if (value instanceof String text && !text.isEmpty()) {
+            header(headers, name, text);
+        }
     }
 
     /** The sends of the current batch; the first send of a batch registers the wait before commit. */

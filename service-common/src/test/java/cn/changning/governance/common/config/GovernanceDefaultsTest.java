@@ -56,6 +56,14 @@ class GovernanceDefaultsTest {
     }
 
     @Test
+    void everyConsoleLineShowsTraceSpanAndRequestIdAndTracesPropagateAsW3c() {
+        StandardEnvironment env = environment(Map.of(), Map.of("governance.service-name", "case-service"));
+
+        assertThat(env.getProperty("logging.pattern.correlation")).isEqualTo("[%X{traceId:-},%X{spanId:-},%X{requestId:-}] ");
+        assertThat(env.getProperty("management.tracing.propagation.type")).isEqualTo("W3C");
+    }
+
+    @Test
     void theGatewayGetsNoStores() {
         StandardEnvironment env = environment(Map.of(), Map.of("spring.application.name", "gateway"));
 
