@@ -1,0 +1,76 @@
+package cn.changning.governance.common.testing;
+
+import cn.changning.governance.common.security.Actor;
+import cn.changning.governance.common.security.Scopes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform's callers as the authorisation server registers them (its {@code clients.v1.json}: client id, claims,
+ * scopes), for tests that mint their tokens with {@link TestTokens}.
+ */
+public record TestCallers(String clientId, Map<String, String> claims, List<String> scopes) {
+
+    public static TestCallers partner(String clientId) {
+        return new TestCallers(clientId, claims("PARTNER", null, null, null),
+                List.of(Scopes.CASES_REPORT, Scopes.CASES_READ, Scopes.REFERENCE_READ));
+    }
+
+    public static TestCallers street(String streetCode) {
+        return new TestCallers("street-" + streetCode, claims("STREET_CENTRE", streetCode, null, null),
+                List.of(Scopes.CASES_READ, Scopes.CASES_HANDLE, Scopes.DISPATCH_READ, Scopes.DISPATCH_STREET,
+                        Scopes.ASSESSMENT_STREET, Scopes.REFERENCE_READ));
+    }
+
+    public static TestCallers agency(String agencyId, String streetCode, String department) {
+        return new TestCallers("agency-" + agencyId, claims("AGENCY", streetCode, agencyId, department),
+                List.of(Scopes.DISPATCH_READ, Scopes.DISPATCH_AGENCY, Scopes.REFERENCE_READ));
+    }
+
+    public static TestCallers district() {
+        return new TestCallers("district-centre", claims("DISTRICT_CENTRE", null, null, null),
+                List.of(Scopes.CASES_READ, Scopes.DISPATCH_READ, Scopes.DISPATCH_DISTRICT, Scopes.ASSESSMENT_READ,
+                        Scopes.ASSESSMENT_DISTRICT, Scopes.REGISTRY_READ, Scopes.REFERENCE_READ));
+    }
+
+    public static TestCallers department(String code) {
+        return new TestCallers("department-" + code.toLowerCase().replace('_', '-'), claims("DEPARTMENT", null, null, code),
+                List.of(Scopes.DISPATCH_READ, Scopes.ASSESSMENT_READ, Scopes.ASSESSMENT_DEPARTMENT, Scopes.REFERENCE_READ));
+    }
+
+    /** A valid token with all the caller's scopes. */
+    public String token() {
+        return TestTokens.issue(clientId, claims, scopes.toArray(String[]::new));
+    }
+
+    /** A valid token with the caller's scopes but one; with none left, a scope no route asks for. */
+    public String tokenWithout(String scope) {
+        String[] rest = scopes.stream().filter(s -> !s.equals(scope)).toArray(String[]::new);
+        return TestTokens.issue(clientId, claims, rest.length == 0 ? new String[]{"none"} : rest);
+    }
+
+    public String expiredToken() {
+        return TestTokens.expired(clientId, claims, scopes.toArray(String[]::new));
+    }
+
+    public String foreignToken() {
+        return TestTokens.signedByAnotherKey(clientId, claims, scopes.toArray(String[]::new));
+    }
+
+    private static Map<String, String> claims(String kind, String street, String agency, String department) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put(Actor.KIND_CLAIM, kind);
+        if (street != null) {
+            claims.put(Actor.STREET_CLAIM, street);
+        }
+        if (agency != null) {
+            claims.put(Actor.AGENCY_CLAIM, agency);
+        }
+        if (department != null) {
+            claims.put(Actor.DEPARTMENT_CLAIM, department);
+        }
+        return claims;
+    }
+}
