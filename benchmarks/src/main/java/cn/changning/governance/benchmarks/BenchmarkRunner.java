@@ -1,5 +1,7 @@
 package cn.changning.governance.benchmarks;
 
+import cn.changning.governance.localstack.LocalCallers;
+
 import cn.changning.governance.benchmarks.core.Http;
 import cn.changning.governance.benchmarks.core.Report;
 import cn.changning.governance.benchmarks.core.ReportWriter;
@@ -122,7 +124,7 @@ public final class BenchmarkRunner {
         report.environment().put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         report.environment().put("sizes", sizes.toString());
 
-        CaseApi api = new CaseApi(new Http(Duration.ofSeconds(120)));
+        CaseApi api = new CaseApi(new Http(Duration.ofSeconds(120), new LocalCallers(target.issuer(), target.gatewayUrl())));
         EmbeddedInfrastructure engines = target.engines();
         Optional<EmbeddedInfrastructure> stores = target.platformStores();
         Optional<EventStoreSeeder> eventStore = stores.map(s -> new EventStoreSeeder(

@@ -55,6 +55,15 @@ public final class Target implements AutoCloseable {
     }
 
     public String gatewayUrl() { return gatewayUrl; }
+
+    /** The issuer of the platform's tokens: the started stack's, or GOVERNANCE_ISSUER_URI (default port 9000) for a running platform. */
+    public String issuer() {
+        if (stack != null) {
+            return stack.issuer();
+        }
+        String issuer = System.getenv("GOVERNANCE_ISSUER_URI");
+        return issuer == null || issuer.isBlank() ? "http://127.0.0.1:9000" : issuer;
+    }
     public String caseServiceUrl() { return caseServiceUrl; }
     public String dispatchServiceUrl() { return dispatchServiceUrl; }
 

@@ -111,7 +111,7 @@ public final class LocalStack implements AutoCloseable {
             } finally {
                 executor.shutdown();
             }
-            ConfigurableApplicationContext gateway = startGateway(settings, services);
+            ConfigurableApplicationContext gateway = startGateway(settings, services, issuer);
             return new LocalStack(settings, infrastructure, identity, services, gateway);
         } catch (Exception e) {
             services.values().forEach(ConfigurableApplicationContext::close);
@@ -181,8 +181,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext startGateway(LocalStackSettings settings,
-                                                               Map<String, ConfigurableApplicationContext> services) {
+                                                               Map<String, ConfigurableApplicationContext> services, String issuer) {
         Map<String, Object> p = common(settings);
+        p.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
         p.put("server.port", settings.gatewayPort());
         for (Map.Entry<String, ConfigurableApplicationContext> s : services.entrySet()) {
             p.put("governance.routes." + s.getKey(), "http://127.0.0.1:" + port(s.getValue()));
@@ -200,6 +201,8 @@ public final class LocalStack implements AutoCloseable {
         p.put("spring.main.banner-mode", "off");
         // Logging is logback.xml's (one file for the whole JVM); the services' names are in the thread names.
         p.put("logging.include-application-name", "false");
+        // Every call needs a token of the stack's authorisation server, at the gateway and at each service.
+        p.put("governance.security.enabled", "true");
         return p;
     }
 

@@ -44,7 +44,7 @@ class ClosedLoopSystemTest {
     @BeforeAll
     static void start() {
         LocalStack stack = SharedStack.get();
-        client = new PlatformClient(stack.gatewayPort(), stack.infrastructure().kafka().bootstrapServers());
+        client = new PlatformClient(stack);
     }
 
     @Test
@@ -57,7 +57,7 @@ class ClosedLoopSystemTest {
         caseAt(caseId, "REPORTED", 0, "CaseReported");
 
         // 2 file
-        action("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"operator-huayang-1\"}", 0, 200);
+        action("/api/v1/cases/" + caseId + "/file", "{}", 0, 200);
         JsonNode filed = caseAt(caseId, "FILED", 1, "CaseFiled");
         assertThat(filed.get("gridCode").asText()).isEqualTo(GRID);
         assertThat(filed.get("persistentProblem").asBoolean()).isTrue();
@@ -75,7 +75,7 @@ class ClosedLoopSystemTest {
         // 4 handle: the police return their part as the wrong agency; the street reassigns it
         etag = orderAction(order0, etag, "return", "{\"agencyId\":\"" + POLICE + "\",\"reason\":\"WRONG_AGENCY\",\"note\":\"licensing, not public order\"}");
         etag = orderAction(order0, etag, "reassign", "{\"returnedAgencyId\":\"" + POLICE + "\",\"toAgencyId\":\"" + MARKET
-                + "\",\"arbitratedBy\":\"huayang-centre\",\"note\":\"market office licenses stalls\"}");
+                + "\",\"note\":\"market office licenses stalls\"}");
         etag = orderAction(order0, etag, "accept", "{\"agencyId\":\"" + SQUAD + "\"}");
         etag = orderAction(order0, etag, "accept", "{\"agencyId\":\"" + MARKET + "\"}");
         etag = orderAction(order0, etag, "report", "{\"agencyId\":\"" + SQUAD + "\",\"result\":\"RESOLVED\",\"note\":\"stalls cleared\","
@@ -86,9 +86,9 @@ class ClosedLoopSystemTest {
         caseAt(caseId, "HANDLED", 3, "CaseHandled");
 
         // 5 verify on site: not fixed, back for rework
-        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":false,\"note\":\"stalls back at night\",\"verifiedBy\":\"supervisor-7\"}", 3, 200);
+        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":false,\"note\":\"stalls back at night\"}", 3, 200);
         caseAt(caseId, "VERIFIED", 4, "CaseVerified");
-        action("/api/v1/cases/" + caseId + "/send-back", "{\"reason\":\"stalls back at night\",\"verifiedBy\":\"supervisor-7\"}", 4, 200, 2);
+        action("/api/v1/cases/" + caseId + "/send-back", "{\"reason\":\"stalls back at night\"}", 4, 200, 2);
         JsonNode sentBack = caseAt(caseId, "SENT_BACK", 6, "CaseRoundDeadlineSet");
         assertThat(sentBack.get("reworkCount").asInt()).isEqualTo(1);
 
@@ -109,14 +109,14 @@ class ClosedLoopSystemTest {
         caseAt(caseId, "HANDLED", 8, "CaseHandled");
 
         // 5 verify and close
-        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":true,\"verifiedBy\":\"supervisor-7\"}", 8, 200);
+        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":true}", 8, 200);
         caseAt(caseId, "VERIFIED", 9, "CaseVerified");
-        action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"operator-huayang-1\"}", 9, 200);
+        action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\"}", 9, 200);
         JsonNode closed = caseAt(caseId, "CLOSED", 10, "CaseClosed");
         assertThat(closed.get("resolution").asText()).isEqualTo("FIXED");
 
         // 6 assess
-        action("/api/v1/cases/" + caseId + "/feedback", "{\"satisfaction\":\"SATISFIED\",\"comment\":\"pavement clear\",\"recordedBy\":\"hotline-2\"}", 10, 200);
+        action("/api/v1/cases/" + caseId + "/feedback", "{\"satisfaction\":\"SATISFIED\",\"comment\":\"pavement clear\"}", 10, 200);
         JsonNode assessed = caseAt(caseId, "ASSESSED", 11, "CaseFeedbackRecorded");
         assertThat(assessed.get("feedback").get("satisfaction").asText()).isEqualTo("SATISFIED");
         assertThat(timelineEvents(caseId)).containsExactly("CaseReported", "CaseFiled", "CaseDispatched", "CaseHandled",
@@ -135,19 +135,19 @@ class ClosedLoopSystemTest {
         JsonNode centre = PlatformClient.json(client.get("/api/v1/geography/grids/" + GRID).body()).get("centre");
         String caseId = client.reportCase("0101", centre.get("lat").asDouble(), centre.get("lng").asDouble(), "Manhole cover missing");
         caseAt(caseId, "REPORTED", 0, "CaseReported");
-        HttpResponse<String> without = client.action("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"op\"}", null);
+        HttpResponse<String> without = client.action("/api/v1/cases/" + caseId + "/file", "{}", null);
         assertThat(without.statusCode()).isEqualTo(428);
         assertThat(without.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(PlatformClient.json(without.body()).get("errors").findValuesAsText("field")).containsExactly("If-Match");
-        HttpResponse<String> stale = send("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"op\"}", "\"7\"");
+        HttpResponse<String> stale = send("/api/v1/cases/" + caseId + "/file", "{}", "\"7\"");
         assertThat(stale.statusCode()).isEqualTo(412);
         assertThat(stale.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(PlatformClient.json(stale.body()).get("currentVersion").asLong()).isZero();
-        HttpResponse<String> impossible = send("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"op\"}", "\"0\"");
+        HttpResponse<String> impossible = send("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\"}", "\"0\"");
         assertThat(impossible.statusCode()).isEqualTo(409);
         assertThat(PlatformClient.json(impossible.body()).has("code")).isTrue();
         assertThat(PlatformClient.json(client.get("/api/v1/cases/" + caseId).body()).get("version").asLong()).isZero();
-        HttpResponse<String> any = send("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"op\"}", "*");
+        HttpResponse<String> any = send("/api/v1/cases/" + caseId + "/file", "{}", "*");
         assertThat(any.statusCode()).as(any.body()).isEqualTo(200);
         assertThat(any.headers().firstValue("ETag")).contains("\"1\"");
     }
@@ -161,14 +161,14 @@ class ClosedLoopSystemTest {
         JsonNode centre = PlatformClient.json(client.get("/api/v1/geography/grids/" + GRID).body()).get("centre");
         String caseId = client.reportCase("0302", centre.get("lat").asDouble(), centre.get("lng").asDouble(), "Litter bin broken");
         caseAt(caseId, "REPORTED", 0, "CaseReported");
-        action("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"operator-huayang-1\"}", 0, 200);
+        action("/api/v1/cases/" + caseId + "/file", "{}", 0, 200);
         handleRound(caseId, caseId + "-r0");
         caseAt(caseId, "HANDLED", 3, "CaseHandled");
-        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":true,\"verifiedBy\":\"supervisor-7\"}", 3, 200);
-        action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"operator-huayang-1\"}", 4, 200);
+        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":true}", 3, 200);
+        action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\"}", 4, 200);
         caseAt(caseId, "CLOSED", 5, "CaseClosed");
 
-        action("/api/v1/cases/" + caseId + "/reopen", "{\"reason\":\"broken again\",\"reopenedBy\":\"hotline-1\"}", 5, 200, 2);
+        action("/api/v1/cases/" + caseId + "/reopen", "{\"reason\":\"broken again\"}", 5, 200, 2);
         JsonNode reopened = caseAt(caseId, "REOPENED", 7, "CaseRoundDeadlineSet");
         JsonNode round1 = awaitOrder(caseId + "-r1", o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
         assertThat(round1.get("order").get("round").asInt()).isEqualTo(1);
@@ -179,8 +179,8 @@ class ClosedLoopSystemTest {
 
         handleRound(caseId, caseId + "-r1");
         caseAt(caseId, "HANDLED", 9, "CaseHandled");
-        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":true,\"verifiedBy\":\"supervisor-7\"}", 9, 200);
-        action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\",\"closedBy\":\"operator-huayang-1\"}", 10, 200);
+        action("/api/v1/cases/" + caseId + "/verify", "{\"fixed\":true}", 9, 200);
+        action("/api/v1/cases/" + caseId + "/close", "{\"resolution\":\"FIXED\"}", 10, 200);
         JsonNode closedAgain = caseAt(caseId, "CLOSED", 11, "CaseClosed");
         assertThat(closedAgain.get("reworkCount").asInt()).isEqualTo(1);
 
@@ -219,7 +219,7 @@ class ClosedLoopSystemTest {
             String held = client.reportCase(WATER_MANHOLE_COVER, lat, lng, "Manhole cover rocking, held case");
             String running = client.reportCase(WATER_MANHOLE_COVER, lat, lng, "Manhole cover rocking, running case");
             for (String caseId : List.of(held, running)) {
-                action("/api/v1/cases/" + caseId + "/file", "{\"filedBy\":\"operator-huayang-1\"}", 0, 200);
+                action("/api/v1/cases/" + caseId + "/file", "{}", 0, 200);
                 JsonNode order = awaitOrder(caseId + "-r0", o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
                 assertThat(Instant.parse(order.get("order").get("deadline").asText())).isEqualTo(at.apply(14, 0));
                 caseAt(caseId, "DISPATCHED", 2, "CaseDispatched");
@@ -227,12 +227,12 @@ class ClosedLoopSystemTest {
 
             clock.holdAt(at.apply(10, 0));
             action("/api/v1/cases/" + held + "/suspend",
-                    "{\"reason\":\"awaiting the utility's parts\",\"approvedBy\":\"director-2\",\"suspendedBy\":\"operator-huayang-1\"}", 2, 200);
+                    "{\"reason\":\"awaiting the utility's parts\",\"approvedBy\":\"director-2\"}", 2, 200);
             awaitOrder(held + "-r0", o -> o.get("order").get("paused").asBoolean());
 
             clock.holdAt(at.apply(13, 20));
             String late = client.reportCase(WATER_MANHOLE_COVER, lat, lng, "Manhole cover rocking, filed later");
-            action("/api/v1/cases/" + late + "/file", "{\"filedBy\":\"operator-huayang-1\"}", 0, 200);
+            action("/api/v1/cases/" + late + "/file", "{}", 0, 200);
             JsonNode lateOrder = awaitOrder(late + "-r0", o -> o.get("order").get("state").asText().equals("AWAITING_ACCEPTANCE"));
             // 13:20 to 18:00 is 4 h 40 min of working time: due 17:20 the same day
             assertThat(Instant.parse(lateOrder.get("order").get("deadline").asText())).isEqualTo(at.apply(17, 20));
@@ -246,7 +246,7 @@ class ClosedLoopSystemTest {
                     .doesNotContain("DispatchOrderDueSoon", "DispatchOrderOverdue", "DispatchOrderEscalated");
             assertThat(heldOrder.get("order").get("overdue").asBoolean()).isFalse();
 
-            action("/api/v1/cases/" + held + "/resume", "{\"resumedBy\":\"operator-huayang-1\"}", 3, 200);
+            action("/api/v1/cases/" + held + "/resume", "{}", 3, 200);
             heldOrder = awaitOrder(held + "-r0", o -> !o.get("order").get("paused").asBoolean());
             assertThat(Instant.parse(heldOrder.get("order").get("deadline").asText())).isEqualTo(at.apply(17, 30));
             JsonNode heldCase = caseAt(held, "DISPATCHED", 4, "CaseResumed");

@@ -54,8 +54,10 @@ class CrashRecoverySystemTest {
                 "POSTGRES_PORT", String.valueOf(FreePorts.find()),
                 "KAFKA_PORT", String.valueOf(FreePorts.find()),
                 "MONGO_PORT", String.valueOf(FreePorts.find()),
+                "IDENTITY_PORT", String.valueOf(FreePorts.find()),
                 "GOVERNANCE_DURABLE", "true");
-        PlatformClient client = new PlatformClient(Integer.parseInt(env.get("GATEWAY_PORT")), "127.0.0.1:" + env.get("KAFKA_PORT"));
+        PlatformClient client = new PlatformClient(Integer.parseInt(env.get("GATEWAY_PORT")), "127.0.0.1:" + env.get("KAFKA_PORT"),
+                "http://127.0.0.1:" + env.get("IDENTITY_PORT"));
 
         Process stack = startStack(env);
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();

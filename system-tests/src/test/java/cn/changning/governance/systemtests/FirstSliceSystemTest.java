@@ -27,7 +27,7 @@ class FirstSliceSystemTest {
     @BeforeAll
     static void start() {
         stack = SharedStack.get();
-        client = new PlatformClient(stack.gatewayPort(), stack.infrastructure().kafka().bootstrapServers());
+        client = new PlatformClient(stack);
     }
 
     @Test

@@ -22,7 +22,7 @@ class KafkaOutageSystemTest {
     @Test
     void casesReportedDuringAKafkaOutageArriveAfterwardsAndAreProjectedOnce() {
         LocalStack stack = SharedStack.get();
-        PlatformClient client = new PlatformClient(stack.gatewayPort(), stack.infrastructure().kafka().bootstrapServers());
+        PlatformClient client = new PlatformClient(stack);
         EmbeddedKafkaBroker kafka = stack.infrastructure().kafka();
 
         List<String> caseIds = new ArrayList<>();

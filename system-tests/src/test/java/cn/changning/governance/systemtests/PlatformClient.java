@@ -1,6 +1,8 @@
 package cn.changning.governance.systemtests;
 
 import cn.changning.governance.contracts.EventHeaders;
+import cn.changning.governance.localstack.LocalCallers;
+import cn.changning.governance.localstack.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,7 +27,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** What a partner and an integrator see: the gateway's REST API and the event topics. */
+/**
+ * What the platform's callers and an integrator see: the gateway's REST API and the event topics. Each call is made
+ * as the caller who would make it, with that caller's token from the stack's authorisation server (see
+ * {@link LocalCallers}).
+ */
 final class PlatformClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -33,10 +39,20 @@ final class PlatformClient {
 
     private final String baseUrl;
     private final String bootstrapServers;
+    private final LocalCallers callers;
 
-    PlatformClient(int gatewayPort, String bootstrapServers) {
+    PlatformClient(int gatewayPort, String bootstrapServers, String issuer) {
         this.baseUrl = "http://127.0.0.1:" + gatewayPort;
         this.bootstrapServers = bootstrapServers;
+        this.callers = new LocalCallers(issuer, baseUrl);
+    }
+
+    PlatformClient(LocalStack stack) {
+        this(stack.gatewayPort(), stack.infrastructure().kafka().bootstrapServers(), stack.issuer());
+    }
+
+    LocalCallers callers() {
+        return callers;
     }
 
     static String reportBody(String description) {
@@ -56,6 +72,7 @@ final class PlatformClient {
     HttpResponse<String> post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", callers.authorization("POST", path, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -66,6 +83,7 @@ final class PlatformClient {
     HttpResponse<String> action(String path, String body, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", callers.authorization("POST", path, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
@@ -74,7 +92,22 @@ final class PlatformClient {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", callers.authorization("GET", path, null)).GET().build());
+    }
+
+    /** A call as a given client (null: with no token), for tests of who may do what. */
+    HttpResponse<String> as(String clientId, String method, String path, String body, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (clientId != null) {
+            request.header("Authorization", "Bearer " + callers.token(clientId));
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request.build());
     }
 
     /** Reports a case and returns its id (asserting 201 and the Location). */

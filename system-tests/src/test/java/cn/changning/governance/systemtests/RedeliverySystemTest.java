@@ -32,7 +32,7 @@ class RedeliverySystemTest {
     void theSameRecordDeliveredAgainLeavesTheReadModelsUnchanged() throws Exception {
         LocalStack stack = SharedStack.get();
         String bootstrap = stack.infrastructure().kafka().bootstrapServers();
-        PlatformClient client = new PlatformClient(stack.gatewayPort(), bootstrap);
+        PlatformClient client = new PlatformClient(stack);
         String caseId = client.reportCase("Blocked drain");
         JsonNode before = PlatformClient.json(await().atMost(Duration.ofSeconds(10))
                 .until(() -> client.get("/api/v1/cases/" + caseId), r -> r.statusCode() == 200).body());

@@ -63,7 +63,7 @@ class RestartSystemTest {
     }
 
     private static PlatformClient client(LocalStack stack) {
-        return new PlatformClient(stack.gatewayPort(), stack.infrastructure().kafka().bootstrapServers());
+        return new PlatformClient(stack);
     }
 
     private static void awaitProjected(PlatformClient client, List<String> caseIds) {

@@ -54,7 +54,7 @@ class ClientsFileTest {
                         assertThat(c.clientId()).isEqualTo("street-" + street.code());
                         assertThat(c.claims()).containsExactly(Map.entry(Claims.STREET, street.code()));
                         assertThat(c.scopes()).containsExactly("cases:read", "cases:handle", "dispatch:read", "dispatch:street",
-                                "assessment:street", "reference:read");
+                                "dispatch:agency", "assessment:street", "reference:read");
                     });
         }
         assertThat(clients(ActorKind.STREET_CENTRE)).hasSameSizeAs(streets);
@@ -114,8 +114,8 @@ class ClientsFileTest {
         assertThat(byId.get("district-centre")).satisfies(c -> {
             assertThat(c.actorKind()).isEqualTo(ActorKind.DISTRICT_CENTRE);
             assertThat(c.claims()).isEmpty();
-            assertThat(c.scopes()).containsExactly("cases:read", "dispatch:read", "dispatch:district", "assessment:read",
-                    "assessment:district", "registry:read", "reference:read");
+            assertThat(c.scopes()).containsExactly("cases:read", "dispatch:read", "dispatch:district", "dispatch:agency",
+                    "assessment:read", "assessment:district", "registry:read", "reference:read");
         });
         assertThat(byId.get("registry-staff")).satisfies(c -> {
             assertThat(c.actorKind()).isEqualTo(ActorKind.REGISTRY);

@@ -39,7 +39,7 @@ class RegisteredCallersTest {
         assertThat(client.getClientAuthenticationMethods()).containsExactlyInAnyOrder(
                 ClientAuthenticationMethod.CLIENT_SECRET_BASIC, ClientAuthenticationMethod.CLIENT_SECRET_POST);
         assertThat(client.getScopes()).containsExactlyInAnyOrder("cases:read", "dispatch:read", "dispatch:district",
-                "assessment:read", "assessment:district", "registry:read", "reference:read");
+                "dispatch:agency", "assessment:read", "assessment:district", "registry:read", "reference:read");
         assertThat(client.getTokenSettings().getAccessTokenTimeToLive()).isEqualTo(Duration.ofMinutes(5));
         assertThat(client.getClientSecret()).isEqualTo("{bcrypt}$2a$10$x");
     }

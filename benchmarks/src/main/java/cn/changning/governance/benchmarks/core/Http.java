@@ -1,5 +1,7 @@
 package cn.changning.governance.benchmarks.core;
 
+import cn.changning.governance.localstack.LocalCallers;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,14 +26,18 @@ public final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final Duration timeout;
+    private final LocalCallers callers;
 
-    public Http(Duration timeout) {
+    /** @param callers who makes each call, with its token (tokens are fetched once and kept, not per call) */
+    public Http(Duration timeout, LocalCallers callers) {
         this.timeout = timeout;
+        this.callers = callers;
     }
 
     public Response post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json")
+                .header("Authorization", callers.authorization("POST", URI.create(url).getPath(), json))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
@@ -39,16 +45,19 @@ public final class Http {
     public Response post(String url, String json, String ifMatch) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .header("Authorization", callers.authorization("POST", URI.create(url).getPath(), json))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Authorization", callers.authorization("GET", URI.create(url).getPath(), null)).GET().build());
     }
 
     /** A GET that does not hold a thread while it waits (the visibility probes run many at once). */
     public CompletableFuture<Response> getAsync(String url) {
-        return client.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+        return client.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                        .header("Authorization", callers.authorization("GET", URI.create(url).getPath(), null)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).thenApply(Http::toResponse);
     }
 

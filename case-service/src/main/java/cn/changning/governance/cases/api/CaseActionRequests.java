@@ -9,8 +9,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The bodies of the actions on a case. Each names who acts; the case's rules check the rest. */
+/**
+ * The bodies of the actions on a case. Who acts is the caller of the request, from its token; a body may still name
+ * it (as clients did before tokens), but naming anyone else is refused. The case's rules check the rest.
+ */
 public final class CaseActionRequests {
+
+    static final String ACTOR_DOC = "Optional: the caller's token decides who acts. If given, it must be the caller's "
+            + "client id (e.g. street-310105001), else 403 actor-mismatch";
 
     private CaseActionRequests() {
     }
@@ -20,58 +26,58 @@ public final class CaseActionRequests {
             @Pattern(regexp = "\\d{4}", message = "must be a 4-digit item code") String itemCode,
             @Schema(description = "The residential area, if known; must lie in the grid the location resolves to")
             @Pattern(regexp = "\\d{12}", message = "must be a 12-digit residential area code") String residentialAreaCode,
-            @NotBlank @Size(max = 100) String filedBy) {
+            @Schema(description = ACTOR_DOC) @Size(max = 100) String filedBy) {
     }
 
     public record RejectRequest(
             @Schema(description = "INVALID or OUT_OF_SCOPE; duplicates use mark-duplicate")
             @NotNull RejectionReason reason,
             @Size(max = 1000) String note,
-            @NotBlank @Size(max = 100) String rejectedBy) {
+            @Schema(description = ACTOR_DOC) @Size(max = 100) String rejectedBy) {
     }
 
     public record MarkDuplicateRequest(
             @NotBlank @Size(max = 64) String originalCaseId,
             @Size(max = 1000) String note,
-            @NotBlank @Size(max = 100) String markedBy) {
+            @Schema(description = ACTOR_DOC) @Size(max = 100) String markedBy) {
     }
 
     public record VerifyRequest(
             @Schema(description = "Whether the on-site check found the problem fixed")
             @NotNull Boolean fixed,
             @Size(max = 1000) String note,
-            @NotBlank @Size(max = 100) String verifiedBy) {
+            @Schema(description = ACTOR_DOC) @Size(max = 100) String verifiedBy) {
     }
 
     public record CloseRequest(
             @NotNull CaseResolution resolution,
             @Size(max = 1000) String note,
-            @NotBlank @Size(max = 100) String closedBy) {
+            @Schema(description = ACTOR_DOC) @Size(max = 100) String closedBy) {
     }
 
     public record SendBackRequest(
             @NotBlank @Size(max = 1000) String reason,
-            @NotBlank @Size(max = 100) String verifiedBy) {
+            @Schema(description = ACTOR_DOC) @Size(max = 100) String verifiedBy) {
     }
 
     public record FeedbackRequest(
             @NotNull Satisfaction satisfaction,
             @Size(max = 1000) String comment,
-            @NotBlank @Size(max = 100) String recordedBy) {
+            @Schema(description = ACTOR_DOC) @Size(max = 100) String recordedBy) {
     }
 
     public record ReopenRequest(
             @NotBlank @Size(max = 1000) String reason,
-            @NotBlank @Size(max = 100) String reopenedBy) {
+            @Schema(description = ACTOR_DOC) @Size(max = 100) String reopenedBy) {
     }
 
     public record SuspendRequest(
             @NotBlank @Size(max = 1000) String reason,
             @NotBlank @Size(max = 100) String approvedBy,
-            @NotBlank @Size(max = 100) String suspendedBy) {
+            @Schema(description = ACTOR_DOC) @Size(max = 100) String suspendedBy) {
     }
 
     public record ResumeRequest(
-            @NotBlank @Size(max = 100) String resumedBy) {
+            @Schema(description = ACTOR_DOC) @Size(max = 100) String resumedBy) {
     }
 }

@@ -1,5 +1,6 @@
 package cn.changning.governance.cases.api;
 
+import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.common.security.Scopes;
 import cn.changning.governance.cases.domain.CaseStep;
@@ -66,12 +67,14 @@ public class CaseController {
     private final CaseQueries queries;
     private final CaseHistory history;
     private final Clock clock;
+    private final CaseAccess access;
 
     public CaseController(CommandGateway commands, CaseQueries queries, CaseHistory history, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.history = history;
         this.clock = clock;
+        this.access = new CaseAccess(queries, history, clock);
     }
 
     public record CaseCreated(String caseId, long version) {
@@ -87,6 +90,7 @@ public class CaseController {
             description = "Accepted once stored; visible in GET shortly after. With an Idempotency-Key, "
                     + "repeating the request returns the same case instead of a second one.")
     public ResponseEntity<CaseCreated> report(
+            Actor actor,
             @Valid @RequestBody ReportCaseRequest request,
             @Parameter(description = "Client-chosen key that makes the create safe to retry")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -98,7 +102,7 @@ public class CaseController {
                 new CaseLocation(l.latitude(), l.longitude(), l.gridCode(), l.address()),
                 request.description(), request.source(),
                 request.reporter() == null ? null : new Reporter(request.reporter().name(), request.reporter().contact()),
-                clock.instant());
+                clock.instant(), actor.clientId());
         try {
             commands.sendAndWait(command);
         } catch (AggregateStreamCreationException alreadyReported) {
@@ -117,6 +121,7 @@ public class CaseController {
     @Operation(summary = "Cases, filtered and paged, newest report first", description = "Every filter is optional; "
             + "overdue=true: open, not on hold and past the deadline; q: text in the description or address.")
     public Page<CaseView> list(
+            Actor actor,
             @RequestParam(required = false) CaseStep step,
             @Parameter(description = "9-digit street code") @RequestParam(required = false) String street,
             @Parameter(description = "15-digit grid code") @RequestParam(required = false) String grid,
@@ -131,19 +136,22 @@ public class CaseController {
             @RequestParam(required = false) String q,
             PageQuery page) {
         CaseQueries.Filter filter = new CaseQueries.Filter(step == null ? null : step.name(), street, grid,
-                residentialArea, item, itemClass == null ? null : itemClass.name(), source, overdue, suspended, from, to, q);
-        return queries.list(filter, page, clock.instant());
+                residentialArea, item, itemClass == null ? null : itemClass.name(), source, overdue, suspended, from, to, q, null);
+        return CaseAccess.narrowed(actor, filter).map(f -> queries.list(f, page, clock.instant()))
+                .orElseGet(() -> new Page<>(List.of(), page.page(), page.size(), 0));
     }
 
     @GetMapping("/stats")
     @RequiresScope(Scopes.CASES_READ)
     @Operation(summary = "Counts by step × street × grid × item class (pre-aggregated)",
             description = "Only combinations with cases are listed; every filter narrows them.")
-    public CaseStats stats(@RequestParam(required = false) CaseStep step,
+    public CaseStats stats(Actor actor,
+                           @RequestParam(required = false) CaseStep step,
                            @RequestParam(required = false) String street,
                            @RequestParam(required = false) String grid,
                            @RequestParam(name = "class", required = false) ItemClass itemClass) {
-        return queries.stats(step == null ? null : step.name(), street, grid, itemClass == null ? null : itemClass.name());
+        return queries.stats(step == null ? null : step.name(), CaseAccess.statsStreet(actor, street), grid,
+                itemClass == null ? null : itemClass.name());
     }
 
     @GetMapping("/{caseId}")
@@ -151,9 +159,11 @@ public class CaseController {
     @Operation(summary = "One case, with its version as ETag",
             description = "With asOf, the case as it stood at that instant, rebuilt from its events.")
     public ResponseEntity<CaseView> findCase(
+            Actor actor,
             @PathVariable String caseId,
             @Parameter(description = "ISO-8601 instant, e.g. 2026-11-27T02:00:00Z") @RequestParam(required = false) Instant asOf) {
         CaseView view = (asOf == null ? queries.findCase(caseId, clock.instant()) : history.asOf(caseId, asOf))
+                .filter(v -> CaseAccess.sees(actor, v))
                 .orElseThrow(() -> new NotFoundException("case", caseId));
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
@@ -161,8 +171,9 @@ public class CaseController {
     @GetMapping("/{caseId}/timeline")
     @RequiresScope(Scopes.CASES_READ)
     @Operation(summary = "Every event of a case: what, who, when", description = "With asOf, the timeline up to that instant.")
-    public ResponseEntity<CaseView.Timeline> timeline(@PathVariable String caseId,
+    public ResponseEntity<CaseView.Timeline> timeline(Actor actor, @PathVariable String caseId,
                                                       @RequestParam(required = false) Instant asOf) {
+        access.visible(actor, caseId);
         CaseView.Timeline timeline = (asOf == null ? queries.timeline(caseId) : history.timelineAsOf(caseId, asOf))
                 .orElseThrow(() -> new NotFoundException("case", caseId));
         return ResponseEntity.ok().eTag(ETags.of(timeline.version())).body(timeline);
@@ -173,30 +184,33 @@ public class CaseController {
     @Operation(summary = "Open cases that may be the same problem",
             description = "Open cases of the same item within 50 m, reported in the last 30 days, nearest first. "
                     + "Give itemCode to look under another item than the reported one. Paged.")
-    public Page<CaseView> duplicateCandidates(@PathVariable String caseId,
+    public Page<CaseView> duplicateCandidates(Actor actor, @PathVariable String caseId,
                                               @RequestParam(required = false) String itemCode,
                                               PageQuery page) {
-        CaseView view = queries.findCase(caseId, clock.instant()).orElseThrow(() -> new NotFoundException("case", caseId));
+        CaseView view = access.visible(actor, caseId);
         return Page.of(queries.duplicateCandidates(caseId, itemCode != null ? itemCode : view.itemCode(),
-                GeoPoint.of(view.location().latitude(), view.location().longitude()), clock.instant()), page);
+                GeoPoint.of(view.location().latitude(), view.location().longitude()), clock.instant())
+                .stream().filter(candidate -> CaseAccess.sees(actor, candidate)).toList(), page);
     }
 
     @PostMapping("/{caseId}/file")
     @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "File a report (step 2)", description = "Checks the item against the catalogue, assigns the "
             + "grid the location lies in and sets the deadline from the item's time limit on the working calendar.")
-    public ResponseEntity<CaseUpdated> file(@PathVariable String caseId, @Valid @RequestBody FileRequest request,
+    public ResponseEntity<CaseUpdated> file(Actor actor, @PathVariable String caseId, @Valid @RequestBody FileRequest request,
                                             @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        return act(caseId, new FileCase(caseId, request.itemCode(), request.residentialAreaCode(), request.filedBy(),
+        access.visible(actor, caseId);
+        return act(caseId, new FileCase(caseId, request.itemCode(), request.residentialAreaCode(), actor.asActor("filedBy", request.filedBy()),
                 clock.instant(), expected.value()));
     }
 
     @PostMapping("/{caseId}/reject")
     @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Reject a report as invalid or out of scope (step 2)")
-    public ResponseEntity<CaseUpdated> reject(@PathVariable String caseId, @Valid @RequestBody RejectRequest request,
+    public ResponseEntity<CaseUpdated> reject(Actor actor, @PathVariable String caseId, @Valid @RequestBody RejectRequest request,
                                               @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        return act(caseId, new RejectCase(caseId, request.reason(), request.note(), request.rejectedBy(), clock.instant(),
+        access.visible(actor, caseId);
+        return act(caseId, new RejectCase(caseId, request.reason(), request.note(), actor.asActor("rejectedBy", request.rejectedBy()), clock.instant(),
                 expected.value()));
     }
 
@@ -207,72 +221,83 @@ public class CaseController {
                     + "once it has checked that it is itself open. If it is not (closed, rejected, unknown), this "
                     + "case comes back to the step it had, with the reason on its timeline. A duplicate's dispatch "
                     + "order, if it had one, is withdrawn.")
-    public ResponseEntity<CaseUpdated> markDuplicate(@PathVariable String caseId, @Valid @RequestBody MarkDuplicateRequest request,
+    public ResponseEntity<CaseUpdated> markDuplicate(Actor actor, @PathVariable String caseId, @Valid @RequestBody MarkDuplicateRequest request,
                                                      @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        return act(caseId, new MarkCaseAsDuplicate(caseId, request.originalCaseId(), request.note(), request.markedBy(),
+        access.visible(actor, caseId);
+        if (access.hiddenFrom(actor, request.originalCaseId())) {
+            throw new NotFoundException("case", request.originalCaseId());
+        }
+        return act(caseId, new MarkCaseAsDuplicate(caseId, request.originalCaseId(), request.note(), actor.asActor("markedBy", request.markedBy()),
                 clock.instant(), expected.value()));
     }
 
     @PostMapping("/{caseId}/verify")
     @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Record the on-site check of a handled case (step 5)")
-    public ResponseEntity<CaseUpdated> verify(@PathVariable String caseId, @Valid @RequestBody VerifyRequest request,
+    public ResponseEntity<CaseUpdated> verify(Actor actor, @PathVariable String caseId, @Valid @RequestBody VerifyRequest request,
                                               @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        return act(caseId, new VerifyCase(caseId, request.fixed(), request.note(), request.verifiedBy(), clock.instant(),
+        access.visible(actor, caseId);
+        return act(caseId, new VerifyCase(caseId, request.fixed(), request.note(), actor.asActor("verifiedBy", request.verifiedBy()), clock.instant(),
                 expected.value()));
     }
 
     @PostMapping("/{caseId}/close")
     @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Close a verified case: FIXED, or CLOSED_NOT_FIXED (step 5)")
-    public ResponseEntity<CaseUpdated> close(@PathVariable String caseId, @Valid @RequestBody CloseRequest request,
+    public ResponseEntity<CaseUpdated> close(Actor actor, @PathVariable String caseId, @Valid @RequestBody CloseRequest request,
                                              @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        return act(caseId, new CloseCase(caseId, request.resolution(), request.note(), request.closedBy(), clock.instant(),
+        access.visible(actor, caseId);
+        return act(caseId, new CloseCase(caseId, request.resolution(), request.note(), actor.asActor("closedBy", request.closedBy()), clock.instant(),
                 expected.value()));
     }
 
     @PostMapping("/{caseId}/send-back")
     @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Send a case whose check found it not fixed back for rework (step 5 failed)")
-    public ResponseEntity<CaseUpdated> sendBack(@PathVariable String caseId, @Valid @RequestBody SendBackRequest request,
+    public ResponseEntity<CaseUpdated> sendBack(Actor actor, @PathVariable String caseId, @Valid @RequestBody SendBackRequest request,
                                                 @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        return act(caseId, new SendCaseBackForRework(caseId, request.reason(), request.verifiedBy(), clock.instant(),
+        access.visible(actor, caseId);
+        return act(caseId, new SendCaseBackForRework(caseId, request.reason(), actor.asActor("verifiedBy", request.verifiedBy()), clock.instant(),
                 expected.value()));
     }
 
     @PostMapping("/{caseId}/feedback")
     @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Record the resident's feedback on a closed case (step 6)")
-    public ResponseEntity<CaseUpdated> feedback(@PathVariable String caseId, @Valid @RequestBody FeedbackRequest request,
+    public ResponseEntity<CaseUpdated> feedback(Actor actor, @PathVariable String caseId, @Valid @RequestBody FeedbackRequest request,
                                                 @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        return act(caseId, new RecordFeedback(caseId, request.satisfaction(), request.comment(), request.recordedBy(),
+        access.visible(actor, caseId);
+        return act(caseId, new RecordFeedback(caseId, request.satisfaction(), request.comment(), actor.asActor("recordedBy", request.recordedBy()),
                 clock.instant(), expected.value()));
     }
 
     @PostMapping("/{caseId}/reopen")
     @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Reopen a closed case within 7 days of closing; it goes back to dispatch")
-    public ResponseEntity<CaseUpdated> reopen(@PathVariable String caseId, @Valid @RequestBody ReopenRequest request,
+    public ResponseEntity<CaseUpdated> reopen(Actor actor, @PathVariable String caseId, @Valid @RequestBody ReopenRequest request,
                                               @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        return act(caseId, new ReopenCase(caseId, request.reason(), request.reopenedBy(), clock.instant(),
+        access.visible(actor, caseId);
+        return act(caseId, new ReopenCase(caseId, request.reason(), actor.asActor("reopenedBy", request.reopenedBy()), clock.instant(),
                 expected.value()));
     }
 
     @PostMapping("/{caseId}/suspend")
     @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "Put a filed, open case on long-term hold, with reason and approver")
-    public ResponseEntity<CaseUpdated> suspend(@PathVariable String caseId, @Valid @RequestBody SuspendRequest request,
+    public ResponseEntity<CaseUpdated> suspend(Actor actor, @PathVariable String caseId, @Valid @RequestBody SuspendRequest request,
                                                @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        return act(caseId, new SuspendCase(caseId, request.reason(), request.approvedBy(), request.suspendedBy(),
+        access.visible(actor, caseId);
+        return act(caseId, new SuspendCase(caseId, request.reason(), request.approvedBy(), actor.asActor("suspendedBy", request.suspendedBy()),
                 clock.instant(), expected.value()));
     }
 
     @PostMapping("/{caseId}/resume")
     @RequiresScope(Scopes.CASES_HANDLE)
     @Operation(summary = "End a hold; the deadline moves on by the working time spent on hold")
-    public ResponseEntity<CaseUpdated> resume(@PathVariable String caseId, @Valid @RequestBody ResumeRequest request,
+    public ResponseEntity<CaseUpdated> resume(Actor actor, @PathVariable String caseId, @Valid @RequestBody ResumeRequest request,
                                               @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
-        return act(caseId, new ResumeCase(caseId, request.resumedBy(), clock.instant(), expected.value()));
+        access.visible(actor, caseId);
+        return act(caseId, new ResumeCase(caseId, actor.asActor("resumedBy", request.resumedBy()), clock.instant(), expected.value()));
     }
 
     private ResponseEntity<CaseUpdated> act(String caseId, Object command) {

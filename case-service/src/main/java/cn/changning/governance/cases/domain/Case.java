@@ -89,7 +89,7 @@ public class Case {
                     "The description may have at most " + MAX_DESCRIPTION + " characters");
         }
         apply(new CaseReported(command.caseId(), command.itemCode(), command.location(), command.description(),
-                command.source(), command.reporter(), command.reportedAt()));
+                command.source(), command.reporter(), command.reportedAt(), command.reportedBy()));
     }
 
     @CommandHandler

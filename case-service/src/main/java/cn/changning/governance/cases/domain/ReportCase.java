@@ -6,7 +6,11 @@ import cn.changning.governance.contracts.cases.Reporter;
 
 import java.time.Instant;
 
-/** Report a problem found at a place: step 1 of the closed loop. */
+/**
+ * Report a problem found at a place: step 1 of the closed loop.
+ *
+ * @param reportedBy the reporting client, from its token
+ */
 public record ReportCase(
         String caseId,
         String itemCode,
@@ -14,5 +18,11 @@ public record ReportCase(
         String description,
         ReportSource source,
         Reporter reporter,
-        Instant reportedAt) {
+        Instant reportedAt,
+        String reportedBy) {
+
+    public ReportCase(String caseId, String itemCode, CaseLocation location, String description, ReportSource source,
+                      Reporter reporter, Instant reportedAt) {
+        this(caseId, itemCode, location, description, source, reporter, reportedAt, null);
+    }
 }

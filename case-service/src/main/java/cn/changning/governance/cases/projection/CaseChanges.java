@@ -86,6 +86,7 @@ public class CaseChanges {
             s.put(DESCRIPTION, e.description());
             s.put(SOURCE, e.source().name());
             s.put(REPORTED_AT, date(e.reportedAt()));
+            s.put(REPORTED_BY, e.reportedBy());
             s.put(ROUND, 0);
             // The reporter's contact is personal data and stays out of the read model.
             entry = new Entry(e.reportedAt(), e.source().name(), new Document(Details.ITEM_CODE, e.itemCode()));

@@ -55,6 +55,8 @@ public final class CaseDocument {
     /** The {@code ReportSource} name. */
     public static final String SOURCE = "source";
     public static final String REPORTED_AT = "reportedAt";
+    /** The client that reported the case (its token's client id); partners read only what they reported. */
+    public static final String REPORTED_BY = "reportedBy";
     public static final String FILED_AT = "filedAt";
 
     // The steps after filing, each a sub-document (null until the step happens, or again after a new round).

@@ -55,14 +55,14 @@ public class CaseQueries {
     /** The list's filters; null means "any". */
     public record Filter(String step, String streetCode, String gridCode, String residentialAreaCode, String itemCode,
                          String itemClass, ReportSource source, Boolean overdue, Boolean suspended,
-                         Instant reportedFrom, Instant reportedTo, String text) {
+                         Instant reportedFrom, Instant reportedTo, String text, String reportedBy) {
     }
 
     public void ensureIndexes() {
         try {
             MongoCollection<Document> cases = cases();
             for (String field : List.of(STEP, STREET_CODE, GRID_CODE, RESIDENTIAL_AREA_CODE, ITEM_CLASS, SOURCE,
-                    REPORTED_AT)) {
+                    REPORTED_AT, REPORTED_BY)) {
                 cases.createIndex(Indexes.ascending(field));
             }
             cases.createIndex(Indexes.ascending(OPEN, DEADLINE));
@@ -140,6 +140,7 @@ public class CaseQueries {
     /** Whether the pre-aggregated counts answer the list's total (a filter on their four dimensions at most). */
     private static boolean onlyCountedDimensions(Filter f) {
         return f.residentialAreaCode() == null && f.itemCode() == null && f.source() == null && f.overdue() == null
+                && f.reportedBy() == null
                 && f.suspended() == null && f.reportedFrom() == null && f.reportedTo() == null
                 && (f.text() == null || f.text().isBlank());
     }
@@ -157,6 +158,7 @@ public class CaseQueries {
         Optional.ofNullable(f.itemCode()).ifPresent(v -> filters.add(Filters.eq(ITEM_CODE, v)));
         Optional.ofNullable(f.itemClass()).ifPresent(v -> filters.add(Filters.eq(ITEM_CLASS, v)));
         Optional.ofNullable(f.source()).ifPresent(v -> filters.add(Filters.eq(SOURCE, v.name())));
+        Optional.ofNullable(f.reportedBy()).ifPresent(v -> filters.add(Filters.eq(REPORTED_BY, v)));
         Optional.ofNullable(f.suspended()).ifPresent(v -> filters.add(Filters.eq(SUSPENDED, v)));
         Optional.ofNullable(f.reportedFrom()).ifPresent(v -> filters.add(Filters.gte(REPORTED_AT, Date.from(v))));
         Optional.ofNullable(f.reportedTo()).ifPresent(v -> filters.add(Filters.lt(REPORTED_AT, Date.from(v))));
@@ -211,6 +213,7 @@ public class CaseQueries {
                 d.getString(DESCRIPTION),
                 d.getString(SOURCE) == null ? null : ReportSource.valueOf(d.getString(SOURCE)),
                 instant(d.getDate(REPORTED_AT)),
+                d.getString(REPORTED_BY),
                 instant(d.getDate(FILED_AT)),
                 deadline,
                 round == null ? 0 : round.intValue(),

@@ -30,6 +30,7 @@ public record CaseView(
         String description,
         ReportSource source,
         Instant reportedAt,
+        String reportedBy,
         Instant filedAt,
         Instant deadline,
         int reworkCount,

@@ -60,23 +60,24 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
     void badInputIsAProblemNamingTheCause() {
         String id = report(reportBody("0101", LAT, LNG, "Cover missing"));
 
-        assertProblemField(action(id, "file", "{}", "\"0\""), HttpStatus.BAD_REQUEST, "filedBy");
-        assertProblemField(action(id, "file", "{\"itemCode\":\"12\",\"filedBy\":\"op\"}", "\"0\""), HttpStatus.BAD_REQUEST, "itemCode");
-        assertProblem(action(id, "file", "{\"itemCode\":\"9999\",\"filedBy\":\"op\"}", "\"0\""), HttpStatus.UNPROCESSABLE_ENTITY, "unknown-item");
-        assertProblem(action(id, "file", "{\"residentialAreaCode\":\"310105001012\",\"filedBy\":\"op\"}", "\"0\""),
+        // who acts is the token's caller: a body naming someone else is refused, naming the field
+        assertProblemField(action(id, "file", "{\"filedBy\":\"operator-somewhere\"}", "\"0\""), HttpStatus.FORBIDDEN, "filedBy");
+        assertProblemField(action(id, "file", "{\"itemCode\":\"12\"}", "\"0\""), HttpStatus.BAD_REQUEST, "itemCode");
+        assertProblem(action(id, "file", "{\"itemCode\":\"9999\"}", "\"0\""), HttpStatus.UNPROCESSABLE_ENTITY, "unknown-item");
+        assertProblem(action(id, "file", "{\"residentialAreaCode\":\"310105001012\"}", "\"0\""),
                 HttpStatus.UNPROCESSABLE_ENTITY, "residential-area-outside-grid");
-        assertProblemField(action(id, "reject", "{\"reason\":\"BORING\",\"rejectedBy\":\"op\"}", "\"0\""), HttpStatus.BAD_REQUEST, "reason");
-        assertProblem(action(id, "close", "{\"resolution\":\"FIXED\",\"closedBy\":\"op\"}", "\"0\""), HttpStatus.CONFLICT, "case-not-verified");
-        assertProblem(action(id, "feedback", "{\"satisfaction\":\"SATISFIED\",\"recordedBy\":\"op\"}", "\"0\""), HttpStatus.CONFLICT, "case-not-closed");
-        assertProblem(action(id, "file", "{\"filedBy\":\"op\"}", "\"seven\""), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-if-match");
+        assertProblemField(action(id, "reject", "{\"reason\":\"BORING\"}", "\"0\""), HttpStatus.BAD_REQUEST, "reason");
+        assertProblem(action(id, "close", "{\"resolution\":\"FIXED\"}", "\"0\""), HttpStatus.CONFLICT, "case-not-verified");
+        assertProblem(action(id, "feedback", "{\"satisfaction\":\"SATISFIED\"}", "\"0\""), HttpStatus.CONFLICT, "case-not-closed");
+        assertProblem(action(id, "file", "{}", "\"seven\""), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-if-match");
         assertProblem(action(id, "file", "{not json", "\"0\""), HttpStatus.BAD_REQUEST, "malformed-request");
-        assertThat(action("no-such-case", "file", "{\"filedBy\":\"op\"}", "*").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(action("no-such-case", "file", "{}", "*").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         // none of the refusals changed the case
         assertThat(awaitCase(id, c -> true).get("version").asLong()).isZero();
 
         String outside = report(reportBody("0101", 31.2304, 121.5055, "Cover missing in Lujiazui"));
-        assertProblemField(action(outside, "file", "{\"filedBy\":\"op\"}", "\"0\""), HttpStatus.UNPROCESSABLE_ENTITY, "location");
+        assertProblemField(action(outside, "file", "{}", "\"0\""), HttpStatus.UNPROCESSABLE_ENTITY, "location");
 
         assertProblemField(http.getForEntity("/api/v1/cases?step=LOST", String.class), HttpStatus.BAD_REQUEST, "step");
         assertProblemField(http.getForEntity("/api/v1/cases?size=1000", String.class), HttpStatus.BAD_REQUEST, "size");
@@ -91,34 +92,34 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
     void anActionNeedsIfMatchAndAStaleOneFailsThePrecondition() {
         String id = report(reportBody("0101", LAT, LNG + 0.0003, "Cover rattles"));
 
-        ResponseEntity<String> without = action(id, "file", "{\"filedBy\":\"op\"}", null);
+        ResponseEntity<String> without = action(id, "file", "{}", null);
         assertProblem(without, HttpStatus.PRECONDITION_REQUIRED, "precondition-required");
         assertThat(json(without).get("errors").findValuesAsText("field")).containsExactly("If-Match");
 
-        ResponseEntity<String> future = action(id, "file", "{\"filedBy\":\"op\"}", "\"7\"");
+        ResponseEntity<String> future = action(id, "file", "{}", "\"7\"");
         assertProblem(future, HttpStatus.PRECONDITION_FAILED, "precondition-failed");
         assertThat(json(future).get("currentVersion").asLong()).isZero();
         assertThat(future.getHeaders().getETag()).isEqualTo("\"0\"");
         assertThat(awaitCase(id, c -> true).get("version").asLong()).as("refused preconditions change nothing").isZero();
 
-        ResponseEntity<String> any = action(id, "file", "{\"filedBy\":\"op\"}", "*");
+        ResponseEntity<String> any = action(id, "file", "{}", "*");
         assertThat(any.getStatusCode()).as(any.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(any.getHeaders().getETag()).isEqualTo("\"1\"");
 
         // Version 0 is stale now: the suspension is refused, the client learns version 1 and retries with it.
-        ResponseEntity<String> stale = action(id, "suspend", "{\"reason\":\"court\",\"approvedBy\":\"d\",\"suspendedBy\":\"op\"}", "\"0\"");
+        ResponseEntity<String> stale = action(id, "suspend", "{\"reason\":\"court\",\"approvedBy\":\"d\"}", "\"0\"");
         assertProblem(stale, HttpStatus.PRECONDITION_FAILED, "precondition-failed");
         assertThat(json(stale).get("currentVersion").asLong()).isEqualTo(1);
-        ResponseEntity<String> retried = action(id, "suspend", "{\"reason\":\"court\",\"approvedBy\":\"d\",\"suspendedBy\":\"op\"}",
+        ResponseEntity<String> retried = action(id, "suspend", "{\"reason\":\"court\",\"approvedBy\":\"d\"}",
                 stale.getHeaders().getETag());
         assertThat(retried.getHeaders().getETag()).isEqualTo("\"2\"");
 
         // Stale and refused by the current state too (a case on hold cannot be closed): the stale version is what
         // the client must hear first, so it reads again, rather than the rule.
-        ResponseEntity<String> staleAndRefused = action(id, "close", "{\"resolution\":\"FIXED\",\"closedBy\":\"op\"}", "\"1\"");
+        ResponseEntity<String> staleAndRefused = action(id, "close", "{\"resolution\":\"FIXED\"}", "\"1\"");
         assertProblem(staleAndRefused, HttpStatus.PRECONDITION_FAILED, "precondition-failed");
         assertThat(json(staleAndRefused).get("currentVersion").asLong()).isEqualTo(2);
-        assertProblem(action(id, "close", "{\"resolution\":\"FIXED\",\"closedBy\":\"op\"}", "\"2\""), HttpStatus.CONFLICT, "case-suspended");
+        assertProblem(action(id, "close", "{\"resolution\":\"FIXED\"}", "\"2\""), HttpStatus.CONFLICT, "case-suspended");
 
         assertProblemField(http.getForEntity("/api/v1/cases?page=-1", String.class), HttpStatus.BAD_REQUEST, "page");
         assertProblemField(http.getForEntity("/api/v1/cases?size=101", String.class), HttpStatus.BAD_REQUEST, "size");
@@ -137,10 +138,10 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
         candidates.get("items").forEach(c -> ids.add(c.get("caseId").asText()));
         assertThat(ids).contains(original).doesNotContain(duplicate);
 
-        assertProblemField(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"" + duplicate + "\",\"markedBy\":\"op\"}", "\"0\""),
+        assertProblemField(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"" + duplicate + "\"}", "\"0\""),
                 HttpStatus.UNPROCESSABLE_ENTITY, "originalCaseId");
         // An original that does not exist refuses the link when it learns of it: the report is back, not half-linked.
-        assertThat(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"no-such-case\",\"markedBy\":\"op\"}", "\"0\"")
+        assertThat(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"no-such-case\"}", "\"0\"")
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode back = awaitStep(duplicate, "REPORTED", 2);
         JsonNode timeline = get("/api/v1/cases/" + duplicate + "/timeline").get("entries");
@@ -148,7 +149,7 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
         assertThat(back.get("rejection").isNull() || back.get("rejection").isMissingNode()).isTrue();
 
         ResponseEntity<String> marked = action(duplicate, "mark-duplicate",
-                "{\"originalCaseId\":\"" + original + "\",\"note\":\"same banner\",\"markedBy\":\"op\"}", "\"2\"");
+                "{\"originalCaseId\":\"" + original + "\",\"note\":\"same banner\"}", "\"2\"");
         assertThat(marked.getHeaders().getETag()).isEqualTo("\"3\"");
 
         JsonNode dup = awaitStep(duplicate, "REJECTED", 3);
@@ -158,25 +159,25 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
         assertThat(orig.get("duplicates").get(0).asText()).isEqualTo(duplicate);
         assertThat(orig.get("step").asText()).isEqualTo("REPORTED");
 
-        assertProblem(action(duplicate, "file", "{\"filedBy\":\"op\"}", "\"3\""), HttpStatus.CONFLICT, "case-not-reported");
+        assertProblem(action(duplicate, "file", "{}", "\"3\""), HttpStatus.CONFLICT, "case-not-reported");
     }
 
     @Test
     void aHoldStopsTheCaseUntilResumedAndShowsInTheList() {
         String id = report(reportBody("1101", LAT - 0.001, LNG, "Construction waste dumped"));
-        action(id, "file", "{\"filedBy\":\"op\"}", "\"0\"");
-        assertProblemField(action(id, "suspend", "{\"reason\":\"court case\",\"suspendedBy\":\"op\"}", "\"1\""),
+        action(id, "file", "{}", "\"0\"");
+        assertProblemField(action(id, "suspend", "{\"reason\":\"court case\"}", "\"1\""),
                 HttpStatus.BAD_REQUEST, "approvedBy");
         ResponseEntity<String> suspended = action(id, "suspend",
-                "{\"reason\":\"court case\",\"approvedBy\":\"deputy-director\",\"suspendedBy\":\"op\"}", "\"1\"");
+                "{\"reason\":\"court case\",\"approvedBy\":\"deputy-director\"}", "\"1\"");
         assertThat(suspended.getHeaders().getETag()).isEqualTo("\"2\"");
         JsonNode c = awaitCase(id, v -> v.get("suspended").asBoolean());
         assertThat(c.get("suspension").get("approvedBy").asText()).isEqualTo("deputy-director");
         assertThat(get("/api/v1/cases?suspended=true&grid=310105004000003").get("items").findValuesAsText("caseId")).contains(id);
 
-        assertProblem(action(id, "suspend", "{\"reason\":\"again\",\"approvedBy\":\"d\",\"suspendedBy\":\"op\"}", "\"2\""),
+        assertProblem(action(id, "suspend", "{\"reason\":\"again\",\"approvedBy\":\"d\"}", "\"2\""),
                 HttpStatus.CONFLICT, "case-suspended");
-        assertThat(action(id, "resume", "{\"resumedBy\":\"op\"}", "\"2\"").getHeaders().getETag()).isEqualTo("\"3\"");
+        assertThat(action(id, "resume", "{}", "\"2\"").getHeaders().getETag()).isEqualTo("\"3\"");
         c = awaitCase(id, v -> !v.get("suspended").asBoolean());
         assertThat(c.get("step").asText()).isEqualTo("FILED");
         assertThat(get("/api/v1/cases/" + id + "/timeline").get("entries").findValuesAsText("event"))

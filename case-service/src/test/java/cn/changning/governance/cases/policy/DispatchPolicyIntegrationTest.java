@@ -71,8 +71,8 @@ class DispatchPolicyIntegrationTest extends CaseServiceIntegrationTest {
         EventRecord handled0 = record("order-0", 1, new DispatchOrderHandled("order-0-" + id, id, 0, "housing-office", "done",
                 null, List.of(), true, Instant.now()));
         policy.process(List.of(issued0, handled0));
-        assertThat(action(id, "verify", "{\"fixed\":false,\"verifiedBy\":\"s-1\"}", "\"3\"").getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(action(id, "send-back", "{\"reason\":\"leaking\",\"verifiedBy\":\"s-1\"}", "\"4\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(action(id, "verify", "{\"fixed\":false}", "\"3\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(action(id, "send-back", "{\"reason\":\"leaking\"}", "\"4\"").getStatusCode()).isEqualTo(HttpStatus.OK);
 
         // The round-0 order's events again, after the case moved on to round 1: stale.
         policy.process(List.of(record("order-0", 0, issuedPayload(id, 0)), handled0));
@@ -95,7 +95,7 @@ class DispatchPolicyIntegrationTest extends CaseServiceIntegrationTest {
     void aDuplicateIsNeverDispatched() {
         String original = filedCase();
         String duplicate = report(reportBody("0501", LAT, LNG, "Same pothole"));
-        assertThat(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"" + original + "\",\"markedBy\":\"op-1\"}", "\"0\"")
+        assertThat(action(duplicate, "mark-duplicate", "{\"originalCaseId\":\"" + original + "\"}", "\"0\"")
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         double refusedBefore = refused();
 
@@ -116,7 +116,7 @@ class DispatchPolicyIntegrationTest extends CaseServiceIntegrationTest {
 
     private String filedCase() {
         String id = report(reportBody("0501", LAT, LNG, "Pothole by the school gate"));
-        assertThat(action(id, "file", "{\"filedBy\":\"op-1\"}", "\"0\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(action(id, "file", "{}", "\"0\"").getStatusCode()).isEqualTo(HttpStatus.OK);
         return id;
     }
 

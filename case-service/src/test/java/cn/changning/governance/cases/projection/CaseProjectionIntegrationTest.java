@@ -167,7 +167,7 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
         assertThat(doc.keySet()).containsExactlyInAnyOrder("_id", "step", "open", "suspended", "suspension",
                 "itemCode", "itemName", "itemClass", "category", "handlingType", "persistentProblem",
                 "gridCode", "streetCode", "residentialAreaCode", "location", "description", "source",
-                "reportedAt", "filedAt", "deadline", "round", "dispatch", "handling", "verification",
+                "reportedAt", "reportedBy", "filedAt", "deadline", "round", "dispatch", "handling", "verification",
                 "resolution", "closedAt", "closedOnTime", "feedback", "rejection", "duplicates",
                 "timeline", "updatedAt", "version");
         assertThat(doc.get("location", Document.class).keySet())

@@ -1,6 +1,7 @@
 package cn.changning.governance.cases.support;
 
 import cn.changning.governance.common.testing.SharedInfrastructure;
+import cn.changning.governance.common.testing.TestCallers;
 import cn.changning.governance.contracts.EventHeaders;
 import cn.changning.governance.contracts.EventTypes;
 import cn.changning.governance.contracts.Topics;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +21,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +62,7 @@ public abstract class CaseServiceIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         SharedInfrastructure.register(registry, "case_service");
+        SharedInfrastructure.registerTokens(registry);
         // The dispatch service creates its topic; here it must exist before the policy subscribes.
         SharedInfrastructure.get().kafka().createTopics(List.of(Topics.DISPATCH_EVENTS), 3);
     }
@@ -64,6 +71,58 @@ public abstract class CaseServiceIntegrationTest {
     protected TestRestTemplate http;
     @Autowired
     protected ObjectMapper objectMapper;
+
+    /** The partner the tests report as. */
+    protected static final TestCallers PARTNER = TestCallers.partner("partner-hotline-12345");
+    /** Reads everything. */
+    protected static final TestCallers DISTRICT = TestCallers.district();
+    protected static final String DEFAULT_STREET = "310105001";
+
+    /**
+     * Every call carries the token of the caller who would make it: a report is the partner's, an action on a case
+     * its street centre's, everything else the district centre's (who reads all). A test that means another caller
+     * sets the Authorization header itself.
+     */
+    @BeforeEach
+    void callAsTheRightCaller() {
+        List<ClientHttpRequestInterceptor> interceptors = http.getRestTemplate().getInterceptors();
+        if (interceptors.stream().noneMatch(RightCaller.class::isInstance)) {
+            interceptors.add(new RightCaller());
+        }
+    }
+
+    private final class RightCaller implements ClientHttpRequestInterceptor {
+        @Override
+        public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+            if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+                request.getHeaders().setBearerAuth(callerFor(request.getMethod(), request.getURI().getPath()).token());
+            }
+            return execution.execute(request, body);
+        }
+    }
+
+    /** The caller that makes such a call: see {@link #callAsTheRightCaller()}. */
+    protected TestCallers callerFor(HttpMethod method, String path) {
+        if (method == HttpMethod.POST && path.equals("/api/v1/cases")) {
+            return PARTNER;
+        }
+        if (method == HttpMethod.POST && path.startsWith("/api/v1/cases/")) {
+            return TestCallers.street(streetOf(path.split("/")[4]));
+        }
+        return DISTRICT;
+    }
+
+    /** The street a case lies in, as the district centre reads it; the default street for a case not known. */
+    protected String streetOf(String caseId) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(DISTRICT.token());
+        ResponseEntity<String> r = http.exchange("/api/v1/cases/" + caseId, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        if (r.getStatusCode() != HttpStatus.OK) {
+            return DEFAULT_STREET;
+        }
+        String street = json(r).path("streetCode").asText(null);
+        return street == null || street.isBlank() ? DEFAULT_STREET : street;
+    }
 
     @AfterAll
     static void closeProducer() {

@@ -139,6 +139,9 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
                 "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"));
         d.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "${GOVERNANCE_ISSUER_URI:http://127.0.0.1:9000}");
         d.put("spring.security.oauth2.resourceserver.jwt.audiences", "governance-platform");
+        // Spring Security's own spans would sit between the request's span (its log lines) and the controller's
+        // (its commands' traceparent): one span per request is what an operator follows.
+        d.put("management.observations.enable.spring.security", "false");
         d.put("spring.data.mongodb.uri", "${GOVERNANCE_MONGO_URI:mongodb://127.0.0.1:27017}");
         d.put("spring.data.mongodb.database", "${" + variable + "_MONGO_DATABASE:" + database + "}");
         return d;

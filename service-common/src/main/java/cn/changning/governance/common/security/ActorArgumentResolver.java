@@ -1,5 +1,6 @@
 package cn.changning.governance.common.security;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -12,6 +13,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** An {@link Actor} parameter of a controller method: the caller of the request, from its verified token. */
 final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
+
+    static {
+        // The caller comes from the token, not from a parameter: the API documents show the bearer scheme instead.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {

@@ -21,7 +21,7 @@ public record TestCallers(String clientId, Map<String, String> claims, List<Stri
     public static TestCallers street(String streetCode) {
         return new TestCallers("street-" + streetCode, claims("STREET_CENTRE", streetCode, null, null),
                 List.of(Scopes.CASES_READ, Scopes.CASES_HANDLE, Scopes.DISPATCH_READ, Scopes.DISPATCH_STREET,
-                        Scopes.ASSESSMENT_STREET, Scopes.REFERENCE_READ));
+                        Scopes.DISPATCH_AGENCY, Scopes.ASSESSMENT_STREET, Scopes.REFERENCE_READ));
     }
 
     public static TestCallers agency(String agencyId, String streetCode, String department) {
@@ -31,7 +31,7 @@ public record TestCallers(String clientId, Map<String, String> claims, List<Stri
 
     public static TestCallers district() {
         return new TestCallers("district-centre", claims("DISTRICT_CENTRE", null, null, null),
-                List.of(Scopes.CASES_READ, Scopes.DISPATCH_READ, Scopes.DISPATCH_DISTRICT, Scopes.ASSESSMENT_READ,
+                List.of(Scopes.CASES_READ, Scopes.DISPATCH_READ, Scopes.DISPATCH_DISTRICT, Scopes.DISPATCH_AGENCY, Scopes.ASSESSMENT_READ,
                         Scopes.ASSESSMENT_DISTRICT, Scopes.REGISTRY_READ, Scopes.REFERENCE_READ));
     }
 
