@@ -2,8 +2,6 @@ package cn.changning.governance.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +23,7 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * The gateway is the one secured entrance: with {@code governance.security.enabled=true} every API call needs a
- * bearer token, verified here (signature, expiry, issuer, audience) before it is proxied, and a token whose scopes
+ * The gateway is the one secured entrance: every API call needs a bearer token, verified here (signature, expiry, issuer, audience) before it is proxied, and a token whose scopes
  * cannot reach the route's service at all is refused here (403). The token goes on to the service as it came (the
  * proxy copies the Authorization header), which verifies it again and checks the route's exact scope and the
  * caller's place. Health and metrics stay open.
@@ -34,7 +31,6 @@ import java.net.URI;
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurity {
 
-    private static final Logger log = LoggerFactory.getLogger(GatewaySecurity.class);
     private static final String PROBLEMS = "https://changning.gov.cn/problems/";
     private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/actuator/metrics", "/actuator/metrics/**", "/error"};
@@ -46,14 +42,9 @@ public class GatewaySecurity {
     }
 
     @Bean
-    public SecurityFilterChain gatewayFilterChain(HttpSecurity http, @Value("${governance.security.enabled:false}") boolean enabled,
-                                               ObjectProvider<ObjectMapper> objectMapper) throws Exception {
+    public SecurityFilterChain gatewayFilterChain(HttpSecurity http, ObjectProvider<ObjectMapper> objectMapper) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        if (!enabled) {
-            log.warn("Security is off (governance.security.enabled=false): the gateway proxies calls without a token");
-            return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
-        }
         ObjectMapper json = objectMapper.getIfAvailable(ObjectMapper::new);
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return http

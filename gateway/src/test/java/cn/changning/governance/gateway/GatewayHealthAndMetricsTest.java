@@ -42,6 +42,7 @@ class GatewayHealthAndMetricsTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
         registry.add("governance.routes.case-service", () -> "http://127.0.0.1:" + CASE_SERVICE.getAddress().getPort());
         InetSocketAddress mongo = MONGO.getLocalAddress();
         registry.add("spring.data.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getPort() + "/local_stack_probe");
@@ -66,7 +67,10 @@ class GatewayHealthAndMetricsTest {
 
     @Test
     void proxiedRequestsAreTimedWithHistogramBucketsAndTheServiceTag() {
-        ResponseEntity<String> proxied = http.getForEntity("/api/v1/cases/c-1", String.class);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBearerAuth(TestIssuer.token("cases:read"));
+        ResponseEntity<String> proxied = http.exchange("/api/v1/cases/c-1", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), String.class);
         assertThat(proxied.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(proxied.getBody()).contains("\"caseId\":\"c-1\"");
 

@@ -1,10 +1,5 @@
 package cn.changning.governance.gateway;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,15 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scopes cannot reach the route's service, never reaches the backend; a valid one does, with its token as it came.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=gateway", "governance.security.enabled=true"})
+        properties = "spring.config.name=gateway")
 class GatewaySecurityTest {
 
-    private static final String ISSUER = "http://issuer.test";
-    private static final KeyPair KEY = key();
-    private static final KeyPair OTHER_KEY = key();
+    private static final String ISSUER = TestIssuer.ISSUER;
+    private static final KeyPair KEY = TestIssuer.KEY;
+    private static final KeyPair OTHER_KEY = TestIssuer.OTHER_KEY;
     private static final BlockingQueue<String> RECEIVED_AUTHORIZATION = new LinkedBlockingQueue<>();
     private static final HttpServer BACKEND = backend();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -56,15 +45,8 @@ class GatewaySecurityTest {
     int port;
 
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        Path publicKey = Files.createTempFile("gateway-test-issuer-", ".pub");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEY.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        publicKey.toFile().deleteOnExit();
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> "");
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> publicKey.toUri().toString());
-        registry.add("governance.security.issuer", () -> ISSUER);
+    static void settings(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
         registry.add("governance.routes.case-service", () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
     }
 
@@ -129,23 +111,8 @@ class GatewaySecurityTest {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String token(KeyPair key, String issuer, String scope, Instant issuedAt, Instant expiresAt) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                .subject("partner-hotline-12345").issuer(issuer).audience("governance-platform")
-                .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt))
-                .claim("scope", scope).claim("actor_kind", "PARTNER").build());
-        jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
-        return jwt.serialize();
-    }
-
-    private static KeyPair key() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static String token(KeyPair key, String issuer, String scope, Instant issuedAt, Instant expiresAt) {
+        return TestIssuer.token(key, issuer, scope, issuedAt, expiresAt);
     }
 
     private static HttpServer backend() {

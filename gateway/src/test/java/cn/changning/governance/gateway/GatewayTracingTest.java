@@ -62,6 +62,7 @@ class GatewayTracingTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
         registry.add("governance.routes.case-service", () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
     }
 
@@ -158,7 +159,8 @@ class GatewayTracingTest {
     }
 
     private HttpResponse<String> get(Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/c-1")).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/c-1")).GET()
+                .header("Authorization", "Bearer " + TestIssuer.token("cases:read"));
         headers.forEach(request::header);
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -131,7 +131,6 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("spring.datasource.hikari.maximum-pool-size", "20");
         d.put("spring.kafka.bootstrap-servers", "${GOVERNANCE_KAFKA_BOOTSTRAP:127.0.0.1:9092}");
         // Tokens (common/security): any OIDC provider's issuer; the platform's own authorisation server by default.
-        d.put("governance.security.enabled", "${GOVERNANCE_SECURITY_ENABLED:false}");
         // On the local stack's one classpath the authorisation server's own auto-configuration would give a service
         // a signing key of its own and a JwtDecoder trusting only that key.
         d.put("spring.autoconfigure.exclude", String.join(",",

@@ -6,7 +6,6 @@ import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.common.eventstore.EventStoreConfiguration;
 import cn.changning.governance.common.health.MongoPingHealthIndicator;
 import cn.changning.governance.common.publishing.PublishingConfiguration;
-import cn.changning.governance.common.security.OpenAccessConfiguration;
 import cn.changning.governance.common.security.SecurityConfiguration;
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
 import cn.changning.governance.common.web.WebConfiguration;
@@ -31,7 +30,7 @@ import java.time.Clock;
 @ConditionalOnProperty("governance.service-name")
 @EnableConfigurationProperties(GovernanceProperties.class)
 @Import({EventStoreConfiguration.class, PublishingConfiguration.class, ConsumerConfiguration.class, ProblemDetailsAdvice.class,
-        WebConfiguration.class, SecurityConfiguration.class, OpenAccessConfiguration.class})
+        WebConfiguration.class, SecurityConfiguration.class})
 public class GovernanceServiceAutoConfiguration {
 
     /**

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -41,15 +40,8 @@ import java.util.List;
  * own port (the gateway does not route them). Refusals are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = SecurityConfiguration.ENABLED, havingValue = "true")
 @EnableMethodSecurity
 public class SecurityConfiguration {
-
-    /**
-     * The switch while the services move onto tokens (issue 11): on, every API call needs a token; off (today's
-     * default), {@link OpenAccessConfiguration} leaves the API open as before and says so at start.
-     */
-    public static final String ENABLED = "governance.security.enabled";
 
     private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};

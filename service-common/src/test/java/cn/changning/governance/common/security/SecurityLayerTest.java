@@ -32,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The shared resource-server layer on its own, on a probe controller: a token is verified (signature, expiry,
  * issuer), its scopes are the route's rule, its claims the actor, and a body cannot name another actor.
  */
-@WebMvcTest(controllers = SecurityLayerTest.Probe.class, properties = SecurityConfiguration.ENABLED + "=true")
+@WebMvcTest(controllers = SecurityLayerTest.Probe.class)
 @Import({SecurityConfiguration.class, ProblemDetailsAdvice.class, SecurityLayerTest.Probe.class})
 class SecurityLayerTest {
 
