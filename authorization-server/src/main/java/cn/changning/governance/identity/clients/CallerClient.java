@@ -1,5 +1,8 @@
 package cn.changning.governance.identity.clients;
 
+import cn.changning.governance.contracts.identity.Claims;
+import cn.changning.governance.contracts.identity.ActorKind;
+import cn.changning.governance.contracts.identity.Scopes;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package cn.changning.governance.identity.clients;
 
+import cn.changning.governance.contracts.identity.Claims;
+import cn.changning.governance.contracts.identity.ActorKind;
+import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.reference.agencies.Agency;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
 import cn.changning.governance.reference.agencies.Department;
@@ -17,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static cn.changning.governance.identity.clients.Scopes.*;
+import static cn.changning.governance.contracts.identity.Scopes.*;
 
 /**
  * Writes {@value ClientsFile#RESOURCE} from the reference data: the district's complete set of callers. Run it after

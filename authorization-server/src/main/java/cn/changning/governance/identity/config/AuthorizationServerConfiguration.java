@@ -1,7 +1,7 @@
 package cn.changning.governance.identity.config;
 
 import cn.changning.governance.identity.clients.CallerClient;
-import cn.changning.governance.identity.clients.Claims;
+import cn.changning.governance.contracts.identity.Claims;
 import cn.changning.governance.identity.clients.ClientsFile;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -151,7 +151,7 @@ public class AuthorizationServerConfiguration {
             List<String> scopes = caller.scopes().stream().filter(authorized::contains).toList();
             context.getClaims().audience(List.of(Claims.AUDIENCE))
                     .claim("scope", String.join(" ", scopes))
-                    .claim("client_id", clientId)
+                    .claim(Claims.CLIENT_ID, clientId)
                     .claim(Claims.ACTOR_KIND, caller.actorKind().name());
             caller.claims().forEach((name, value) -> context.getClaims().claim(name, value));
             Counter.builder("governance.identity.tokens.issued")

@@ -1,5 +1,6 @@
 package cn.changning.governance.identity.clients;
 
+import cn.changning.governance.contracts.identity.ActorKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

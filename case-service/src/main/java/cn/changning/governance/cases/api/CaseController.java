@@ -2,7 +2,7 @@ package cn.changning.governance.cases.api;
 
 import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.security.RequiresScope;
-import cn.changning.governance.common.security.Scopes;
+import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.cases.domain.CaseStep;
 import cn.changning.governance.cases.domain.CloseCase;
 import cn.changning.governance.cases.domain.FileCase;

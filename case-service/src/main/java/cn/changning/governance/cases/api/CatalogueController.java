@@ -1,7 +1,7 @@
 package cn.changning.governance.cases.api;
 
 import cn.changning.governance.common.security.RequiresScope;
-import cn.changning.governance.common.security.Scopes;
+import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.catalogue.HandlingType;

@@ -1,7 +1,7 @@
 package cn.changning.governance.dispatch.api;
 
 import cn.changning.governance.common.security.RequiresScope;
-import cn.changning.governance.common.security.Scopes;
+import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.common.web.ActionAnswer;
 import cn.changning.governance.common.web.ETags;
 import cn.changning.governance.common.web.ExpectedVersion;

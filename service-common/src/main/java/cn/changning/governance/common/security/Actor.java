@@ -1,5 +1,7 @@
 package cn.changning.governance.common.security;
 
+import cn.changning.governance.contracts.identity.ActorKind;
+import cn.changning.governance.contracts.identity.Claims;
 import cn.changning.governance.common.web.ActorMismatchException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -17,13 +19,6 @@ import java.util.Objects;
  */
 public record Actor(String clientId, ActorKind kind, String street, String agency, String department) {
 
-    public static final String KIND_CLAIM = "actor_kind";
-    /** The client, also where {@code sub} is a provider's own id (Keycloak puts a UUID there). */
-    public static final String CLIENT_ID_CLAIM = "client_id";
-    public static final String STREET_CLAIM = "street";
-    public static final String AGENCY_CLAIM = "agency";
-    public static final String DEPARTMENT_CLAIM = "department";
-
     public Actor {
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(kind, "kind");
@@ -37,13 +32,13 @@ public record Actor(String clientId, ActorKind kind, String street, String agenc
 
     /** The actor of a verified token; a token without a known {@code actor_kind} is not one of ours. */
     public static Actor from(Jwt jwt) {
-        String kind = jwt.getClaimAsString(KIND_CLAIM);
+        String kind = jwt.getClaimAsString(Claims.ACTOR_KIND);
         if (kind == null) {
-            throw new IllegalArgumentException("the token has no " + KIND_CLAIM + " claim");
+            throw new IllegalArgumentException("the token has no " + Claims.ACTOR_KIND + " claim");
         }
-        String clientId = jwt.hasClaim(CLIENT_ID_CLAIM) ? jwt.getClaimAsString(CLIENT_ID_CLAIM) : jwt.getSubject();
-        return new Actor(clientId, ActorKind.valueOf(kind), jwt.getClaimAsString(STREET_CLAIM),
-                jwt.getClaimAsString(AGENCY_CLAIM), jwt.getClaimAsString(DEPARTMENT_CLAIM));
+        String clientId = jwt.hasClaim(Claims.CLIENT_ID) ? jwt.getClaimAsString(Claims.CLIENT_ID) : jwt.getSubject();
+        return new Actor(clientId, ActorKind.valueOf(kind), jwt.getClaimAsString(Claims.STREET),
+                jwt.getClaimAsString(Claims.AGENCY), jwt.getClaimAsString(Claims.DEPARTMENT));
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.changning.governance.common.security;
 
+import cn.changning.governance.contracts.identity.Scopes;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 import java.lang.annotation.Documented;

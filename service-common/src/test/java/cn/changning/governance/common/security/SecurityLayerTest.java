@@ -1,5 +1,7 @@
 package cn.changning.governance.common.security;
 
+import cn.changning.governance.contracts.identity.Claims;
+import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.common.testing.TestTokens;
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
 import org.junit.jupiter.api.Test;
@@ -36,9 +38,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import({SecurityConfiguration.class, ProblemDetailsAdvice.class, SecurityLayerTest.Probe.class})
 class SecurityLayerTest {
 
-    static final Map<String, String> SQUAD = Map.of(Actor.KIND_CLAIM, "AGENCY", Actor.STREET_CLAIM, "310105001",
-            Actor.AGENCY_CLAIM, "310105001-squad", Actor.DEPARTMENT_CLAIM, "DISTRICT_CITY_MANAGEMENT_BUREAU");
-    static final Map<String, String> STREET = Map.of(Actor.KIND_CLAIM, "STREET_CENTRE", Actor.STREET_CLAIM, "310105001");
+    static final Map<String, String> SQUAD = Map.of(Claims.ACTOR_KIND, "AGENCY", Claims.STREET, "310105001",
+            Claims.AGENCY, "310105001-squad", Claims.DEPARTMENT, "DISTRICT_CITY_MANAGEMENT_BUREAU");
+    static final Map<String, String> STREET = Map.of(Claims.ACTOR_KIND, "STREET_CENTRE", Claims.STREET, "310105001");
 
     @SpringBootConfiguration
     static class App {
@@ -99,7 +101,7 @@ class SecurityLayerTest {
     void aTokenThatNamesNoCallerOfThePlatformIs401() throws Exception {
         call(get("/api/v1/probe"), TestTokens.issue("someone", Map.of(), Scopes.DISPATCH_READ))
                 .andExpect(status().isUnauthorized());
-        call(get("/api/v1/probe"), TestTokens.issue("someone", Map.of(Actor.KIND_CLAIM, "ROBOT"), Scopes.DISPATCH_READ))
+        call(get("/api/v1/probe"), TestTokens.issue("someone", Map.of(Claims.ACTOR_KIND, "ROBOT"), Scopes.DISPATCH_READ))
                 .andExpect(status().isUnauthorized());
     }
 

@@ -1,7 +1,8 @@
 package cn.changning.governance.common.testing;
 
+import cn.changning.governance.contracts.identity.Claims;
 import cn.changning.governance.common.security.Actor;
-import cn.changning.governance.common.security.Scopes;
+import cn.changning.governance.contracts.identity.Scopes;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,15 +62,15 @@ public record TestCallers(String clientId, Map<String, String> claims, List<Stri
 
     private static Map<String, String> claims(String kind, String street, String agency, String department) {
         Map<String, String> claims = new LinkedHashMap<>();
-        claims.put(Actor.KIND_CLAIM, kind);
+        claims.put(Claims.ACTOR_KIND, kind);
         if (street != null) {
-            claims.put(Actor.STREET_CLAIM, street);
+            claims.put(Claims.STREET, street);
         }
         if (agency != null) {
-            claims.put(Actor.AGENCY_CLAIM, agency);
+            claims.put(Claims.AGENCY, agency);
         }
         if (department != null) {
-            claims.put(Actor.DEPARTMENT_CLAIM, department);
+            claims.put(Claims.DEPARTMENT, department);
         }
         return claims;
     }

@@ -1,7 +1,7 @@
 package cn.changning.governance.common.testing.archfixture.routes;
 
 import cn.changning.governance.common.security.RequiresScope;
-import cn.changning.governance.common.security.Scopes;
+import cn.changning.governance.contracts.identity.Scopes;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,4 +1,4 @@
-package cn.changning.governance.identity.clients;
+package cn.changning.governance.contracts.identity;
 
 import java.util.List;
 
@@ -9,6 +9,8 @@ public final class Claims {
     public static final String AUDIENCE = "governance-platform";
 
     public static final String ACTOR_KIND = "actor_kind";
+    /** The client, equal to {@code sub} here; where a provider puts its own id in {@code sub} (Keycloak), this one counts. */
+    public static final String CLIENT_ID = "client_id";
     public static final String PARTNER = "partner";
     public static final String STREET = "street";
     public static final String AGENCY = "agency";

@@ -1,4 +1,4 @@
-package cn.changning.governance.identity.clients;
+package cn.changning.governance.contracts.identity;
 
 import java.util.List;
 

@@ -1,8 +1,10 @@
-package cn.changning.governance.common.security;
+package cn.changning.governance.contracts.identity;
+
+import java.util.List;
 
 /**
- * The OAuth2 scopes the platform's routes ask for; each route names one with {@link RequiresScope}. Which caller has
- * which is the authorisation server's business (its clients file), not the services'.
+ * Every scope a caller may be given: {@code <context>:<what>}. The resource servers decide what each allows; the
+ * clients file may name no other (a typo would otherwise become a scope nobody checks).
  */
 public final class Scopes {
 
@@ -15,12 +17,18 @@ public final class Scopes {
     public static final String DISPATCH_DISTRICT = "dispatch:district";
     public static final String ASSESSMENT_READ = "assessment:read";
     public static final String ASSESSMENT_STREET = "assessment:street";
-    public static final String ASSESSMENT_DEPARTMENT = "assessment:department";
     public static final String ASSESSMENT_DISTRICT = "assessment:district";
+    public static final String ASSESSMENT_DEPARTMENT = "assessment:department";
     public static final String REGISTRY_READ = "registry:read";
     public static final String REGISTRY_WRITE = "registry:write";
+    /** Members' personal data in the party-building registry (sensitive). */
     public static final String REGISTRY_PERSONAL_DATA = "registry:personal-data";
     public static final String REFERENCE_READ = "reference:read";
+
+    public static final List<String> ALL = List.of(CASES_REPORT, CASES_READ, CASES_HANDLE,
+            DISPATCH_READ, DISPATCH_STREET, DISPATCH_AGENCY, DISPATCH_DISTRICT,
+            ASSESSMENT_READ, ASSESSMENT_STREET, ASSESSMENT_DISTRICT, ASSESSMENT_DEPARTMENT,
+            REGISTRY_READ, REGISTRY_WRITE, REGISTRY_PERSONAL_DATA, REFERENCE_READ);
 
     private Scopes() {
     }
