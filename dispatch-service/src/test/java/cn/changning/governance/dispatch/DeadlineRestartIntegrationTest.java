@@ -40,14 +40,16 @@ class DeadlineRestartIntegrationTest {
 
     @Test
     void theClockSurvivesARestartAndFiresOnceAcrossInstances() {
+        // Xinjing town, a place no other test uses: these instances join the service's consumer groups, so while the
+        // HTTP tests' cached context lives they may share the dispatch topic with it (see DispatchHttpTest).
         ConfigurableApplicationContext first = start();
         String orderId = DispatchOrderIds.of(UUID.randomUUID().toString(), 0);
         // Due 20 s from now: the first instance is long stopped before the 80% warning (16 s) falls due.
         Instant start = Instant.now();
         Instant deadline = start.plus(Duration.ofSeconds(20));
         first.getBean(CommandGateway.class).sendAndWait(new IssueDispatchOrder(orderId, orderId.replace("-r0", ""), 0,
-                "1501", "EVENT", "B", true, "310105001000001", "310105001", "310105001-squad", "CITY_MANAGEMENT_SQUAD",
-                List.of("310105001-police"), List.of("POLICE_STATION"), EscalationLevel.STREET, start, deadline, start));
+                "1501", "EVENT", "B", true, "310105102000001", "310105102", "310105102-squad", "CITY_MANAGEMENT_SQUAD",
+                List.of("310105102-police"), List.of("POLICE_STATION"), EscalationLevel.STREET, start, deadline, start));
         JdbcTemplate firstJdbc = first.getBean(JdbcTemplate.class);
         assertThat(firstJdbc.queryForObject("select count(*) from scheduled_tasks", Long.class)).isEqualTo(2L);
         first.close();

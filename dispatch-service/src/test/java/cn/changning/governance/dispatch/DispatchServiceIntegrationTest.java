@@ -1,27 +1,16 @@
 package cn.changning.governance.dispatch;
 
-import cn.changning.governance.common.testing.SharedInfrastructure;
+import cn.changning.governance.common.testing.TestCallers;
 import cn.changning.governance.contracts.cases.CaseFiled;
 import cn.changning.governance.contracts.cases.CaseSentBackForRework;
 import cn.changning.governance.contracts.dispatch.DispatchOrderHandled;
 import cn.changning.governance.dispatch.domain.DispatchOrderIds;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,29 +23,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * The dispatch service alone on the real embedded stores: a case filed on the case topic becomes a joint task,
  * is returned by a wrong agency, reassigned by the street, handled by the lead and confirmed by the assistant,
- * and DispatchOrderHandled reaches the dispatch topic for the case service.
+ * and DispatchOrderHandled reaches the dispatch topic for the case service. Every call carries its caller's token;
+ * who acted comes from it, so the bodies name no actor.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=dispatch-service", "dispatch.metrics.gauge-refresh=500ms"})
-@AutoConfigureObservability
-class DispatchServiceIntegrationTest {
+class DispatchServiceIntegrationTest extends DispatchHttpTest {
 
     static final String SQUAD = "310105001-squad";
     static final String POLICE = "310105001-police";
     static final String MARKET = "310105001-market";
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.register(registry, "dispatch_service");
-        CaseTopic.ensureCaseTopic();
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper objectMapper;
-    @Autowired
-    JdbcTemplate jdbc;
+    static final TestCallers HUAYANG = centre("310105001");
 
     @Test
     void aPersistentProblemGoesOutAsAJointTaskIsReturnedReassignedAndHandled() throws Exception {
@@ -77,35 +52,38 @@ class DispatchServiceIntegrationTest {
         CaseTopic.produce(CaseTopic.persistentStallsCase(caseId, filedAt, filedAt.plus(Duration.ofDays(10))), caseId, 1, "filed-" + caseId);
 
         // The police station says stalls are not its business; the street gives the assistance to the market office.
-        String returnBody = "{\"agencyId\":\"" + POLICE + "\",\"reason\":\"WRONG_AGENCY\",\"note\":\"licensing matter\"}";
-        ResponseEntity<JsonNode> withoutIfMatch = post(orderId, "return", returnBody, null);
+        String returnBody = "{\"reason\":\"WRONG_AGENCY\",\"note\":\"licensing matter\"}";
+        ResponseEntity<JsonNode> withoutIfMatch = post(orderId, "return", returnBody, null, agency(POLICE));
         assertThat(withoutIfMatch.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED);
         assertThat(withoutIfMatch.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(withoutIfMatch.getBody().get("type").asText()).endsWith("/precondition-required");
         assertThat(withoutIfMatch.getBody().get("errors").findValuesAsText("field")).containsExactly("If-Match");
-        long v = version(post(orderId, "return", returnBody, etag(order.get("order").get("version").asLong())));
-        String reassign = "{\"returnedAgencyId\":\"" + POLICE + "\",\"toAgencyId\":\"" + MARKET + "\",\"arbitratedBy\":\"huayang-centre\"}";
-        ResponseEntity<JsonNode> stale = post(orderId, "reassign", reassign, etag(v - 1));
+        long v = version(post(orderId, "return", returnBody, etag(order.get("order").get("version").asLong()), agency(POLICE)));
+        String reassign = "{\"returnedAgencyId\":\"" + POLICE + "\",\"toAgencyId\":\"" + MARKET + "\"}";
+        ResponseEntity<JsonNode> stale = post(orderId, "reassign", reassign, etag(v - 1), HUAYANG);
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
         assertThat(stale.getBody().get("type").asText()).endsWith("/precondition-failed");
         assertThat(stale.getBody().get("currentVersion").asLong()).isEqualTo(v);
-        ResponseEntity<JsonNode> reassigned = post(orderId, "reassign", reassign, etag(v));
+        ResponseEntity<JsonNode> reassigned = post(orderId, "reassign", reassign, etag(v), HUAYANG);
         assertThat(reassigned.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(reassigned.getHeaders().getETag()).isEqualTo("\"" + (v + 1) + "\"");
+        // The market office sees the order once the read model has its part (what an agency may see is read from it).
+        awaitOrder(orderId, o -> o.get("order").get("parts").findValuesAsText("agencyId").contains(MARKET));
 
-        ResponseEntity<JsonNode> accepted = post(orderId, "accept", "{\"agencyId\":\"" + SQUAD + "\"}", "*");
+        ResponseEntity<JsonNode> accepted = post(orderId, "accept", "{}", "*", agency(SQUAD));
         assertThat(accepted.getStatusCode()).as("* is any current version").isEqualTo(HttpStatus.OK);
         v = version(accepted);
         assertThat(v).isEqualTo(reassigned.getBody().get("version").asLong() + 1);
-        v = version(post(orderId, "accept", "{\"agencyId\":\"" + MARKET + "\"}", etag(v)));
+        // A body may still name the caller itself.
+        v = version(post(orderId, "accept", "{\"agencyId\":\"" + MARKET + "\"}", etag(v), agency(MARKET)));
         // The assistant cannot confirm before the lead reports.
-        ResponseEntity<JsonNode> early = post(orderId, "confirm", "{\"agencyId\":\"" + MARKET + "\"}", etag(v));
+        ResponseEntity<JsonNode> early = post(orderId, "confirm", "{}", etag(v), agency(MARKET));
         assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(early.getBody().get("code").asText()).isEqualTo("lead-not-reported");
 
-        v = version(post(orderId, "report", "{\"agencyId\":\"" + SQUAD + "\",\"result\":\"RESOLVED\",\"note\":\"stalls cleared\","
-                + "\"photoUrls\":[\"https://img.example/after.jpg\"]}", etag(v)));
-        version(post(orderId, "confirm", "{\"agencyId\":\"" + MARKET + "\",\"note\":\"licences checked\"}", etag(v)));
+        v = version(post(orderId, "report", "{\"result\":\"RESOLVED\",\"note\":\"stalls cleared\","
+                + "\"photoUrls\":[\"https://img.example/after.jpg\"]}", etag(v), agency(SQUAD)));
+        version(post(orderId, "confirm", "{\"note\":\"licences checked\"}", etag(v), agency(MARKET)));
 
         // DispatchOrderHandled on the dispatch topic, keyed by the order, for the case service.
         List<ConsumerRecord<String, byte[]>> records = CaseTopic.dispatchRecords(orderId,
@@ -123,21 +101,23 @@ class DispatchServiceIntegrationTest {
         JsonNode done = awaitOrder(orderId, o -> o.get("order").get("state").asText().equals("HANDLED"));
         assertThat(done.get("returns").get(0).get("outcome").asText()).isEqualTo("REASSIGNED");
         assertThat(done.get("returns").get(0).get("passedTo").asText()).isEqualTo(MARKET);
+        assertThat(done.get("history").findValuesAsText("summary")).anySatisfy(line -> assertThat(line)
+                .as("the arbitration is recorded as the token's street centre's").startsWith("street (street-310105001) reassigned"));
         assertThat(done.get("history").findValuesAsText("event")).containsSubsequence(
                 "DispatchOrderIssued", "DispatchOrderReturned", "DispatchOrderReassigned", "DispatchOrderHandlingReported",
                 "DispatchOrderAssistanceConfirmed", "DispatchOrderHandled");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%DispatchOrderIssued'",
                 Long.class, orderId)).isEqualTo(1L);
 
-        JsonNode police = http.getForEntity("/api/v1/agencies/" + POLICE + "/stats", JsonNode.class).getBody();
+        JsonNode police = read("/api/v1/agencies/" + POLICE + "/stats", agency(POLICE));
         assertThat(police.get("dispatched").asLong()).isEqualTo(1);
         assertThat(police.get("returned").asLong()).isEqualTo(1);
         assertThat(police.get("handledOnTime").asLong()).isZero();
-        JsonNode squad = http.getForEntity("/api/v1/agencies/" + SQUAD + "/stats", JsonNode.class).getBody();
+        JsonNode squad = read("/api/v1/agencies/" + SQUAD + "/stats", HUAYANG);
         assertThat(squad.get("accepted").asLong()).isEqualTo(1);
         assertThat(squad.get("handledOnTime").asLong()).isEqualTo(1);
 
-        JsonNode list = http.getForEntity("/api/v1/dispatch-orders?agencyId=" + MARKET + "&state=HANDLED", JsonNode.class).getBody();
+        JsonNode list = read("/api/v1/dispatch-orders?agencyId=" + MARKET + "&state=HANDLED", HUAYANG);
         assertThat(list.get("total").asLong()).isEqualTo(1);
         assertThat(list.get("items").get(0).get("orderId").asText()).isEqualTo(orderId);
     }
@@ -153,27 +133,30 @@ class DispatchServiceIntegrationTest {
         CaseTopic.produce(CaseTopic.persistentStallsCase(caseId, "310105004", filedAt, filedAt.plus(Duration.ofDays(10))), caseId, 1, "filed-" + caseId);
         long v = awaitOrder(orderId, o -> o.get("order").get("version").asLong() >= 2).get("order").get("version").asLong();
 
-        JsonNode queue = http.getForEntity("/api/v1/agencies/" + xinhuaPolice + "/queue", JsonNode.class).getBody();
+        TestCallers xinhua = centre("310105004");
+        JsonNode queue = read("/api/v1/agencies/" + xinhuaPolice + "/queue", agency(xinhuaPolice));
         assertThat(queue.get("items").findValuesAsText("orderId")).contains(orderId);
         assertThat(queue.get("items").findValuesAsText("bucket")).contains("AWAITING_ACCEPTANCE");
         assertThat(queue.get("total").asLong()).isEqualTo(queue.get("items").size());
 
-        v = version(post(orderId, "return", "{\"agencyId\":\"" + xinhuaPolice + "\",\"reason\":\"WRONG_AGENCY\"}", etag(v)));
+        v = version(post(orderId, "return", "{\"reason\":\"WRONG_AGENCY\"}", etag(v), agency(xinhuaPolice)));
         // While the street arbitrates, the police's part sits in its arbitration bucket, and in no other.
-        JsonNode arbitration = await().atMost(Duration.ofSeconds(15)).until(() -> http.getForEntity(
-                "/api/v1/agencies/" + xinhuaPolice + "/queue?bucket=AWAITING_ARBITRATION", JsonNode.class).getBody(),
+        JsonNode arbitration = await().atMost(Duration.ofSeconds(15)).until(() -> read(
+                "/api/v1/agencies/" + xinhuaPolice + "/queue?bucket=AWAITING_ARBITRATION", xinhua),
                 body -> body.get("items").findValuesAsText("orderId").contains(orderId));
         assertThat(arbitration.get("items").findValuesAsText("bucket")).containsOnly("AWAITING_ARBITRATION");
-        assertThat(http.getForEntity("/api/v1/agencies/" + xinhuaPolice + "/queue?bucket=AWAITING_ACCEPTANCE", JsonNode.class)
-                .getBody().get("items").findValuesAsText("orderId")).doesNotContain(orderId);
+        assertThat(read("/api/v1/agencies/" + xinhuaPolice + "/queue?bucket=AWAITING_ACCEPTANCE", agency(xinhuaPolice))
+                .get("items").findValuesAsText("orderId")).doesNotContain(orderId);
         awaitBoardAgreesWithTheList("310105004");
 
-        v = version(post(orderId, "reassign", "{\"returnedAgencyId\":\"" + xinhuaPolice + "\",\"toAgencyId\":\"" + xinhuaMarket + "\",\"arbitratedBy\":\"c\"}", etag(v)));
-        v = version(post(orderId, "return", "{\"agencyId\":\"" + xinhuaMarket + "\",\"reason\":\"OUTSIDE_REMIT\"}", etag(v)));
-        version(post(orderId, "reassign", "{\"returnedAgencyId\":\"" + xinhuaMarket + "\",\"toAgencyId\":\"" + xinhuaPolice + "\",\"arbitratedBy\":\"c\"}", etag(v)));
+        v = version(post(orderId, "reassign", "{\"returnedAgencyId\":\"" + xinhuaPolice + "\",\"toAgencyId\":\"" + xinhuaMarket + "\"}", etag(v), xinhua));
+        awaitOrder(orderId, o -> o.get("order").get("parts").findValuesAsText("agencyId").contains(xinhuaMarket));
+        v = version(post(orderId, "return", "{\"reason\":\"OUTSIDE_REMIT\"}", etag(v), agency(xinhuaMarket)));
+        version(post(orderId, "reassign", "{\"returnedAgencyId\":\"" + xinhuaMarket + "\",\"toAgencyId\":\"" + xinhuaPolice
+                + "\",\"arbitratedBy\":\"street-310105004\"}", etag(v), xinhua));
 
         JsonNode pairs = await().atMost(Duration.ofSeconds(15)).until(
-                () -> http.getForEntity("/api/v1/dispatch-orders/buck-passing?streetCode=310105004", JsonNode.class).getBody(),
+                () -> read("/api/v1/dispatch-orders/buck-passing?streetCode=310105004", xinhua),
                 body -> body.get("items").size() > 0 && body.get("items").get(0).get("returns").asLong() == 2
                         && body.toString().contains(orderId));
         JsonNode pair = pairs.get("items").get(0);
@@ -188,22 +171,26 @@ class DispatchServiceIntegrationTest {
                 .isEqualTo("/api/v1/dispatch-orders?streetCode=310105004&state=AWAITING_ARBITRATION");
     }
 
-    /** The board's pre-aggregated counts agree with the order list's totals, state by state (awaited: both follow the topic). */
+    /**
+     * The board's pre-aggregated counts agree with the order list's totals, state by state (awaited: both follow the
+     * topic), both as the street's centre reads them.
+     */
     private JsonNode awaitBoardAgreesWithTheList(String street) {
+        TestCallers centre = centre(street);
         return await().atMost(Duration.ofSeconds(15)).until(
-                () -> http.getForEntity("/api/v1/dispatch/streets/" + street + "/board", JsonNode.class).getBody(),
+                () -> read("/api/v1/dispatch/streets/" + street + "/board", centre),
                 board -> {
                     for (String state : List.of("AWAITING_ACCEPTANCE", "IN_PROGRESS", "AWAITING_ARBITRATION",
                             "AWAITING_CONFIRMATION", "HANDLED", "REWORKED")) {
-                        long listed = http.getForEntity("/api/v1/dispatch-orders?streetCode=" + street + "&state=" + state,
-                                JsonNode.class).getBody().get("total").asLong();
+                        long listed = read("/api/v1/dispatch-orders?streetCode=" + street + "&state=" + state, centre)
+                                .get("total").asLong();
                         if (board.get("byState").get(state).asLong() != listed) {
                             return false;
                         }
                     }
                     return board.get("awaitingArbitration").asLong() == board.get("byState").get("AWAITING_ARBITRATION").asLong()
-                            && board.get("overdue").asLong() == http.getForEntity("/api/v1/dispatch-orders?streetCode=" + street
-                            + "&overdue=true", JsonNode.class).getBody().get("total").asLong();
+                            && board.get("overdue").asLong() == read("/api/v1/dispatch-orders?streetCode=" + street
+                            + "&overdue=true", centre).get("total").asLong();
                 });
     }
 
@@ -219,8 +206,10 @@ class DispatchServiceIntegrationTest {
         JsonNode issued = awaitOrder(first, o -> o.get("order").get("version").asLong() >= 2);
         assertThat(issued.get("order").get("leadAgencyId").asText()).isEqualTo(team);
         assertThat(issued.get("order").get("jointTask").asBoolean()).isFalse();
-        long v = version(post(first, "accept", "{\"agencyId\":\"" + team + "\"}", etag(issued.get("order").get("version").asLong())));
-        version(post(first, "report", "{\"agencyId\":\"" + team + "\",\"result\":\"RESOLVED\"}", etag(v)));
+        // The street team has no client: its street's centre acts for it, naming it or not.
+        TestCallers tianshan = centreSpeakingForItsTeam("310105006");
+        long v = version(post(first, "accept", "{\"agencyId\":\"" + team + "\"}", etag(issued.get("order").get("version").asLong()), tianshan));
+        version(post(first, "report", "{\"result\":\"RESOLVED\"}", etag(v), tianshan));
 
         CaseSentBackForRework sentBack = new CaseSentBackForRework(caseId, 1, "rubbish still there", "supervisor-12", Instant.now());
         CaseTopic.produce(sentBack, caseId, 5, "rework-" + caseId);
@@ -236,7 +225,7 @@ class DispatchServiceIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%DispatchOrderSentBackForRework'",
                 Long.class, first)).isEqualTo(1L);
         JsonNode stats = await().atMost(Duration.ofSeconds(10)).until(
-                () -> http.getForEntity("/api/v1/agencies/" + team + "/stats", JsonNode.class).getBody(),
+                () -> read("/api/v1/agencies/" + team + "/stats", centre("310105006")),
                 body -> body.get("reworked").asLong() == 1);
         assertThat(stats.get("dispatched").asLong()).isEqualTo(2);
         assertThat(stats.get("handledOnTime").asLong()).isEqualTo(1);
@@ -249,8 +238,8 @@ class DispatchServiceIntegrationTest {
         Instant filedAt = Instant.now();
         CaseTopic.produce(CaseTopic.persistentStallsCase(caseId, "310105002", filedAt, filedAt.plus(Duration.ofDays(10))), caseId, 1, "filed-" + caseId);
         awaitOrder(orderId, o -> o.get("order").get("version").asLong() >= 2);
-        version(post(orderId, "return", "{\"agencyId\":\"310105002-police\",\"reason\":\"OUTSIDE_REMIT\"}", "*"));
-        version(post(orderId, "accept", "{\"agencyId\":\"310105002-squad\"}", "*"));
+        version(post(orderId, "return", "{\"reason\":\"OUTSIDE_REMIT\"}", "*", agency("310105002-police")));
+        version(post(orderId, "accept", "{}", "*", agency("310105002-squad")));
         String scrape = await().atMost(Duration.ofSeconds(15)).until(
                 () -> http.getForEntity("/actuator/prometheus", String.class).getBody(),
                 body -> body.contains("dispatch_orders_returned_total{") && body.contains("dispatch_order_time_to_accept_seconds_count{")
@@ -263,63 +252,69 @@ class DispatchServiceIntegrationTest {
     @Test
     void badInputIsAProblemNamingTheFieldNeverA500() {
         String orderId = "no-such-order-r0";
-        ResponseEntity<JsonNode> missingReason = post(orderId, "return", "{\"agencyId\":\"" + POLICE + "\"}", null);
+        TestCallers police = agency(POLICE);
+        TestCallers squad = agency(SQUAD);
+        ResponseEntity<JsonNode> missingReason = post(orderId, "return", "{}", null, police);
         assertThat(missingReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(missingReason.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(missingReason.getBody().get("errors").get(0).get("field").asText()).isEqualTo("reason");
 
-        ResponseEntity<JsonNode> badReason = post(orderId, "return", "{\"agencyId\":\"" + POLICE + "\",\"reason\":\"BORED\"}", null);
+        ResponseEntity<JsonNode> badReason = post(orderId, "return", "{\"reason\":\"BORED\"}", null, police);
         assertThat(badReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badReason.getBody().get("errors").get(0).get("field").asText()).isEqualTo("reason");
 
-        ResponseEntity<JsonNode> badPhoto = post(orderId, "report", "{\"agencyId\":\"" + SQUAD + "\",\"result\":\"RESOLVED\",\"photoUrls\":[\"ftp://x\"]}", null);
+        ResponseEntity<JsonNode> badPhoto = post(orderId, "report", "{\"result\":\"RESOLVED\",\"photoUrls\":[\"ftp://x\"]}", null, squad);
         assertThat(badPhoto.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badPhoto.getBody().get("errors").get(0).get("field").asText()).startsWith("photoUrls");
 
-        ResponseEntity<JsonNode> unknownOrder = post(orderId, "accept", "{\"agencyId\":\"" + SQUAD + "\"}", "*");
+        ResponseEntity<JsonNode> unknownOrder = post(orderId, "accept", "{}", "*", squad);
         assertThat(unknownOrder.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post(orderId, "extension-request/approve-at-district", "{}", "*", DISTRICT)
+                .getStatusCode()).as("the district centre's action reaches the order itself: none").isEqualTo(HttpStatus.NOT_FOUND);
 
-        ResponseEntity<JsonNode> badIfMatch = post(orderId, "accept", "{\"agencyId\":\"" + SQUAD + "\"}", "yesterday");
+        ResponseEntity<JsonNode> badIfMatch = post(orderId, "accept", "{}", "yesterday", squad);
         assertThat(badIfMatch.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 
-        ResponseEntity<JsonNode> badState = http.getForEntity("/api/v1/dispatch-orders?state=SLEEPING", JsonNode.class);
+        ResponseEntity<JsonNode> badState = get("/api/v1/dispatch-orders?state=SLEEPING", DISTRICT);
         assertThat(badState.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badState.getBody().get("errors").get(0).get("field").asText()).isEqualTo("state");
 
-        ResponseEntity<JsonNode> hugePage = http.getForEntity("/api/v1/dispatch-orders?size=5000", JsonNode.class);
+        ResponseEntity<JsonNode> hugePage = get("/api/v1/dispatch-orders?size=5000", DISTRICT);
         assertThat(hugePage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(hugePage.getBody().get("errors").get(0).get("field").asText()).isEqualTo("size");
         for (String list : List.of("/api/v1/dispatch-orders?size=101", "/api/v1/dispatch-orders/buck-passing?size=0",
                 "/api/v1/agencies/" + SQUAD + "/queue?size=x")) {
-            ResponseEntity<JsonNode> bad = http.getForEntity(list, JsonNode.class);
+            ResponseEntity<JsonNode> bad = get(list, squad);
             assertThat(bad.getStatusCode()).as(list).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(bad.getBody().get("errors").get(0).get("field").asText()).as(list).isEqualTo("size");
         }
-        ResponseEntity<JsonNode> badPageOfQueue = http.getForEntity("/api/v1/agencies/" + SQUAD + "/queue?page=-1", JsonNode.class);
+        ResponseEntity<JsonNode> badPageOfQueue = get("/api/v1/agencies/" + SQUAD + "/queue?page=-1", squad);
         assertThat(badPageOfQueue.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badPageOfQueue.getBody().get("errors").get(0).get("field").asText()).isEqualTo("page");
-        ResponseEntity<JsonNode> badBucket = http.getForEntity("/api/v1/agencies/" + SQUAD + "/queue?bucket=SOMEDAY", JsonNode.class);
+        ResponseEntity<JsonNode> badBucket = get("/api/v1/agencies/" + SQUAD + "/queue?bucket=SOMEDAY", squad);
         assertThat(badBucket.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badBucket.getBody().get("errors").get(0).get("field").asText()).isEqualTo("bucket");
 
-        ResponseEntity<JsonNode> unknownStreet = http.getForEntity("/api/v1/agencies?streetCode=999", JsonNode.class);
+        ResponseEntity<JsonNode> unknownStreet = get("/api/v1/agencies?streetCode=999", squad);
         assertThat(unknownStreet.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(unknownStreet.getBody().get("errors").get(0).get("field").asText()).isEqualTo("streetCode");
 
-        assertThat(http.getForEntity("/api/v1/agencies/nobody/queue", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.getForEntity("/api/v1/dispatch-orders/" + orderId, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/v1/agencies/nobody/queue", DISTRICT).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/v1/dispatch-orders/" + orderId, DISTRICT).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void referenceDataIsServed() {
-        JsonNode agencies = http.getForEntity("/api/v1/agencies?streetCode=310105001", JsonNode.class).getBody();
+        // Reference data: any caller with reference:read, here another street's agency.
+        TestCallers caller = agency("310105009-police");
+        JsonNode agencies = read("/api/v1/agencies?streetCode=310105001", caller);
         assertThat(agencies.get("agencies")).hasSize(7);
-        JsonNode squad = http.getForEntity("/api/v1/agencies/" + SQUAD, JsonNode.class).getBody();
+        JsonNode squad = read("/api/v1/agencies/" + SQUAD, caller);
         assertThat(squad.get("parentDepartment").asText()).isEqualTo("DISTRICT_CITY_MANAGEMENT_BUREAU");
-        JsonNode list = http.getForEntity("/api/v1/responsibility-list?itemCode=1501&streetCode=310105009", JsonNode.class).getBody();
+        JsonNode list = read("/api/v1/responsibility-list?itemCode=1501&streetCode=310105009", caller);
         assertThat(list.get("entries").get(0).get("assistingTypes").findValuesAsText("assistingTypes")).isEmpty();
         assertThat(list.get("entries").get(0).get("assistingTypes").toString()).contains("MARKET_SUPERVISION_OFFICE");
-        assertThat(http.getForEntity("/api/v1/responsibility-list", JsonNode.class).getBody().get("entries")).hasSize(181);
+        assertThat(read("/api/v1/responsibility-list", caller).get("entries")).hasSize(181);
         JsonNode docs = http.getForEntity("/v3/api-docs", JsonNode.class).getBody();
         JsonNode reassign = docs.get("paths").get("/api/v1/dispatch-orders/{orderId}/reassign");
         assertThat(reassign).isNotNull();
@@ -328,32 +323,18 @@ class DispatchServiceIntegrationTest {
         assertThat(reassign.get("post").get("responses").has("428")).isTrue();
         assertThat(reassign.get("post").get("responses").has("412")).isTrue();
         JsonNode queue = docs.get("paths").get("/api/v1/agencies/{agencyId}/queue").get("get");
-        assertThat(queue.get("parameters").findValuesAsText("name")).contains("bucket", "page", "size");
-    }
-
-    private JsonNode awaitOrder(String orderId, java.util.function.Predicate<JsonNode> condition) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            ResponseEntity<JsonNode> r = http.getForEntity("/api/v1/dispatch-orders/" + orderId, JsonNode.class);
-            return r.getStatusCode() == HttpStatus.OK ? r.getBody() : null;
-        }, body -> body != null && condition.test(body));
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    /** The version an action answered with, after checking it succeeded. */
-    private static long version(ResponseEntity<JsonNode> answer) {
-        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
-        return answer.getBody().get("version").asLong();
-    }
-
-    private ResponseEntity<JsonNode> post(String orderId, String action, String body, String ifMatch) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (ifMatch != null) {
-            headers.set("If-Match", ifMatch);
+        assertThat(queue.get("parameters").findValuesAsText("name")).contains("bucket", "page", "size")
+                .as("the caller is the token's, not a parameter").doesNotContain("actor", "clientId", "kind");
+        // Every actor field says the token decides.
+        JsonNode schemas = docs.get("components").get("schemas");
+        for (String[] field : new String[][]{{"Accept", "agencyId"}, {"Return", "agencyId"}, {"Report", "agencyId"},
+                {"Confirm", "agencyId"}, {"RequestExtension", "agencyId"}, {"Reassign", "arbitratedBy"}, {"Reissue", "arbitratedBy"},
+                {"Approve", "decidedBy"}, {"Refuse", "decidedBy"}}) {
+            JsonNode schema = schemas.get(field[0]);
+            assertThat(schema).as(field[0]).isNotNull();
+            assertThat(schema.get("properties").get(field[1]).get("description").asText()).as(field[0] + "." + field[1])
+                    .startsWith("Optional; the caller's token decides; if given it must be the caller");
+            assertThat(schema.path("required").toString()).as(field[0] + " requires no actor").doesNotContain("\"" + field[1] + "\"");
         }
-        return http.exchange("/api/v1/dispatch-orders/" + orderId + "/" + action, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 }

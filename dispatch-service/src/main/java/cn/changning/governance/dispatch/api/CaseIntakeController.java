@@ -1,5 +1,6 @@
 package cn.changning.governance.dispatch.api;
 
+import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.common.web.NotFoundException;
@@ -24,8 +25,11 @@ public class CaseIntakeController {
 
     @GetMapping("/{caseId}")
     @RequiresScope(Scopes.DISPATCH_READ)
-    @Operation(summary = "The last case event the dispatch service applied for this case")
-    public CaseIntakeProjection.CaseIntake find(@PathVariable String caseId) {
-        return intake.find(caseId).orElseThrow(() -> new NotFoundException("case seen by dispatch", caseId));
+    @Operation(summary = "The last case event the dispatch service applied for this case",
+            description = "A street centre sees its street's cases, an agency the cases of the orders it has or had a part "
+                    + "in, the district centre and departments all; another case answers 404, as an unknown one.")
+    public CaseIntakeProjection.CaseIntake find(Actor actor, @PathVariable String caseId) {
+        return intake.find(caseId, CallerAccess.visibility(actor))
+                .orElseThrow(() -> new NotFoundException("case seen by dispatch", caseId));
     }
 }

@@ -1,5 +1,6 @@
 package cn.changning.governance.dispatch.api;
 
+import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.common.domain.DomainRuleViolation;
@@ -32,12 +33,18 @@ public class ReferenceController {
     private final AgencyDirectory agencies;
     private final ResponsibilityList responsibilityList;
     private final DispatchQueries queries;
+    private final CallerAccess access;
 
     public ReferenceController(AgencyDirectory agencies, ResponsibilityList responsibilityList, DispatchQueries queries) {
         this.agencies = agencies;
         this.responsibilityList = responsibilityList;
         this.queries = queries;
+        this.access = new CallerAccess(agencies);
     }
+
+    static final String SEES_AGENCY_DOC = "An agency sees its own only; a street centre those of its street's agencies and "
+            + "team, and of a district unit serving its street counting its street's orders only; the district centre and "
+            + "departments any. Another answers 404, as an unknown agency.";
 
     public record AgencyList(String version, List<Agency> agencies) {
     }
@@ -67,33 +74,33 @@ public class ReferenceController {
             description = "The open orders the agency has a part in. Each item names its bucket: AWAITING_ACCEPTANCE (its part "
                     + "not yet accepted), IN_PROGRESS, DUE_SOON (80% of the time passed), OVERDUE, AWAITING_ARBITRATION (it "
                     + "returned its part; the street decides). Give bucket to page through one bucket; total is then that "
-                    + "bucket's size.")
-    public Page<QueueItem> queue(@PathVariable String agencyId,
+                    + "bucket's size. " + SEES_AGENCY_DOC)
+    public Page<QueueItem> queue(Actor actor, @PathVariable String agencyId,
                                  @Parameter(description = "Only this bucket; all five when absent")
                                  @RequestParam(required = false) QueueBucket bucket,
                                  PageQuery page) {
-        agency(agencyId);
-        return queries.queue(agencyId, bucket, page);
+        access.requireAgency(actor, agencyId);
+        return queries.queue(agencyId, bucket, CallerAccess.visibility(actor), page);
     }
 
     @GetMapping("/api/v1/agencies/{agencyId}/stats")
     @RequiresScope(Scopes.DISPATCH_READ)
     @Operation(summary = "The agency's figures: dispatched, accepted, returned, handled on time and late, reworked, extensions",
-            description = "Sums over every order the agency had a part in; the assessment service can check its own figures against them.")
-    public AgencyStats stats(@PathVariable String agencyId) {
-        agency(agencyId);
-        return queries.stats(agencyId);
+            description = "Sums over every order the agency had a part in; the assessment service can check its own figures against them. "
+                    + SEES_AGENCY_DOC)
+    public AgencyStats stats(Actor actor, @PathVariable String agencyId) {
+        access.requireAgency(actor, agencyId);
+        return queries.stats(agencyId, CallerAccess.visibility(actor));
     }
 
     @GetMapping("/api/v1/dispatch/streets/{streetCode}/board")
     @RequiresScope(Scopes.DISPATCH_READ)
     @Operation(summary = "The street's dispatch board: orders by state, due soon, overdue, escalated, awaiting its arbitration or extension decision",
             description = "Counts only, pre-aggregated by the projection (no order is read). lists gives the paged "
-                    + "/api/v1/dispatch-orders query behind each count.")
-    public StreetBoard board(@PathVariable String streetCode) {
-        if (!agencies.knowsStreet(streetCode)) {
-            throw new NotFoundException("street", streetCode);
-        }
+                    + "/api/v1/dispatch-orders query behind each count. A street centre or an agency sees its own street's "
+                    + "board only: another street answers 404, as an unknown one.")
+    public StreetBoard board(Actor actor, @PathVariable String streetCode) {
+        access.requireStreet(actor, streetCode);
         return queries.board(streetCode);
     }
 

@@ -18,6 +18,7 @@ import cn.changning.governance.contracts.cases.CaseSentBackForRework;
 import cn.changning.governance.contracts.cases.CaseSuspended;
 import cn.changning.governance.contracts.cases.CaseVerified;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -48,6 +49,8 @@ public class CaseIntakeProjection implements EventBatchHandler.BatchProcessor {
     public static final String SUSPENDED = "suspended";
     /** The current round's deadline, as the case holds it. */
     public static final String DEADLINE = "deadline";
+    /** The case's street, from {@code CaseFiled}: whose centre may see what dispatch saw of it. */
+    public static final String STREET_CODE = "streetCode";
 
     private final MongoTemplate mongo;
     private final VersionedDocuments documents;
@@ -61,6 +64,7 @@ public class CaseIntakeProjection implements EventBatchHandler.BatchProcessor {
                     step(u, "FILED");
                     u.add(Updates.set(ROUND, 0));
                     u.add(Updates.set(DEADLINE, date(e.deadline())));
+                    u.add(Updates.set(STREET_CODE, e.streetCode()));
                 })
                 .on(CaseRejected.class, (List<Bson> u, EventRecord r, CaseRejected e) -> step(u, "REJECTED"))
                 .on(CaseDuplicateLinkRefused.class, (List<Bson> u, EventRecord r, CaseDuplicateLinkRefused e) -> step(u, e.stepRestored()))
@@ -106,8 +110,28 @@ public class CaseIntakeProjection implements EventBatchHandler.BatchProcessor {
     public record CaseIntake(String caseId, String lastEvent, long version, int eventsSeen) {
     }
 
-    public Optional<CaseIntake> find(String caseId) {
-        Document d = mongo.getCollection(COLLECTION).find(new Document("_id", caseId)).first();
+    /**
+     * What dispatch saw of the case, if the caller may see the case: a street centre the cases of its street (as
+     * {@code CaseFiled} named it: a document written before the street was recorded is visible to no street until
+     * the topic is replayed), an agency the cases of whose orders it has or had a part in.
+     */
+    public Optional<CaseIntake> find(String caseId, Visibility visibility) {
+        Bson filter = Filters.eq("_id", caseId);
+        switch (visibility.kind()) {
+            case EVERYTHING -> { }
+            case STREET -> filter = Filters.and(filter, Filters.eq(STREET_CODE, visibility.street()));
+            case AGENCY -> {
+                Bson ordersOfTheCase = Filters.and(Filters.eq(DispatchOrderDocument.CASE_ID, caseId), visibility.orders());
+                if (mongo.getCollection(DispatchOrderDocument.COLLECTION).find(ordersOfTheCase)
+                        .projection(new Document(DispatchOrderDocument.ID, 1)).first() == null) {
+                    return Optional.empty();
+                }
+            }
+            case NOTHING -> {
+                return Optional.empty();
+            }
+        }
+        Document d = mongo.getCollection(COLLECTION).find(filter).first();
         return Optional.ofNullable(d).map(x -> new CaseIntake(x.getString("_id"), x.getString(LAST_EVENT),
                 x.get(VersionedDocuments.VERSION, Number.class).longValue(), x.get(EVENTS_SEEN, Number.class).intValue()));
     }

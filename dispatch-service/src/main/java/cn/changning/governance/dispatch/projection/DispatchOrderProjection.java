@@ -62,6 +62,9 @@ public class DispatchOrderProjection implements EventBatchHandler.BatchProcessor
         orders().createIndex(Indexes.ascending(DispatchOrderDocument.AGENCY_IDS, DispatchOrderDocument.STATE));
         orders().createIndex(Indexes.ascending(DispatchOrderDocument.STREET_CODE, DispatchOrderDocument.STATE));
         orders().createIndex(Indexes.ascending(DispatchOrderDocument.RETURN_COUNT));
+        // What an agency caller sees (Visibility), and the case a case-intake read is about.
+        orders().createIndex(Indexes.ascending(DispatchOrderDocument.INVOLVED_AGENCY_IDS, DispatchOrderDocument.ISSUED_AT));
+        orders().createIndex(Indexes.ascending(DispatchOrderDocument.CASE_ID));
         orders().createIndex(Indexes.ascending(DispatchOrderDocument.QUEUE_ENTRIES, DispatchOrderDocument.DEADLINE));
         streetCounts.createIndexes();
         facts().createIndex(Indexes.ascending(AgencyOrderFactDocument.AGENCY_ID));

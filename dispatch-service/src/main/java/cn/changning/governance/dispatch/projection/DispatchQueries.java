@@ -32,6 +32,9 @@ import static cn.changning.governance.dispatch.projection.DispatchOrderDocument.
  * ({@code agencyIds}, {@code streetCode}, {@code state}, {@code returnCount}, {@code queueEntries}); documents
  * read as views through {@link DispatchOrderDocument}. Every list is a {@link Page}; the street board reads
  * only its pre-aggregated {@link StreetCounts}.
+ *
+ * <p>Every read of orders takes the caller's {@link Visibility} and adds it to its own filter, so an order the caller
+ * may not see is not found and a list's page and total count only what it may see.</p>
  */
 public class DispatchQueries {
 
@@ -43,8 +46,14 @@ public class DispatchQueries {
         this.streetCounts = new StreetCounts(mongo);
     }
 
-    public Optional<OrderDetail> find(String orderId) {
-        return Optional.ofNullable(orders().find(Filters.eq(ID, orderId)).first()).map(DispatchOrderDocument::detail);
+    public Optional<OrderDetail> find(String orderId, Visibility visibility) {
+        return Optional.ofNullable(orders().find(and(Filters.eq(ID, orderId), visibility.orders())).first())
+                .map(DispatchOrderDocument::detail);
+    }
+
+    /** Whether the order is in the read model and the caller may see it (reads its id only). */
+    public boolean sees(String orderId, Visibility visibility) {
+        return orders().find(and(Filters.eq(ID, orderId), visibility.orders())).projection(new Document(ID, 1)).first() != null;
     }
 
     /** The order list's filters; each null one does not narrow. */
@@ -56,8 +65,11 @@ public class DispatchQueries {
         }
     }
 
-    public Page<OrderSummary> list(OrderFilter f, PageQuery page) {
+    public Page<OrderSummary> list(OrderFilter f, Visibility visibility, PageQuery page) {
         List<Bson> filters = new ArrayList<>();
+        if (visibility.orders() != null) {
+            filters.add(visibility.orders());
+        }
         if (f.agencyId() != null) {
             filters.add(Filters.eq(AGENCY_IDS, f.agencyId()));
         }
@@ -92,12 +104,13 @@ public class DispatchQueries {
 
     /**
      * One page of an agency's work queue, earliest deadline first: the open orders it has a part in, in one bucket
-     * or (bucket null) in all five, each item naming its bucket. Read from {@link DispatchOrderDocument#QUEUE_ENTRIES}.
+     * or (bucket null) in all five, each item naming its bucket. Read from {@link DispatchOrderDocument#QUEUE_ENTRIES},
+     * of the orders the caller sees (a street centre sees a district unit's queue of its own street only).
      */
-    public Page<QueueItem> queue(String agencyId, QueueBucket bucket, PageQuery page) {
+    public Page<QueueItem> queue(String agencyId, QueueBucket bucket, Visibility visibility, PageQuery page) {
         List<String> entries = (bucket == null ? List.of(QueueBucket.values()) : List.of(bucket)).stream()
                 .map(b -> DispatchOrderDocument.queueEntry(agencyId, b)).toList();
-        Bson filter = Filters.in(QUEUE_ENTRIES, entries);
+        Bson filter = and(Filters.in(QUEUE_ENTRIES, entries), visibility.orders());
         long total = orders().countDocuments(filter);
         List<QueueItem> items = new ArrayList<>();
         for (Document d : orders().find(filter).sort(Sorts.orderBy(Sorts.ascending(DEADLINE), Sorts.ascending(ID)))
@@ -110,10 +123,11 @@ public class DispatchQueries {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    public AgencyStats stats(String agencyId) {
+    /** The agency's figures over the orders the caller sees (a street centre: those of its street). */
+    public AgencyStats stats(String agencyId, Visibility visibility) {
         long[] sums = new long[8];
         List<String> fields = AgencyOrderFactDocument.COUNTS;
-        for (Document fact : facts().find(Filters.eq(AgencyOrderFactDocument.AGENCY_ID, agencyId))) {
+        for (Document fact : facts().find(and(Filters.eq(AgencyOrderFactDocument.AGENCY_ID, agencyId), visibility.facts()))) {
             for (int i = 0; i < fields.size(); i++) {
                 Number n = fact.get(fields.get(i), Number.class);
                 sums[i] += n == null ? 0 : n.longValue();
@@ -138,10 +152,10 @@ public class DispatchQueries {
     /**
      * Orders returned more than once, grouped by the pair of agencies the returns passed between: a return by A
      * reassigned to B counts for the pair {A, B}; a return upheld by the street counts for {A, A}; a return still
-     * awaiting arbitration counts for no pair yet.
+     * awaiting arbitration counts for no pair yet. Only the orders the caller sees are counted.
      */
-    public List<AgencyPair> buckPassing(String streetCode) {
-        Bson filter = Filters.gt(RETURN_COUNT, 1);
+    public List<AgencyPair> buckPassing(String streetCode, Visibility visibility) {
+        Bson filter = and(Filters.gt(RETURN_COUNT, 1), visibility.orders());
         if (streetCode != null) {
             filter = Filters.and(filter, Filters.eq(STREET_CODE, streetCode));
         }
@@ -172,6 +186,11 @@ public class DispatchQueries {
         });
         pairs.sort((x, y) -> Long.compare(y.returns(), x.returns()));
         return pairs;
+    }
+
+    /** Both filters; {@code visible} may be null (everything is visible). */
+    private static Bson and(Bson filter, Bson visible) {
+        return visible == null ? filter : Filters.and(filter, visible);
     }
 
     private static Bson closedOnly() {

@@ -62,6 +62,7 @@ class DispatchOrderProjectionTest {
     static final String MARKET = "310105001-market";
     static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
     static final Instant DUE = Instant.parse("2026-11-24T01:00:00Z");
+    static final Visibility ALL = Visibility.everything();
 
     MongoClient client;
     MongoTemplate mongo;
@@ -141,7 +142,7 @@ class DispatchOrderProjectionTest {
         batch.add(stray);
         assertThatThrownBy(() -> projection.process(batch)).isInstanceOf(PoisonEventException.class);
         assertThat(meters.find("dispatch.orders.returned").counter()).isNull();
-        assertThat(queries.find(ORDER)).isEmpty();
+        assertThat(queries.find(ORDER, ALL)).isEmpty();
 
         projection.process(records(0, 4)); // the events before the poison, as the consumer retries them
         projection.process(records(0, 4)); // and once more, redelivered
@@ -151,7 +152,7 @@ class DispatchOrderProjectionTest {
     @Test
     void aReturnedAndReassignedJointTaskShowsItsPartsAndHistory() {
         projection.process(records(0, 6));
-        OrderDetail order = queries.find(ORDER).orElseThrow();
+        OrderDetail order = queries.find(ORDER, ALL).orElseThrow();
         assertThat(order.order().state()).isEqualTo(OrderState.IN_PROGRESS);
         assertThat(order.order().parts()).extracting(DispatchViews.Part::agencyId).containsExactly(SQUAD, MARKET);
         assertThat(order.order().parts()).extracting(DispatchViews.Part::state).containsExactly("ACCEPTED", "AWAITING_ACCEPTANCE");
@@ -172,18 +173,18 @@ class DispatchOrderProjectionTest {
     @Test
     void aRedeliveredBatchChangesNothingNeitherOrderNorStatistics() {
         projection.process(records(0, 6));
-        OrderDetail before = queries.find(ORDER).orElseThrow();
-        AgencyStats policeBefore = queries.stats(POLICE);
+        OrderDetail before = queries.find(ORDER, ALL).orElseThrow();
+        AgencyStats policeBefore = queries.stats(POLICE, ALL);
 
         // The whole batch again (a consumer restart before the offset commit), then an older slice of it.
         projection.process(records(0, 6));
         projection.process(records(2, 5));
 
-        assertThat(queries.find(ORDER).orElseThrow()).isEqualTo(before);
-        assertThat(queries.stats(POLICE)).isEqualTo(policeBefore);
+        assertThat(queries.find(ORDER, ALL).orElseThrow()).isEqualTo(before);
+        assertThat(queries.stats(POLICE, ALL)).isEqualTo(policeBefore);
         assertThat(policeBefore.dispatched()).isEqualTo(1);
         assertThat(policeBefore.returned()).isEqualTo(1);
-        assertThat(queries.stats(SQUAD).accepted()).isEqualTo(1);
+        assertThat(queries.stats(SQUAD, ALL).accepted()).isEqualTo(1);
         assertThat(meters.get("dispatch.orders.returned").tag("reason", "WRONG_AGENCY").counter().count()).isEqualTo(1.0);
         assertThat(meters.get("dispatch.order.time.to.accept").timer().count()).isEqualTo(1);
     }
@@ -193,10 +194,10 @@ class DispatchOrderProjectionTest {
         projection.process(records(0, 2));
         projection.process(records(2, 4));
         projection.process(records(4, 6));
-        OrderDetail split = queries.find(ORDER).orElseThrow();
+        OrderDetail split = queries.find(ORDER, ALL).orElseThrow();
         mongo.getDb().drop();
         projection.process(records(0, 6));
-        assertThat(queries.find(ORDER).orElseThrow()).isEqualTo(split);
+        assertThat(queries.find(ORDER, ALL).orElseThrow()).isEqualTo(split);
     }
 
     @Test
@@ -208,38 +209,38 @@ class DispatchOrderProjectionTest {
         assertThat(queue(SQUAD, QueueBucket.DUE_SOON)).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
         projection.process(records(7, 9));
         assertThat(queue(SQUAD, QueueBucket.OVERDUE)).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
-        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), PageQuery.first(10)).total()).isEqualTo(1);
+        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), ALL, PageQuery.first(10)).total()).isEqualTo(1);
         assertThat(queries.board("310105001").escalated()).isEqualTo(1);
 
         payloads.add(new DispatchOrderAccepted(ORDER, "case-7", MARKET, AgencyRole.ASSIST, DUE));
         payloads.add(new DispatchOrderHandlingReported(ORDER, "case-7", SQUAD, "RESOLVED", null, List.of(), DUE.plusSeconds(60)));
         projection.process(records(9, 11));
-        assertThat(queries.find(ORDER).orElseThrow().order().state()).isEqualTo(OrderState.AWAITING_CONFIRMATION);
+        assertThat(queries.find(ORDER, ALL).orElseThrow().order().state()).isEqualTo(OrderState.AWAITING_CONFIRMATION);
         payloads.add(new DispatchOrderHandled(ORDER, "case-7", 0, SQUAD, "RESOLVED", null, List.of(), false, DUE.plusSeconds(90)));
         projection.process(records(11, 12));
 
-        assertThat(queries.find(ORDER).orElseThrow().order().state()).isEqualTo(OrderState.HANDLED);
-        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), PageQuery.first(10)).total()).as("handled orders are no longer overdue").isZero();
-        assertThat(queries.stats(SQUAD).handledLate()).isEqualTo(1);
-        assertThat(queries.stats(MARKET).handledLate()).isEqualTo(1);
-        assertThat(queries.stats(POLICE).handledLate()).as("the police returned its part and took no part in handling").isZero();
+        assertThat(queries.find(ORDER, ALL).orElseThrow().order().state()).isEqualTo(OrderState.HANDLED);
+        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), ALL, PageQuery.first(10)).total()).as("handled orders are no longer overdue").isZero();
+        assertThat(queries.stats(SQUAD, ALL).handledLate()).isEqualTo(1);
+        assertThat(queries.stats(MARKET, ALL).handledLate()).isEqualTo(1);
+        assertThat(queries.stats(POLICE, ALL).handledLate()).as("the police returned its part and took no part in handling").isZero();
         assertThat(queue(SQUAD, QueueBucket.OVERDUE)).isEmpty();
         assertThat(meters.get("dispatch.orders.escalated").counter().count()).isEqualTo(1.0);
     }
 
     List<DispatchViews.QueueItem> queue(String agencyId, QueueBucket bucket) {
-        return queries.queue(agencyId, bucket, PageQuery.first(10)).items();
+        return queries.queue(agencyId, bucket, ALL, PageQuery.first(10)).items();
     }
 
     @Test
     void theQueueIsPagedAndEachItemNamesItsBucket() {
         projection.process(records(0, 6));
-        Page<DispatchViews.QueueItem> all = queries.queue(SQUAD, null, PageQuery.first(10));
+        Page<DispatchViews.QueueItem> all = queries.queue(SQUAD, null, ALL, PageQuery.first(10));
         assertThat(all.total()).isEqualTo(1);
         assertThat(all.items()).singleElement().satisfies(i -> assertThat(i.bucket()).isEqualTo(QueueBucket.IN_PROGRESS));
-        assertThat(queries.queue(SQUAD, QueueBucket.AWAITING_ACCEPTANCE, PageQuery.first(10)).total()).isZero();
-        assertThat(queries.queue(SQUAD, null, new PageQuery(1, 10)).items()).isEmpty();
-        assertThat(queries.queue(POLICE, null, PageQuery.first(10)).total()).as("the police's part went to the market office").isZero();
+        assertThat(queries.queue(SQUAD, QueueBucket.AWAITING_ACCEPTANCE, ALL, PageQuery.first(10)).total()).isZero();
+        assertThat(queries.queue(SQUAD, null, ALL, new PageQuery(1, 10)).items()).isEmpty();
+        assertThat(queries.queue(POLICE, null, ALL, PageQuery.first(10)).total()).as("the police's part went to the market office").isZero();
     }
 
     /** The board's figures, from the pre-aggregated street counts. */
@@ -277,7 +278,7 @@ class DispatchOrderProjectionTest {
         mongo.getCollection(DispatchOrderDocument.COLLECTION).drop();
         projection.process(records(0, 6));
         assertThat(queries.board("310105001")).isEqualTo(once);
-        assertThat(queries.find(ORDER)).isPresent();
+        assertThat(queries.find(ORDER, ALL)).isPresent();
 
         // A later batch of the same partition is counted.
         payloads.add(new DispatchOrderOverdue(ORDER, "case-7", SQUAD, DUE, DUE));
@@ -302,22 +303,22 @@ class DispatchOrderProjectionTest {
         payloads.add(new DispatchOrderOverdue(ORDER, "case-7", SQUAD, DUE, DUE));
         payloads.add(new DispatchOrderClockPaused(ORDER, "case-7", pausedAt));
         projection.process(records(0, 9));
-        DispatchViews.OrderSummary paused = queries.find(ORDER).orElseThrow().order();
+        DispatchViews.OrderSummary paused = queries.find(ORDER, ALL).orElseThrow().order();
         assertThat(paused.paused()).isTrue();
         assertThat(paused.pausedAt()).isEqualTo(pausedAt);
         assertThat(paused.overdue()).isFalse();
         assertThat(paused.dueSoon()).isFalse();
         assertThat(queue(SQUAD, QueueBucket.OVERDUE)).isEmpty();
         assertThat(queue(SQUAD, QueueBucket.IN_PROGRESS)).extracting(DispatchViews.QueueItem::orderId).containsExactly(ORDER);
-        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), PageQuery.first(10)).total()).isZero();
-        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, false, null, null), PageQuery.first(10)).total()).isEqualTo(1);
+        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), ALL, PageQuery.first(10)).total()).isZero();
+        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, false, null, null), ALL, PageQuery.first(10)).total()).isEqualTo(1);
         assertThat(queries.board("310105001").overdue()).isZero();
         assertThat(new DispatchOrderCounts(mongo).openOverdue()).isZero();
 
         // Overdue before the hold: it stays overdue once the clock runs again, with its deadline.
         payloads.add(new DispatchOrderClockResumed(ORDER, "case-7", DUE.plusSeconds(7200), T0.plusSeconds(3600), DUE));
         projection.process(records(9, 10));
-        DispatchViews.OrderSummary resumed = queries.find(ORDER).orElseThrow().order();
+        DispatchViews.OrderSummary resumed = queries.find(ORDER, ALL).orElseThrow().order();
         assertThat(resumed.paused()).isFalse();
         assertThat(resumed.pausedAt()).isNull();
         assertThat(resumed.overdue()).isTrue();
@@ -330,8 +331,8 @@ class DispatchOrderProjectionTest {
         payloads.add(new DispatchOrderClockPaused(ORDER, "case-7", T0.plusSeconds(900)));
         payloads.add(new DispatchOrderClockResumed(ORDER, "case-7", T0.plusSeconds(4500), T0.plusSeconds(7200), moved));
         projection.process(records(0, 8));
-        assertThat(queries.find(ORDER).orElseThrow().order().deadline()).isEqualTo(moved);
-        assertThat(queries.find(ORDER).orElseThrow().order().warningAt()).isEqualTo(T0.plusSeconds(7200));
+        assertThat(queries.find(ORDER, ALL).orElseThrow().order().deadline()).isEqualTo(moved);
+        assertThat(queries.find(ORDER, ALL).orElseThrow().order().warningAt()).isEqualTo(T0.plusSeconds(7200));
     }
 
     @Test
@@ -340,7 +341,7 @@ class DispatchOrderProjectionTest {
         payloads.add(new DispatchOrderWithdrawn(ORDER, "case-7", WithdrawalReason.CASE_LINKED_AS_DUPLICATE, DUE.plusSeconds(60)));
         projection.process(records(0, 8));
         projection.process(records(0, 8)); // redelivered: counted once
-        OrderDetail order = queries.find(ORDER).orElseThrow();
+        OrderDetail order = queries.find(ORDER, ALL).orElseThrow();
         assertThat(order.order().state()).isEqualTo(OrderState.WITHDRAWN);
         assertThat(order.order().state().isOpen()).isFalse();
         assertThat(order.withdrawalReason()).isEqualTo("CASE_LINKED_AS_DUPLICATE");
@@ -348,7 +349,7 @@ class DispatchOrderProjectionTest {
         assertThat(order.order().overdue()).as("a closed order is not overdue").isFalse();
         assertThat(queue(SQUAD, QueueBucket.OVERDUE)).isEmpty();
         assertThat(queue(SQUAD, QueueBucket.IN_PROGRESS)).isEmpty();
-        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), PageQuery.first(10)).total()).isZero();
+        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105001", null, true, null, null), ALL, PageQuery.first(10)).total()).isZero();
         assertThat(queries.board("310105001").byState().get(OrderState.WITHDRAWN)).isEqualTo(1);
         assertThat(meters.get("dispatch.orders.withdrawn").tag("reason", "CASE_LINKED_AS_DUPLICATE").counter().count()).isEqualTo(1.0);
     }
@@ -359,7 +360,7 @@ class DispatchOrderProjectionTest {
         payloads.add(new DispatchOrderReferredToArbitration(ORDER, "case-7", MARKET, AgencyRole.ASSIST, 2,
                 List.of(ReturnReason.WRONG_AGENCY, ReturnReason.OUTSIDE_REMIT), T0.plusSeconds(700)));
         projection.process(records(0, 8));
-        OrderDetail referred = queries.find(ORDER).orElseThrow();
+        OrderDetail referred = queries.find(ORDER, ALL).orElseThrow();
         assertThat(referred.referredToArbitration()).isTrue();
         assertThat(referred.order().state()).isEqualTo(OrderState.AWAITING_ARBITRATION);
         assertThat(referred.boundAgencyIds()).isEmpty();
@@ -370,7 +371,7 @@ class DispatchOrderProjectionTest {
         payloads.add(new DispatchOrderArbitrated(ORDER, "case-7", MARKET, MARKET, AgencyRole.ASSIST,
                 List.of(ReturnReason.WRONG_AGENCY, ReturnReason.OUTSIDE_REMIT), "centre", T0.plusSeconds(800)));
         projection.process(records(8, 10));
-        OrderDetail decided = queries.find(ORDER).orElseThrow();
+        OrderDetail decided = queries.find(ORDER, ALL).orElseThrow();
         assertThat(decided.referredToArbitration()).isFalse();
         assertThat(decided.boundAgencyIds()).containsExactly(MARKET);
         assertThat(decided.order().state()).isEqualTo(OrderState.IN_PROGRESS);
@@ -392,6 +393,81 @@ class DispatchOrderProjectionTest {
         assertThat(stored.keySet()).contains("paused", "pausedAt", "withdrawalReason", "withdrawnAt", "referredToArbitration",
                 "boundAgencyIds");
         assertThat(stored.getString("state")).isEqualTo("WITHDRAWN");
+    }
+
+    /** Another order issued in a street (all its events in one batch): its subject is the order. */
+    static List<EventRecord> issuedOrder(String orderId, String street, String lead, List<String> assistants, Instant issuedAt,
+                                         long firstOffset) {
+        String caseId = orderId.replace("-r0", "");
+        List<Object> events = List.of(
+                new DispatchOrderIssued(orderId, caseId, 0, lead, assistants, street, DUE, issuedAt),
+                new DispatchOrderRouted(orderId, caseId, 0, "1501", "EVENT", "B", true, street + "000001", street,
+                        "CITY_MANAGEMENT_SQUAD", List.of("POLICE_STATION"), !assistants.isEmpty(), EscalationLevel.STREET));
+        List<EventRecord> records = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            records.add(new EventRecord(orderId + "-evt-" + i, EventTypes.cloudEventType(events.get(i).getClass()), orderId, i,
+                    issuedAt, json(events.get(i)), "governance.dispatch.events", 1, firstOffset + i));
+        }
+        return records;
+    }
+
+    /**
+     * What a caller sees is part of each query's filter: a street's orders, an agency's (also one whose part went to
+     * another), nothing; pages and totals count only those, and a parameter naming what the caller does not see
+     * narrows to nothing rather than widening.
+     */
+    @Test
+    void everyReadHoldsOnlyWhatTheCallerSeesWithRightTotals() {
+        projection.process(records(0, 6)); // ORDER in 310105001: squad leads, police returned, market took over
+        String second = "case-8-r0";
+        String other = "case-9-r0";
+        projection.process(issuedOrder(second, "310105001", SQUAD, List.of(), T0.plusSeconds(30), 1000));
+        projection.process(issuedOrder(other, "310105002", "310105002-squad", List.of("310105002-police"), T0.plusSeconds(60), 2000));
+
+        Visibility huayang = Visibility.ofStreet("310105001");
+        assertThat(queries.find(ORDER, huayang)).isPresent();
+        assertThat(queries.find(other, huayang)).isEmpty();
+        assertThat(queries.sees(other, huayang)).isFalse();
+        assertThat(queries.sees(ORDER, huayang)).isTrue();
+        assertThat(queries.sees("no-such-order", ALL)).isFalse();
+        Page<DispatchViews.OrderSummary> page = queries.list(DispatchQueries.OrderFilter.none(), huayang, new PageQuery(0, 1));
+        assertThat(page.total()).as("the street's two orders, not the other street's").isEqualTo(2);
+        assertThat(page.items()).extracting(DispatchViews.OrderSummary::orderId).containsExactly(second);
+        assertThat(queries.list(DispatchQueries.OrderFilter.none(), huayang, new PageQuery(1, 1)).items())
+                .extracting(DispatchViews.OrderSummary::orderId).containsExactly(ORDER);
+        assertThat(queries.list(new DispatchQueries.OrderFilter(null, "310105002", null, null, null, null), huayang, PageQuery.first(10)).total())
+                .as("another street named in the query: an empty page").isZero();
+        assertThat(queries.list(DispatchQueries.OrderFilter.none(), ALL, PageQuery.first(10)).total()).isEqualTo(3);
+
+        Visibility police = Visibility.ofAgency(POLICE);
+        assertThat(queries.find(ORDER, police)).as("the police returned its part: it still sees the order").isPresent();
+        assertThat(queries.find(second, police)).isEmpty();
+        assertThat(queries.list(DispatchQueries.OrderFilter.none(), police, PageQuery.first(10)).items())
+                .extracting(DispatchViews.OrderSummary::orderId).containsExactly(ORDER);
+        assertThat(queries.list(DispatchQueries.OrderFilter.none(), Visibility.ofAgency(SQUAD), PageQuery.first(10)).total()).isEqualTo(2);
+        assertThat(queries.list(DispatchQueries.OrderFilter.none(), Visibility.ofAgency("310105002-police"), PageQuery.first(10)).items())
+                .extracting(DispatchViews.OrderSummary::orderId).containsExactly(other);
+
+        assertThat(queries.find(ORDER, Visibility.nothing())).isEmpty();
+        assertThat(queries.list(DispatchQueries.OrderFilter.none(), Visibility.nothing(), PageQuery.first(10)).total()).isZero();
+
+        assertThat(queries.queue(SQUAD, null, huayang, PageQuery.first(10)).total()).isEqualTo(2);
+        assertThat(queries.queue(SQUAD, null, Visibility.ofStreet("310105002"), PageQuery.first(10)).total()).isZero();
+        assertThat(queries.stats(SQUAD, huayang).dispatched()).isEqualTo(2);
+        assertThat(queries.stats(SQUAD, Visibility.ofStreet("310105002")).dispatched()).isZero();
+        assertThat(queries.stats(POLICE, police).returned()).isEqualTo(1);
+    }
+
+    @Test
+    void buckPassingCountsOnlyTheOrdersTheCallerSees() {
+        payloads.add(new DispatchOrderReturned(ORDER, "case-7", MARKET, AgencyRole.ASSIST, ReturnReason.OUTSIDE_REMIT, null, 2, T0.plusSeconds(700)));
+        payloads.add(new DispatchOrderReassigned(ORDER, "case-7", MARKET, POLICE, AgencyRole.ASSIST, "centre", null, T0.plusSeconds(800)));
+        projection.process(records(0, 8));
+        assertThat(queries.buckPassing(null, ALL)).singleElement().satisfies(p -> assertThat(p.returns()).isEqualTo(2));
+        assertThat(queries.buckPassing(null, Visibility.ofStreet("310105001"))).hasSize(1);
+        assertThat(queries.buckPassing(null, Visibility.ofAgency(MARKET))).as("passed on by the market office").hasSize(1);
+        assertThat(queries.buckPassing(null, Visibility.ofStreet("310105002"))).isEmpty();
+        assertThat(queries.buckPassing("310105001", Visibility.ofAgency(SQUAD + "-elsewhere"))).isEmpty();
     }
 
     @Test
