@@ -1,6 +1,5 @@
 package cn.changning.governance.dispatch;
 
-import cn.changning.governance.common.security.Scopes;
 import cn.changning.governance.common.testing.SharedInfrastructure;
 import cn.changning.governance.common.testing.TestCallers;
 import cn.changning.governance.contracts.dispatch.EscalationLevel;
@@ -81,19 +80,6 @@ abstract class DispatchHttpTest {
     static TestCallers agency(String agencyId) {
         Agency agency = AGENCIES.find(agencyId).orElseThrow(() -> new AssertionError("no agency " + agencyId));
         return TestCallers.agency(agencyId, agency.streetCode(), agency.parentDepartment());
-    }
-
-    /**
-     * A street centre whose token also carries {@code dispatch:agency}, the scope of the agencies' actions: the
-     * street centre speaks for its street's own team (which has no client), but the authorisation server does not
-     * grant it that scope today, so this caller is what the clients file would have to give it (see the report of
-     * the dispatch-auth branch).
-     */
-    static TestCallers centreSpeakingForItsTeam(String streetCode) {
-        TestCallers centre = TestCallers.street(streetCode);
-        List<String> scopes = new ArrayList<>(centre.scopes());
-        scopes.add(Scopes.DISPATCH_AGENCY);
-        return new TestCallers(centre.clientId(), centre.claims(), List.copyOf(scopes));
     }
 
     protected ResponseEntity<JsonNode> get(String path, TestCallers caller) {

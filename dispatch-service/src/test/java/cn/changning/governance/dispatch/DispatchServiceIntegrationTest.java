@@ -207,7 +207,7 @@ class DispatchServiceIntegrationTest extends DispatchHttpTest {
         assertThat(issued.get("order").get("leadAgencyId").asText()).isEqualTo(team);
         assertThat(issued.get("order").get("jointTask").asBoolean()).isFalse();
         // The street team has no client: its street's centre acts for it, naming it or not.
-        TestCallers tianshan = centreSpeakingForItsTeam("310105006");
+        TestCallers tianshan = TestCallers.street("310105006");
         long v = version(post(first, "accept", "{\"agencyId\":\"" + team + "\"}", etag(issued.get("order").get("version").asLong()), tianshan));
         version(post(first, "report", "{\"result\":\"RESOLVED\"}", etag(v), tianshan));
 

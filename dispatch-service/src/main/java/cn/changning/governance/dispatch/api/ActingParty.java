@@ -2,7 +2,6 @@ package cn.changning.governance.dispatch.api;
 
 import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.web.ActorMismatchException;
-import cn.changning.governance.common.web.InvalidParameterException;
 import cn.changning.governance.reference.agencies.Agency;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
 import cn.changning.governance.reference.agencies.AgencyType;
@@ -21,8 +20,6 @@ import cn.changning.governance.reference.agencies.DistrictUnitType;
  *   <li>Anyone else, or a body naming a party the caller does not speak for: 403 {@code actor-mismatch} naming
  *   {@code agencyId}.</li>
  * </ul>
- * With the token checks off ({@code governance.security.enabled=false}) there is no caller ({@code actor} null) and the
- * body names the agency, as before tokens.
  */
 final class ActingParty {
 
@@ -35,18 +32,12 @@ final class ActingParty {
     }
 
     /**
-     * @param actor the caller, or null with the token checks off
+     * @param actor the caller
      * @param named the body's {@code agencyId}, or null
      * @return the agency the action is recorded for
      */
     String of(Actor actor, String named) {
         String given = named == null || named.isBlank() ? null : named;
-        if (actor == null) {
-            if (given == null) {
-                throw new InvalidParameterException(FIELD, "must name the acting agency while the token checks are off");
-            }
-            return given;
-        }
         return switch (actor.kind()) {
             case AGENCY -> actor.asAgency(FIELD, given);
             case STREET_CENTRE -> {

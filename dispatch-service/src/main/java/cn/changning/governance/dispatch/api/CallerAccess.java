@@ -1,7 +1,6 @@
 package cn.changning.governance.dispatch.api;
 
 import cn.changning.governance.common.security.Actor;
-import cn.changning.governance.common.web.InvalidParameterException;
 import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.dispatch.projection.Visibility;
 import cn.changning.governance.reference.agencies.Agency;
@@ -18,7 +17,6 @@ import cn.changning.governance.reference.agencies.AgencyDirectory;
  *   <li>{@code DISTRICT_CENTRE}, {@code DEPARTMENT}: everything.</li>
  *   <li>Any other kind: nothing (none of them holds {@code dispatch:read} today).</li>
  * </ul>
- * With the token checks off there is no caller ({@code actor} null): everything, as before tokens.
  */
 final class CallerAccess {
 
@@ -30,9 +28,6 @@ final class CallerAccess {
 
     /** The orders the caller may see. */
     static Visibility visibility(Actor actor) {
-        if (actor == null) {
-            return Visibility.everything();
-        }
         return switch (actor.kind()) {
             case STREET_CENTRE -> Visibility.ofStreet(actor.street());
             case AGENCY -> Visibility.ofAgency(actor.agency());
@@ -43,7 +38,7 @@ final class CallerAccess {
 
     /** The street's board, or 404 as for an unknown street. */
     void requireStreet(Actor actor, String streetCode) {
-        boolean sees = actor == null || switch (actor.kind()) {
+        boolean sees = switch (actor.kind()) {
             case STREET_CENTRE, AGENCY -> actor.street().equals(streetCode);
             case DISTRICT_CENTRE, DEPARTMENT -> true;
             case PARTNER, REGISTRY -> false;
@@ -56,7 +51,7 @@ final class CallerAccess {
     /** The agency's queue and figures, or 404 as for an unknown agency. */
     Agency requireAgency(Actor actor, String agencyId) {
         Agency agency = agencies.find(agencyId).orElse(null);
-        boolean sees = agency != null && (actor == null || switch (actor.kind()) {
+        boolean sees = agency != null && (switch (actor.kind()) {
             case STREET_CENTRE -> agency.streetCode().equals(actor.street()) || servesStreet(agency, actor.street());
             case AGENCY -> agency.id().equals(actor.agency());
             case DISTRICT_CENTRE, DEPARTMENT -> true;
@@ -70,16 +65,9 @@ final class CallerAccess {
 
     /**
      * Who made a street or district decision (arbitration, extension): the caller's client id; the body's field may
-     * leave it out, and if it names someone else the decision is refused (403 {@code actor-mismatch}). With the token
-     * checks off the body names it, as before tokens.
+     * leave it out, and if it names someone else the decision is refused (403 {@code actor-mismatch}).
      */
     static String decidedBy(Actor actor, String field, String named) {
-        if (actor == null) {
-            if (named == null || named.isBlank()) {
-                throw new InvalidParameterException(field, "must say who decided while the token checks are off");
-            }
-            return named;
-        }
         return actor.asActor(field, named);
     }
 

@@ -1,7 +1,6 @@
 package cn.changning.governance.dispatch.config;
 
 import cn.changning.governance.common.consuming.EventConsumer;
-import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.contracts.Topics;
 import cn.changning.governance.dispatch.domain.DeadlinePlanner;
@@ -24,7 +23,6 @@ import cn.changning.governance.reference.responsibility.ResponsibilityList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -39,11 +37,6 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class DispatchServiceConfiguration {
-
-    static {
-        // The caller comes from the token, not from the request: not an API parameter.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
-    }
 
     /** Registered here so the domain package needs no Spring annotation. */
     @Bean

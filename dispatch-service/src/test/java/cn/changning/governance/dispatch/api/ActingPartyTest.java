@@ -1,9 +1,8 @@
 package cn.changning.governance.dispatch.api;
 
 import cn.changning.governance.common.security.Actor;
-import cn.changning.governance.common.security.ActorKind;
+import cn.changning.governance.contracts.identity.ActorKind;
 import cn.changning.governance.common.web.ActorMismatchException;
-import cn.changning.governance.common.web.InvalidParameterException;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
 import cn.changning.governance.reference.geography.Geography;
 import org.junit.jupiter.api.Test;
@@ -65,12 +64,5 @@ class ActingPartyTest {
             assertThatThrownBy(() -> ACTING.of(actor, "310105001-squad")).isInstanceOf(ActorMismatchException.class);
             assertThatThrownBy(() -> ACTING.of(actor, null)).isInstanceOf(ActorMismatchException.class);
         }
-    }
-
-    @Test
-    void withTheTokenChecksOffTheBodyNamesTheAgency() {
-        assertThat(ACTING.of(null, "310105001-police")).isEqualTo("310105001-police");
-        assertThatThrownBy(() -> ACTING.of(null, null))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("agencyId"));
     }
 }
