@@ -71,6 +71,14 @@ public final class LocalCallers {
         return "Bearer " + token(callerFor(method, path, body));
     }
 
+    /**
+     * Tells where a case lies, for a tool that knows it (it reported the case there): its actions then need no
+     * lookup, whose round trip would otherwise count in what a benchmark measures.
+     */
+    public void remember(String caseId, String streetCode) {
+        streets.put(caseResource(caseId), streetCode);
+    }
+
     /** The client that makes such a call (see the class comment). */
     public String callerFor(String method, String path, String body) {
         String[] parts = path.split("\\?")[0].split("/");
@@ -81,7 +89,9 @@ public final class LocalCallers {
             return PARTNER;
         }
         if (path.startsWith("/api/v1/cases/") && parts.length > 4) {
-            return "street-" + streetOf("/api/v1/cases/" + parts[4], false);
+            // "as of" the end of time: the case folded from its events, so a case reported a moment ago is known
+            // before the read model has it (the street is placed from the report's position).
+            return "street-" + streetOf(caseResource(parts[4]), false);
         }
         if (path.startsWith("/api/v1/dispatch-orders/") && parts.length > 5) {
             if (AGENCY_ACTIONS.contains(parts[5]) && parts.length == 6) {
@@ -105,6 +115,10 @@ public final class LocalCallers {
             return "street-" + agency.streetCode();
         }
         return agency.type() instanceof DistrictUnitType ? DISTRICT : "agency-" + agencyId;
+    }
+
+    private static String caseResource(String caseId) {
+        return "/api/v1/cases/" + caseId + "?asOf=9999-12-31T00:00:00Z";
     }
 
     private String streetOf(String resource, boolean order) {

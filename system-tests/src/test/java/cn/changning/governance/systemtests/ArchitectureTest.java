@@ -50,6 +50,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyRouteOfEveryServiceNamesTheScopeItAsksOfAToken() {
+        ArchitectureRules.everyRouteNamesItsScope().check(classes);
+    }
+
+    @Test
     void servicesMeetOnlyThroughTheEventContracts() {
         slices().matching("cn.changning.governance.(cases|dispatch|assessment|partyregistry)..")
                 .should().notDependOnEachOther()

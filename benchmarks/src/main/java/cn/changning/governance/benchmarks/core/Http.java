@@ -34,6 +34,10 @@ public final class Http {
         this.callers = callers;
     }
 
+    public LocalCallers callers() {
+        return callers;
+    }
+
     public Response post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json")

@@ -3,6 +3,7 @@ package cn.changning.governance.common.security;
 import cn.changning.governance.contracts.identity.Claims;
 import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.common.testing.TestTokens;
+import cn.changning.governance.common.testing.archfixture.routes.FixtureRoutes;
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The shared resource-server layer on its own, on a probe controller: a token is verified (signature, expiry,
  * issuer), its scopes are the route's rule, its claims the actor, and a body cannot name another actor.
  */
-@WebMvcTest(controllers = SecurityLayerTest.Probe.class)
-@Import({SecurityConfiguration.class, ProblemDetailsAdvice.class, SecurityLayerTest.Probe.class})
+@WebMvcTest(controllers = {SecurityLayerTest.Probe.class, FixtureRoutes.class})
+@Import({SecurityConfiguration.class, ProblemDetailsAdvice.class, SecurityLayerTest.Probe.class, FixtureRoutes.class})
 class SecurityLayerTest {
 
     static final Map<String, String> SQUAD = Map.of(Claims.ACTOR_KIND, "AGENCY", Claims.STREET, "310105001",
@@ -61,11 +62,6 @@ class SecurityLayerTest {
         @RequiresScope(Scopes.DISPATCH_AGENCY)
         Map<String, String> accept(Actor actor, @RequestBody Act body) {
             return Map.of("recordedAgency", actor.asAgency("agencyId", body.agencyId()));
-        }
-
-        @GetMapping("/api/v1/probe/unruled")
-        String unruled() {
-            return "open";
         }
     }
 
@@ -141,8 +137,11 @@ class SecurityLayerTest {
 
     @Test
     void aRouteWithoutAScopeRuleIsRefusedEvenWithAValidToken() throws Exception {
-        call(get("/api/v1/probe/unruled"), TestTokens.issue("agency-310105001-squad", SQUAD, Scopes.DISPATCH_READ))
+        // FixtureRoutes (an ArchUnit fixture, so the whole-platform route rule leaves it out) has one route without
+        call(post("/api/v1/unruled"), TestTokens.issue("agency-310105001-squad", SQUAD, Scopes.DISPATCH_READ))
                 .andExpect(status().isForbidden());
+        call(get("/api/v1/ruled"), TestTokens.issue("agency-310105001-squad", SQUAD, Scopes.CASES_READ))
+                .andExpect(status().isOk());
     }
 
     private ResultActions call(MockHttpServletRequestBuilder request, String token) throws Exception {
