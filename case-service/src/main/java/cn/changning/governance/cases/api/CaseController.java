@@ -87,7 +87,7 @@ public class CaseController {
     @PostMapping
     @RequiresScope(Scopes.CASES_REPORT)
     @Operation(summary = "Report a problem (step 1)",
-            description = "Accepted once stored; visible in GET shortly after. With an Idempotency-Key, "
+            description = "Accepted once stored; readable at once by its id, in lists shortly after. With an Idempotency-Key, "
                     + "repeating the request returns the same case instead of a second one.")
     public ResponseEntity<CaseCreated> report(
             Actor actor,
@@ -157,12 +157,15 @@ public class CaseController {
     @GetMapping("/{caseId}")
     @RequiresScope(Scopes.CASES_READ)
     @Operation(summary = "One case, with its version as ETag",
-            description = "With asOf, the case as it stood at that instant, rebuilt from its events.")
+            description = "With asOf, the case as it stood at that instant, rebuilt from its events. Without, the read "
+                    + "model's case; one reported a moment ago is rebuilt from its events until the read model has it.")
     public ResponseEntity<CaseView> findCase(
             Actor actor,
             @PathVariable String caseId,
             @Parameter(description = "ISO-8601 instant, e.g. 2026-11-27T02:00:00Z") @RequestParam(required = false) Instant asOf) {
-        CaseView view = (asOf == null ? queries.findCase(caseId, clock.instant()) : history.asOf(caseId, asOf))
+        // Without asOf: the read model's case, or, for one reported a moment ago that it has not seen yet, the case
+        // folded from its events; a create is readable at once.
+        CaseView view = asOf == null ? access.visible(actor, caseId) : history.asOf(caseId, asOf)
                 .filter(v -> CaseAccess.sees(actor, v))
                 .orElseThrow(() -> new NotFoundException("case", caseId));
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);

@@ -15,9 +15,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The REST API's reference data, duplicates, holds and its answers to bad input (4xx problem+json, never 500). */
 class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.cloud.stream.binding.BindingsLifecycleController bindings;
+
     /** Xinhua Road grid 3. */
     static final double LAT = 31.1955;
     static final double LNG = 121.4365;
+
+    @Test
+    void aReportIsReadableByItsIdAtOnceEvenBeforeTheReadModelHasIt() {
+        bindings.stop("case-projection-in-0");
+        try {
+            ResponseEntity<String> created = send(org.springframework.http.HttpMethod.POST, "/api/v1/cases",
+                    reportBody("0101", LAT, LNG, "Cover rocking, read at once"), null);
+            assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            String location = created.getHeaders().getLocation().toString();
+            String id = location.substring(location.lastIndexOf('/') + 1);
+
+            ResponseEntity<String> read = http.getForEntity("/api/v1/cases/" + id, String.class);
+            assertThat(read.getStatusCode()).as(read.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(read.getHeaders().getETag()).isEqualTo("\"0\"");
+            assertThat(json(read).get("step").asText()).isEqualTo("REPORTED");
+            assertThat(json(read).get("reportedBy").asText()).isEqualTo(PARTNER.clientId());
+            assertThat(get("/api/v1/cases?q=read%20at%20once").get("total").asLong())
+                    .as("the read model has not seen it: the answer was folded from its events").isZero();
+        } finally {
+            bindings.start("case-projection-in-0");
+        }
+    }
 
     @Test
     void geographyServesTheDistrictAndResolvesPoints() {
