@@ -1,5 +1,6 @@
 package cn.changning.governance.gateway;
 
+import cn.changning.governance.contracts.RequestIds;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -26,6 +27,8 @@ import java.util.Map;
 public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String TRACERESPONSE = "traceresponse";
+    /** The request attribute under which the id of the current request is kept for the proxied request. */
+    public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
 
     private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
 
@@ -41,7 +44,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
-        request.setAttribute(RequestIds.ATTRIBUTE, requestId);
+        request.setAttribute(RequestIdFilter.ATTRIBUTE, requestId);
         response.setHeader(RequestIds.HEADER, requestId);
         String traceparent = currentTraceparent();
         if (traceparent != null) {

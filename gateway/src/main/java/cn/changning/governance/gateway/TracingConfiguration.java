@@ -1,5 +1,6 @@
 package cn.changning.governance.gateway;
 
+import cn.changning.governance.contracts.RequestIds;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -35,7 +36,7 @@ public class TracingConfiguration {
         return (input, request) -> {
             HttpHeaders headers = new HttpHeaders();
             headers.putAll(input);
-            String id = request.attribute(RequestIds.ATTRIBUTE).map(String.class::cast)
+            String id = request.attribute(RequestIdFilter.ATTRIBUTE).map(String.class::cast)
                     .orElseGet(() -> RequestIds.acceptOrCreate(input.getFirst(RequestIds.HEADER)));
             headers.set(RequestIds.HEADER, id);
             return headers;

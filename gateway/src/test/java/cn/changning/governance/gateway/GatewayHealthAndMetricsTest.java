@@ -16,10 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +40,7 @@ class GatewayHealthAndMetricsTest {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         TestIssuer.register(registry);
-        registry.add("governance.routes.case-service", () -> "http://127.0.0.1:" + CASE_SERVICE.getAddress().getPort());
+        registry.add("governance.routes.case-service", () -> TestBackend.url(CASE_SERVICE));
         InetSocketAddress mongo = MONGO.getLocalAddress();
         registry.add("spring.data.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getPort() + "/local_stack_probe");
     }
@@ -87,23 +84,9 @@ class GatewayHealthAndMetricsTest {
                         && l.contains("status=\"200\"") && !l.contains("/actuator"));
     }
 
-    private static HttpServer caseServiceStub() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/v1/cases", exchange -> {
-                String id = exchange.getRequestURI().getPath().substring("/api/v1/cases/".length());
-                byte[] body = ("{\"caseId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+private static HttpServer caseServiceStub() {
+        return TestBackend.start(exchange -> TestBackend.json(exchange,
+                "{\"caseId\":\"" + exchange.getRequestURI().getPath().substring("/api/v1/cases/".length()) + "\"}"));
     }
 
     private static MongoServer mongoWireServer() {

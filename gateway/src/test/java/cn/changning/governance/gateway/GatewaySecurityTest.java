@@ -9,14 +9,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +43,7 @@ class GatewaySecurityTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         TestIssuer.register(registry);
-        registry.add("governance.routes.case-service", () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
+        registry.add("governance.routes.case-service", () -> TestBackend.url(BACKEND));
     }
 
     @AfterAll
@@ -115,22 +111,11 @@ class GatewaySecurityTest {
         return TestIssuer.token(key, issuer, scope, issuedAt, expiresAt);
     }
 
-    private static HttpServer backend() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-                RECEIVED_AUTHORIZATION.add(authorization == null ? "(none)" : authorization);
-                byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+private static HttpServer backend() {
+        return TestBackend.start(exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            RECEIVED_AUTHORIZATION.add(authorization == null ? "(none)" : authorization);
+            TestBackend.json(exchange, "{\"items\":[]}");
+        });
     }
 }

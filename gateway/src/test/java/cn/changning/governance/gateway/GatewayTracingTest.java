@@ -16,14 +16,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +59,7 @@ class GatewayTracingTest {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         TestIssuer.register(registry);
-        registry.add("governance.routes.case-service", () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
+        registry.add("governance.routes.case-service", () -> TestBackend.url(BACKEND));
     }
 
     @AfterAll
@@ -179,28 +175,16 @@ class GatewayTracingTest {
     }
 
     /** Records the headers it receives (names lower-cased) and, like the services, echoes X-Request-Id and a traceresponse. */
-    private static HttpServer backend() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/v1/cases", exchange -> {
-                Map<String, List<String>> headers = new java.util.HashMap<>();
-                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
-                RECEIVED.add(headers);
-                byte[] body = "{\"caseId\":\"c-1\"}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                if (headers.containsKey("x-request-id")) {
-                    exchange.getResponseHeaders().add("X-Request-Id", headers.get("x-request-id").get(0));
-                }
-                exchange.getResponseHeaders().add("traceresponse", "00-" + CALLER_TRACE + "-1111111111111111-00");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+private static HttpServer backend() {
+        return TestBackend.start(exchange -> {
+            Map<String, List<String>> headers = new java.util.HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
+            RECEIVED.add(headers);
+            if (headers.containsKey("x-request-id")) {
+                exchange.getResponseHeaders().add("X-Request-Id", headers.get("x-request-id").get(0));
+            }
+            exchange.getResponseHeaders().add("traceresponse", "00-" + CALLER_TRACE + "-1111111111111111-00");
+            TestBackend.json(exchange, "{\"caseId\":\"c-1\"}");
+        });
     }
 }

@@ -2,7 +2,7 @@ package cn.changning.governance.common.policy;
 
 import cn.changning.governance.common.consuming.EventRecord;
 import cn.changning.governance.common.domain.DomainRuleViolation;
-import cn.changning.governance.common.tracing.RequestIds;
+import cn.changning.governance.contracts.RequestIds;
 import cn.changning.governance.common.tracing.TraceContexts;
 import cn.changning.governance.common.tracing.TraceMetadata;
 import org.axonframework.commandhandling.CommandExecutionException;

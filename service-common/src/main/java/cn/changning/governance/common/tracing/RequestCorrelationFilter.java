@@ -1,5 +1,6 @@
 package cn.changning.governance.common.tracing;
 
+import cn.changning.governance.contracts.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

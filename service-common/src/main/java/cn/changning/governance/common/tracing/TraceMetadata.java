@@ -1,5 +1,6 @@
 package cn.changning.governance.common.tracing;
 
+import cn.changning.governance.contracts.RequestIds;
 /**
  * The metadata keys of commands and events that say which call caused them. A command sent while
  * a request is handled carries them ({@link TraceMetadataDispatchInterceptor}), the events it

@@ -1,5 +1,7 @@
 package cn.changning.governance.common.tracing;
 
+import cn.changning.governance.contracts.RequestIds;
+import org.slf4j.MDC;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.axonframework.config.ConfigurerModule;
@@ -55,7 +57,7 @@ public class TracingAutoConfiguration {
     @Bean
     public ConfigurerModule traceMetadataOnCommands(TraceContexts traceContexts) {
         TraceMetadataDispatchInterceptor interceptor =
-                new TraceMetadataDispatchInterceptor(traceContexts::currentTraceparent, RequestIds::current);
+                new TraceMetadataDispatchInterceptor(traceContexts::currentTraceparent, () -> MDC.get(RequestIds.MDC_KEY));
         return configurer -> configurer.onInitialize(config -> config.onStart(() ->
                 config.commandBus().registerDispatchInterceptor(interceptor)));
     }

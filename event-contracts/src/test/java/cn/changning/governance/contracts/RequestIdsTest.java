@@ -1,4 +1,4 @@
-package cn.changning.governance.common.tracing;
+package cn.changning.governance.contracts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

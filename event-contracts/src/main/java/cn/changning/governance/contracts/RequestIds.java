@@ -1,16 +1,13 @@
-package cn.changning.governance.common.tracing;
-
-import org.slf4j.MDC;
+package cn.changning.governance.contracts;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The request id that follows one call from the gateway to the Kafka record: the caller's
- * {@code X-Request-Id} when it is a sane value (at most {@value #MAX_LENGTH} characters of
- * {@code [A-Za-z0-9._:-]}, so it can go into logs and headers as it is), else a new UUID.
- * While a request is handled it is in the MDC under {@value #MDC_KEY}. The gateway applies the
- * same rule (its own copy: the gateway does not depend on this module).
+ * The request id that follows one call from the gateway to the Kafka record ({@link EventHeaders#REQUEST_ID}): the
+ * caller's {@code X-Request-Id} when it is a sane value (at most {@value #MAX_LENGTH} characters of
+ * {@code [A-Za-z0-9._:-]}, so it can go into logs and headers as it is), else a new UUID. One rule for the gateway
+ * and the services; while a request is handled its id is in the logging MDC under {@value #MDC_KEY}.
  */
 public final class RequestIds {
 
@@ -31,10 +28,5 @@ public final class RequestIds {
     /** The offered id if it is sane, else a new one. */
     public static String acceptOrCreate(String offered) {
         return isSane(offered) ? offered : UUID.randomUUID().toString();
-    }
-
-    /** The id of the request this thread is handling, or null outside a request. */
-    public static String current() {
-        return MDC.get(MDC_KEY);
     }
 }
