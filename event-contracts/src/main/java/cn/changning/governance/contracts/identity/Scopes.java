@@ -30,6 +30,19 @@ public final class Scopes {
             ASSESSMENT_READ, ASSESSMENT_STREET, ASSESSMENT_DISTRICT, ASSESSMENT_DEPARTMENT,
             REGISTRY_READ, REGISTRY_WRITE, REGISTRY_PERSONAL_DATA, REFERENCE_READ);
 
+    // The scopes each kind of caller is given (the authorisation server's clients file is generated from these):
+    public static final List<String> PARTNER_SCOPES = List.of(CASES_REPORT, CASES_READ, REFERENCE_READ);
+    // dispatch:agency: a street centre acts on its street team's parts of orders, the district centre on the district
+    // units' (the utilities have no clients of their own yet); which parts is the dispatch service's rule.
+    public static final List<String> STREET_CENTRE_SCOPES = List.of(CASES_READ, CASES_HANDLE, DISPATCH_READ, DISPATCH_STREET,
+            DISPATCH_AGENCY, ASSESSMENT_STREET, REFERENCE_READ);
+    public static final List<String> AGENCY_SCOPES = List.of(DISPATCH_READ, DISPATCH_AGENCY, REFERENCE_READ);
+    public static final List<String> DISTRICT_CENTRE_SCOPES = List.of(CASES_READ, DISPATCH_READ, DISPATCH_DISTRICT,
+            DISPATCH_AGENCY, ASSESSMENT_READ, ASSESSMENT_DISTRICT, REGISTRY_READ, REFERENCE_READ);
+    public static final List<String> DEPARTMENT_SCOPES = List.of(DISPATCH_READ, ASSESSMENT_READ, ASSESSMENT_DEPARTMENT, REFERENCE_READ);
+    public static final List<String> REGISTRY_STAFF_SCOPES = List.of(REGISTRY_READ, REGISTRY_WRITE, REFERENCE_READ);
+    public static final List<String> REGISTRY_OFFICER_SCOPES = List.of(REGISTRY_READ, REGISTRY_WRITE, REGISTRY_PERSONAL_DATA, REFERENCE_READ);
+
     private Scopes() {
     }
 }

@@ -16,29 +16,27 @@ public record TestCallers(String clientId, Map<String, String> claims, List<Stri
 
     public static TestCallers partner(String clientId) {
         return new TestCallers(clientId, claims("PARTNER", null, null, null),
-                List.of(Scopes.CASES_REPORT, Scopes.CASES_READ, Scopes.REFERENCE_READ));
+                Scopes.PARTNER_SCOPES);
     }
 
     public static TestCallers street(String streetCode) {
         return new TestCallers("street-" + streetCode, claims("STREET_CENTRE", streetCode, null, null),
-                List.of(Scopes.CASES_READ, Scopes.CASES_HANDLE, Scopes.DISPATCH_READ, Scopes.DISPATCH_STREET,
-                        Scopes.DISPATCH_AGENCY, Scopes.ASSESSMENT_STREET, Scopes.REFERENCE_READ));
+                Scopes.STREET_CENTRE_SCOPES);
     }
 
     public static TestCallers agency(String agencyId, String streetCode, String department) {
         return new TestCallers("agency-" + agencyId, claims("AGENCY", streetCode, agencyId, department),
-                List.of(Scopes.DISPATCH_READ, Scopes.DISPATCH_AGENCY, Scopes.REFERENCE_READ));
+                Scopes.AGENCY_SCOPES);
     }
 
     public static TestCallers district() {
         return new TestCallers("district-centre", claims("DISTRICT_CENTRE", null, null, null),
-                List.of(Scopes.CASES_READ, Scopes.DISPATCH_READ, Scopes.DISPATCH_DISTRICT, Scopes.DISPATCH_AGENCY, Scopes.ASSESSMENT_READ,
-                        Scopes.ASSESSMENT_DISTRICT, Scopes.REGISTRY_READ, Scopes.REFERENCE_READ));
+                Scopes.DISTRICT_CENTRE_SCOPES);
     }
 
     public static TestCallers department(String code) {
         return new TestCallers("department-" + code.toLowerCase().replace('_', '-'), claims("DEPARTMENT", null, null, code),
-                List.of(Scopes.DISPATCH_READ, Scopes.ASSESSMENT_READ, Scopes.ASSESSMENT_DEPARTMENT, Scopes.REFERENCE_READ));
+                Scopes.DEPARTMENT_SCOPES);
     }
 
     /** A valid token with all the caller's scopes. */
