@@ -1,15 +1,14 @@
 package cn.changning.governance.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.ObjectProvider;
+import cn.changning.governance.gateway.limits.RateLimitFilter;
+import cn.changning.governance.gateway.limits.RateLimitProperties;
+import cn.changning.governance.http.Problems;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,23 +16,41 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-import java.io.IOException;
-import java.net.URI;
+import java.util.Arrays;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 /**
  * The gateway is the one secured entrance: every API call needs a bearer token, verified here (signature, expiry, issuer, audience) before it is proxied, and a token whose scopes
  * cannot reach the route's service at all is refused here (403). The token goes on to the service as it came (the
  * proxy copies the Authorization header), which verifies it again and checks the route's exact scope and the
- * caller's place. Health and metrics stay open.
+ * caller's place. Open without a token: the services' API documents, the Swagger UI and the token endpoint (routed
+ * to the authorisation server); management ({@code /actuator}) is served on its own port only. Every request is
+ * counted to its client's rate limit; every answer carries the security headers; CORS only when configured.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({RateLimitProperties.class, CorsProperties.class})
 public class GatewaySecurity {
 
-    private static final String PROBLEMS = "https://changning.gov.cn/problems/";
-    private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/actuator/metrics", "/actuator/metrics/**", "/error"};
+    /** The Swagger UI and what it loads: the services' documents (proxied), its configuration, the token endpoint. */
+    static final String[] DOCUMENTS = {"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/swagger-config", "/api-docs/*"};
+    private static final String[] OPEN = {"/actuator/**", "/error"};
+    /** The API answers only JSON: nothing to run, frame, load or submit. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /** The Swagger UI's scripts and styles are its own files; it calls only this origin (documents, token endpoint). */
+    static final String UI_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     /** The issuer every token must name, also when the decoder was given a key rather than the issuer URI. */
     @Bean
@@ -42,14 +59,29 @@ public class GatewaySecurity {
     }
 
     @Bean
-    public SecurityFilterChain gatewayFilterChain(HttpSecurity http, ObjectProvider<ObjectMapper> objectMapper) throws Exception {
+    public SecurityFilterChain gatewayFilterChain(HttpSecurity http, RateLimitProperties rateLimits, CorsProperties cors) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        ObjectMapper json = objectMapper.getIfAvailable(ObjectMapper::new);
+        RequestMatcher documents = new OrRequestMatcher(Arrays.stream(DOCUMENTS).map(p -> (RequestMatcher) antMatcher(p)).toList());
+        http.headers(h -> h
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(documents,
+                        new StaticHeadersWriter("Content-Security-Policy", UI_CSP)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(documents),
+                        new StaticHeadersWriter("Content-Security-Policy", API_CSP))));
+        if (cors.enabled()) {
+            http.cors(c -> c.configurationSource(corsSource(cors)));
+        } else {
+            http.cors(AbstractHttpConfigurer::disable);
+        }
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return http
                 .authorizeHttpRequests(a -> a
+                        // only the gateway forwards (a route's circuit breaker to its 503 answer); the call was checked
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD).permitAll()
                         .requestMatchers(OPEN).permitAll()
+                        .requestMatchers(HttpMethod.GET, DOCUMENTS).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/oauth2/token").permitAll()
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**")
                         .hasAnyAuthority("SCOPE_cases:report", "SCOPE_cases:read", "SCOPE_cases:handle")
                         .requestMatchers(HttpMethod.GET, "/api/v1/geography/**", "/api/v1/geography", "/api/v1/catalogue/**",
@@ -70,21 +102,26 @@ public class GatewaySecurity {
                         })
                         .authenticationEntryPoint((request, response, e) -> {
                             bearer.commence(request, response, e);
-                            write(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                            Problems.write(response, 401, "unauthenticated", "Unauthenticated",
                                     "a valid bearer token is required: " + e.getMessage());
                         })
-                        .accessDeniedHandler((request, response, e) -> write(response, json, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, 403,
                                 "forbidden", "Forbidden", "the token's scopes do not reach this route")))
+                // just after the token is read: counted to its client, or to the address when there is none
+                .addFilterAfter(new RateLimitFilter(rateLimits), BearerTokenAuthenticationFilter.class)
                 .build();
     }
 
-    private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,
-                              String title, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(PROBLEMS + type));
-        problem.setTitle(title);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+    private static UrlBasedCorsConfigurationSource corsSource(CorsProperties cors) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(cors.getAllowedOrigins());
+        configuration.setAllowedMethods(cors.getAllowedMethods());
+        configuration.setAllowedHeaders(cors.getAllowedHeaders());
+        configuration.setExposedHeaders(cors.getExposedHeaders());
+        configuration.setMaxAge(cors.getMaxAge());
+        configuration.setAllowCredentials(false);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", configuration);
+        return source;
     }
 }

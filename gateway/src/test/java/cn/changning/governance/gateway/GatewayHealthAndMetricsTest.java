@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,6 +38,10 @@ class GatewayHealthAndMetricsTest {
     @Autowired
     TestRestTemplate http;
 
+    /** Management is served on its own port (see GatewayContractTest: not on the partners'). */
+    @LocalManagementPort
+    int managementPort;
+
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         TestIssuer.register(registry);
@@ -53,12 +58,12 @@ class GatewayHealthAndMetricsTest {
 
     @Test
     void healthIsUpAndRunsNoMongoCheck() {
-        ResponseEntity<JsonNode> health = http.getForEntity("/actuator/health", JsonNode.class);
+        ResponseEntity<JsonNode> health = http.getForEntity(management("/actuator/health"), JsonNode.class);
 
         assertThat(health.getStatusCode()).as(String.valueOf(health.getBody())).isEqualTo(HttpStatus.OK);
         assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
         assertThat(health.getBody().get("components").has("mongo")).as(health.getBody().toString()).isFalse();
-        assertThat(http.getForEntity("/actuator/health/readiness", JsonNode.class).getBody().get("status").asText())
+        assertThat(http.getForEntity(management("/actuator/health/readiness"), JsonNode.class).getBody().get("status").asText())
                 .isEqualTo("UP");
     }
 
@@ -71,7 +76,7 @@ class GatewayHealthAndMetricsTest {
         assertThat(proxied.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(proxied.getBody()).contains("\"caseId\":\"c-1\"");
 
-        List<String> lines = http.getForObject("/actuator/prometheus", String.class).lines().toList();
+        List<String> lines = http.getForObject(management("/actuator/prometheus"), String.class).lines().toList();
 
         List<String> timed = lines.stream()
                 .filter(l -> l.startsWith("http_server_requests_seconds_count{"))
@@ -84,7 +89,11 @@ class GatewayHealthAndMetricsTest {
                         && l.contains("status=\"200\"") && !l.contains("/actuator"));
     }
 
-private static HttpServer caseServiceStub() {
+    private String management(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
+    }
+
+    private static HttpServer caseServiceStub() {
         return TestBackend.start(exchange -> TestBackend.json(exchange,
                 "{\"caseId\":\"" + exchange.getRequestURI().getPath().substring("/api/v1/cases/".length()) + "\"}"));
     }

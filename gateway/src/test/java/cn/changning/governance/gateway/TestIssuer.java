@@ -43,11 +43,23 @@ final class TestIssuer {
     }
 
     static String token(KeyPair key, String issuer, String scope, Instant issuedAt, Instant expiresAt) {
+        return token(key, issuer, scope, issuedAt, expiresAt, "partner-hotline-12345", "PARTNER");
+    }
+
+    /** A valid token of the given client (client_id and sub) and kind (actor_kind), for ten minutes. */
+    static String tokenOf(String clientId, String actorKind, String scope) {
+        Instant now = Instant.now();
+        return token(KEY, ISSUER, scope, now, now.plusSeconds(600), clientId, actorKind);
+    }
+
+    private static String token(KeyPair key, String issuer, String scope, Instant issuedAt, Instant expiresAt,
+                                String clientId, String actorKind) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                    .subject("partner-hotline-12345").issuer(issuer).audience("governance-platform")
+                    .subject(clientId).issuer(issuer).audience("governance-platform")
                     .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt))
-                    .claim("scope", scope).claim("actor_kind", "PARTNER").build());
+                    .claim("client_id", clientId)
+                    .claim("scope", scope).claim("actor_kind", actorKind).build());
             jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
             return jwt.serialize();
         } catch (Exception e) {

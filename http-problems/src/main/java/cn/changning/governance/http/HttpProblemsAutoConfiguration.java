@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -31,8 +32,11 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @EnableConfigurationProperties(HttpProblemsProperties.class)
 public class HttpProblemsAutoConfiguration {
 
-    /** Just inside the observation and request-id filters (so a 413 is timed and names its request id), before security. */
-    public static final int BODY_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+    /**
+     * Just after Spring Security's filter chain: a 413 carries the security headers, and a caller without a valid token
+     * is refused (401) without its body being looked at. Nothing in the chain reads a body.
+     */
+    public static final int BODY_LIMIT_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
 
     @Bean
     @ConditionalOnMissingBean(ErrorController.class)
