@@ -185,6 +185,14 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> p = common(settings);
         p.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
         p.put("server.port", settings.gatewayPort());
+        p.put("management.server.port", settings.gatewayManagementPort());
+        // the token endpoint the gateway routes same-origin (for the Swagger UI's client-credentials flow)
+        p.put("governance.routes.authorization-server", issuer);
+        // A stack on free ports is a test's or a benchmark's: they measure the services, not the per-client limits
+        // (the gateway's own tests do); run-local's stack on the fixed ports has them as configured.
+        if (settings.randomServicePorts()) {
+            p.put("governance.gateway.rate-limit.enabled", "false");
+        }
         for (Map.Entry<String, ConfigurableApplicationContext> s : services.entrySet()) {
             p.put("governance.routes." + s.getKey(), "http://127.0.0.1:" + port(s.getValue()));
         }
@@ -217,6 +225,11 @@ public final class LocalStack implements AutoCloseable {
         return port(gateway);
     }
 
+    /** The gateway's management port (health, metrics, prometheus): not the partners'. */
+    public int gatewayManagementPort() {
+        return Integer.parseInt(gateway.getEnvironment().getProperty("local.management.port", "-1"));
+    }
+
     public int servicePort(String serviceName) {
         return port(services.get(serviceName));
     }
@@ -232,7 +245,9 @@ public final class LocalStack implements AutoCloseable {
     String describe(long startMillis) {
         StringBuilder b = new StringBuilder();
         b.append("\nChangning governance platform is up (").append(startMillis).append(" ms). Ctrl-C stops it.\n\n");
-        b.append(String.format("  Gateway (partners)     http://127.0.0.1:%d/api/v1/cases%n", gatewayPort()));
+        b.append(String.format("  Gateway (partners)     http://127.0.0.1:%d/api/v1/cases  (one API document: /swagger-ui.html)%n", gatewayPort()));
+        b.append(String.format("  Gateway management     http://127.0.0.1:%d/actuator/health  (metrics /actuator/prometheus)%n",
+                gatewayManagementPort()));
         b.append(String.format("  Authorisation server   %s/oauth2/token  (development secrets: dev-<clientId>; see authorization-server/README.md)%n",
                 issuer()));
         for (Service s : SERVICES) {

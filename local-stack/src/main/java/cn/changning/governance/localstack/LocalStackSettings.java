@@ -5,14 +5,15 @@ import java.time.Clock;
 
 /**
  * How the local stack runs. From the environment: {@code GOVERNANCE_DATA_DIR} (default
- * {@code ./data/local-stack}), {@code GATEWAY_PORT} (8080), service ports 8081–8084 unless
+ * {@code ./data/local-stack}), {@code GATEWAY_PORT} (8080), {@code GATEWAY_MANAGEMENT_PORT} (8090: the gateway's
+ * health and metrics, not on the partners' port), service ports 8081–8084 unless
  * {@code GOVERNANCE_SERVICE_PORTS=random}, {@code POSTGRES_PORT} (5432), {@code KAFKA_PORT}
  * (9092), {@code MONGO_PORT} (27017), {@code GOVERNANCE_TOPIC_PARTITIONS} (3),
  * {@code GOVERNANCE_DURABLE} (true: fsync and synchronous commit on), {@code IDENTITY_PORT} (9000: the
  * authorisation server). {@code GOVERNANCE_CONSOLE_LOG}
  * (WARN) sets what the console shows (logback.xml); everything is logged under {@code <data>/logs}.
  *
- * @param randomServicePorts true: services on free ports (tests; the gateway learns them)
+ * @param randomServicePorts true: services (and the gateway's management) on free ports (tests; the gateway learns them)
  * @param clock              the services' clock: the system's, or a test's that moves time on (the deadlines follow it)
  */
 public record LocalStackSettings(Path dataDirectory, int gatewayPort, boolean randomServicePorts,
@@ -50,6 +51,11 @@ public record LocalStackSettings(Path dataDirectory, int gatewayPort, boolean ra
 
     int servicePort(int defaultPort) {
         return randomServicePorts ? 0 : defaultPort;
+    }
+
+    /** The gateway's management port: a free one with the services' free ports, else GATEWAY_MANAGEMENT_PORT (8090). */
+    int gatewayManagementPort() {
+        return randomServicePorts ? 0 : Integer.parseInt(env("GATEWAY_MANAGEMENT_PORT", "8090"));
     }
 
     private static String env(String name, String fallback) {
