@@ -6,6 +6,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,11 +17,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+
+import java.util.Map;
 
 /**
  * The web-server-level problem+json of the gateway and of every service: the error page, Tomcat's own error report,
@@ -38,10 +41,17 @@ public class HttpProblemsAutoConfiguration {
      */
     public static final int BODY_LIMIT_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
 
+    /** Replaces Boot's BasicErrorController (which backs off when an ErrorController bean exists). */
     @Bean
-    @ConditionalOnMissingBean(ErrorController.class)
     public ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
+    }
+
+    /** The error path, ahead of every other mapping (the gateway's routes, the controllers, static resources). */
+    @Bean
+    public SimpleUrlHandlerMapping problemErrorPage(ProblemErrorController errorController,
+                                                   @Value("${server.error.path:${error.path:/error}}") String errorPath) {
+        return new SimpleUrlHandlerMapping(Map.of(errorPath, errorController), Ordered.HIGHEST_PRECEDENCE);
     }
 
     @Bean

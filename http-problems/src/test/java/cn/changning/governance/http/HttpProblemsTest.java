@@ -3,8 +3,10 @@ package cn.changning.governance.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,6 +28,9 @@ class HttpProblemsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RequestMappingHandlerMapping controllers;
 
     @Test
     void whatTomcatRefusesItselfIsProblemJson() throws Exception {
@@ -63,6 +68,12 @@ class HttpProblemsTest {
         assertThat(internal.get("type").asText()).isEqualTo(Problems.TYPE_BASE + "internal-error");
         assertProblem(RawHttp.get(port, "/failing-filter", ""), 500);
         assertProblem(RawHttp.get(port, "/error", ""), 404);
+    }
+
+    @Test
+    void theErrorPageIsNoControllerOperation() {
+        // so that springdoc does not list it in a service's API document (it hides only Boot's own)
+        assertThat(controllers.getHandlerMethods().keySet()).noneMatch(info -> info.getPatternValues().contains("/error"));
     }
 
     @Test
