@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,6 +67,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final String TOO_LARGE = "request-too-large";
     /** Seconds a client is asked to wait while the first request with its key runs: requests take well under one. */
     static final String RETRY_AFTER_SECONDS = "1";
+    private static final String STORE_RETRY_AFTER_SECONDS = "5";
 
     /** Not kept: hop-by-hop (RFC 9110 7.6.1), or of this exchange only, or set again by the container. */
     private static final Set<String> NOT_KEPT = Set.of("connection", "proxy-connection", "keep-alive", "te", "trailer",
@@ -111,7 +113,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String fingerprint = RequestFingerprint.of(request, body);
-        IdempotencyRecords.Claim claim = records.claim(clientId, key, fingerprint);
+        IdempotencyRecords.Claim claim;
+        try {
+            claim = records.claim(clientId, key, fingerprint);
+        } catch (DataAccessException e) {
+            log.warn("Idempotency records unreachable: {}", e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS);
+            write(response, ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "Store unavailable", "The request was not run: its Idempotency-Key could not be checked; retry later"));
+            return;
+        }
         switch (claim.decision()) {
             case REPLAY -> replay(response, claim.response());
             case MISMATCH -> {
@@ -146,11 +157,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(runRequest, answer);
             if (answer.getStatus() < 400 && !request.isAsyncStarted()) {
-                kept = records.complete(key.clientId(), key.key(), owner, stored(answer, exchangeHeaders));
-                if (!kept) {
-                    log.warn("The Idempotency-Key of {} was taken over while its request ran; its answer is not kept",
-                            key.clientId());
-                }
+                kept = keep(key, owner, stored(answer, exchangeHeaders));
             }
         } finally {
             metrics.count(kept ? IdempotencyMetrics.Outcome.EXECUTED : IdempotencyMetrics.Outcome.RELEASED);
@@ -159,6 +166,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
         }
         answer.copyBodyToResponse();
+    }
+
+    /** Stores the answer; when it cannot, the answer still goes out and a retry runs again (meeting what this run made). */
+    private boolean keep(IdempotencyKey key, String owner, StoredResponse answer) {
+        try {
+            if (records.complete(key.clientId(), key.key(), owner, answer)) {
+                return true;
+            }
+            log.warn("The Idempotency-Key of {} was taken over while its request ran; its answer is not kept", key.clientId());
+        } catch (DataAccessException e) {
+            log.warn("The answer to an Idempotency-Key of {} could not be kept: {}", key.clientId(), e.toString());
+        }
+        return false;
     }
 
     private void release(IdempotencyKey key, String owner) {
@@ -234,7 +254,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws IOException {
         ProblemDetail problem = ProblemDetailsAdvice.problem(status, type, title, IdempotencyKey.HEADER + ": " + reason);
         problem.setProperty("errors", List.of(new FieldProblem(IdempotencyKey.HEADER, reason)));
-        response.setStatus(status.value());
+        write(response, problem);
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

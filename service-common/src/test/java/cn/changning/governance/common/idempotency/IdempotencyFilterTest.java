@@ -140,6 +140,7 @@ class IdempotencyFilterTest {
         String key = UUID.randomUUID().toString();
         assertThat(post(key, "{\"name\":\"bench\"}").statusCode()).isEqualTo(201);
         int runs = probe.runs.get();
+        double mismatches = count("mismatch");
 
         for (HttpResponse<String> other : new HttpResponse[]{post(key, "{\"name\":\"lamp\"}"),
                 send(request(PATH + "?colour=red", key, partnerToken).POST(body("{\"name\":\"bench\"}")).build())}) {
@@ -150,6 +151,7 @@ class IdempotencyFilterTest {
             assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
         }
         assertThat(probe.runs.get()).isEqualTo(runs);
+        assertThat(count("mismatch")).isEqualTo(mismatches + 2);
     }
 
     @Test
@@ -171,8 +173,10 @@ class IdempotencyFilterTest {
         CompletableFuture<HttpResponse<String>> first = postLater(key, "{\"name\":\"bench\"}");
         assertThat(running.await(20, TimeUnit.SECONDS)).isTrue();
 
+        double conflicts = count("conflict");
         HttpResponse<String> meanwhile = post(key, "{\"name\":\"bench\"}");
         assertThat(meanwhile.statusCode()).isEqualTo(409);
+        assertThat(count("conflict")).isEqualTo(conflicts + 1);
         assertThat(meanwhile.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(json.readTree(meanwhile.body()).get("type").asText())
                 .isEqualTo(ProblemDetailsAdvice.TYPE_BASE + "idempotency-key-in-flight");
@@ -190,7 +194,9 @@ class IdempotencyFilterTest {
         for (String failure : new String[]{"500", "exception", "409"}) {
             String key = UUID.randomUUID().toString();
             probe.failNext.set(failure);
+            double released = count("released");
             assertThat(post(key, "{\"name\":\"bench\"}").statusCode()).as(failure).isIn(500, 409);
+            assertThat(count("released")).isEqualTo(released + 1);
             assertThat(rows(key)).as(failure + ": nothing kept").isZero();
 
             int runs = probe.runs.get();
@@ -295,6 +301,22 @@ class IdempotencyFilterTest {
         assertThat(probe.runs.get()).isEqualTo(runs + 2);
         HttpResponse<String> put = send(request(PATH, "", partnerToken).PUT(body("{}")).build());
         assertThat(put.statusCode()).as("a malformed key on a PUT is not looked at").isNotEqualTo(400);
+    }
+
+    @Test
+    void withoutItsStoreAKeyedRequestIsNotRunAndAnswers503() throws Exception {
+        int runs = probe.runs.get();
+        jdbc.execute("ALTER TABLE idempotency_record RENAME TO idempotency_record_away");
+        HttpResponse<String> response;
+        try {
+            response = post(UUID.randomUUID().toString(), "{\"name\":\"bench\"}");
+        } finally {
+            jdbc.execute("ALTER TABLE idempotency_record_away RENAME TO idempotency_record");
+        }
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(probe.runs.get()).isEqualTo(runs);
     }
 
     private CountDownLatch hold() {
