@@ -151,6 +151,27 @@ class IdempotentReportIntegrationTest extends CaseServiceIntegrationTest {
         assertThat(another.getStatusCode()).as("a new request under the old key, past its retention").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
+    @Test
+    void theApiDocumentShowsTheKeyOnEveryPost() {
+        JsonNode paths = json(http.getForEntity("/v3/api-docs", String.class)).get("paths");
+        int posts = 0;
+        for (var path : (Iterable<java.util.Map.Entry<String, JsonNode>>) paths::fields) {
+            JsonNode post = path.getValue().get("post");
+            if (post == null) {
+                continue;
+            }
+            posts++;
+            assertThat(post.get("parameters").findValuesAsText("name")).as(path.getKey()).contains("Idempotency-Key");
+            for (String status : new String[]{"409", "422"}) {
+                assertThat(post.get("responses").get(status).get("content").has("application/problem+json"))
+                        .as(path.getKey() + " " + status).isTrue();
+            }
+        }
+        assertThat(posts).as("the report and the actions on a case").isGreaterThan(5);
+        assertThat(paths.get("/api/v1/cases").get("post").get("parameters").findValuesAsText("name"))
+                .as("the handler's IdempotencyKey is the header, not a parameter of its own").containsExactly("Idempotency-Key");
+    }
+
     private ResponseEntity<String> report(TestCallers caller, String key, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
