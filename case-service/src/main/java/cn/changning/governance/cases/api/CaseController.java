@@ -1,5 +1,6 @@
 package cn.changning.governance.cases.api;
 
+import cn.changning.governance.common.idempotency.IdempotencyKey;
 import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.contracts.identity.Scopes;
@@ -41,13 +42,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -88,15 +87,14 @@ public class CaseController {
     @RequiresScope(Scopes.CASES_REPORT)
     @Operation(summary = "Report a problem (step 1)",
             description = "Accepted once stored; readable at once by its id, in lists shortly after. With an Idempotency-Key, "
-                    + "repeating the request returns the same case instead of a second one.")
+                    + "repeating the request answers the first answer again instead of reporting a second case.")
     public ResponseEntity<CaseCreated> report(
             Actor actor,
             @Valid @RequestBody ReportCaseRequest request,
-            @Parameter(description = "Client-chosen key that makes the create safe to retry")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String caseId = idempotencyKey == null
-                ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(("case:" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+            IdempotencyKey idempotencyKey) {
+        // The common filter answers a repeated key; a retry that took over the key of a crashed request runs here again
+        // and must meet the case that request reported: the id follows from the client, the key and the request.
+        String caseId = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey.derivedId("case").toString();
         ReportCaseRequest.Location l = request.location();
         ReportCase command = new ReportCase(caseId, request.itemCode(),
                 new CaseLocation(l.latitude(), l.longitude(), l.gridCode(), l.address()),
@@ -109,7 +107,7 @@ public class CaseController {
             if (idempotencyKey == null) {
                 throw alreadyReported;
             }
-            // The same key was used before: the case exists, answer as the first time.
+            // This client's key and request reported it before (a crashed run): answer as the first time.
         }
         return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId))
                 .eTag(ETags.of(0))

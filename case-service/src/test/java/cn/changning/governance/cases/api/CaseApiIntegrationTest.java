@@ -235,7 +235,7 @@ class CaseApiIntegrationTest extends CaseServiceIntegrationTest {
         }
         // Actions document If-Match as a required header, not the Java type that carries it, with the 428 and 412 answers.
         JsonNode fileParameters = paths.get("/api/v1/cases/{caseId}/file").get("post").get("parameters");
-        assertThat(fileParameters.findValuesAsText("name")).containsExactlyInAnyOrder("caseId", "If-Match");
+        assertThat(fileParameters.findValuesAsText("name")).containsExactlyInAnyOrder("caseId", "If-Match", "Idempotency-Key");
         for (JsonNode parameter : fileParameters) {
             if (parameter.get("name").asText().equals("If-Match")) {
                 assertThat(parameter.get("in").asText()).isEqualTo("header");

@@ -2,6 +2,7 @@ package cn.changning.governance.cases.support;
 
 import cn.changning.governance.common.testing.SharedInfrastructure;
 import cn.changning.governance.common.testing.TestCallers;
+import cn.changning.governance.common.testing.TestClock;
 import cn.changning.governance.contracts.EventHeaders;
 import cn.changning.governance.contracts.EventTypes;
 import cn.changning.governance.contracts.Topics;
@@ -12,11 +13,16 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.axonframework.config.ConfigurerModule;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -55,7 +61,31 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureObservability(metrics = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=case-service")
+@Import(CaseServiceIntegrationTest.TestHands.class)
 public abstract class CaseServiceIntegrationTest {
+
+    /**
+     * What a test may steer in the one context: the service's clock (the system's unless a test moves it on; it is
+     * set back after each test) and the reports being handled ({@link HeldReports}).
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestHands {
+        @Bean
+        TestClock clock() {
+            return new TestClock();
+        }
+
+        @Bean
+        HeldReports heldReports() {
+            return new HeldReports();
+        }
+
+        @Bean
+        ConfigurerModule heldReportsOnTheCommandBus(HeldReports held) {
+            return configurer -> configurer.onInitialize(config -> config.onStart(() ->
+                    config.commandBus().registerHandlerInterceptor(held)));
+        }
+    }
 
     private static KafkaProducer<byte[], byte[]> producer;
 
@@ -71,6 +101,10 @@ public abstract class CaseServiceIntegrationTest {
     protected TestRestTemplate http;
     @Autowired
     protected ObjectMapper objectMapper;
+    @Autowired
+    protected TestClock clock;
+    @Autowired
+    protected HeldReports heldReports;
 
     /** The partner the tests report as. */
     protected static final TestCallers PARTNER = TestCallers.partner("partner-hotline-12345");
@@ -122,6 +156,11 @@ public abstract class CaseServiceIntegrationTest {
         }
         String street = json(r).path("streetCode").asText(null);
         return street == null || street.isBlank() ? DEFAULT_STREET : street;
+    }
+
+    @AfterEach
+    void setTheClockBack() {
+        clock.reset();
     }
 
     @AfterAll

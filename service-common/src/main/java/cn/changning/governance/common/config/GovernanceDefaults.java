@@ -75,6 +75,9 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
 
         d.put("spring.flyway.locations", "classpath:db/axon,classpath:db/${governance.service-name}");
         d.put("spring.flyway.baseline-on-migrate", "false");
+        // The shared migrations (db/axon, V1-V9) may come after a service's own (V10 on): a database that has a
+        // service's V10 already takes a new shared V2 then, instead of refusing to start.
+        d.put("spring.flyway.out-of-order", "true");
 
         d.put("spring.jackson.serialization.write-dates-as-timestamps", "false");
         d.put("spring.jackson.deserialization.fail-on-unknown-properties", "false");
