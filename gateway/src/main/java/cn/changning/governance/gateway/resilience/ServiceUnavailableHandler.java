@@ -8,8 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.HttpRequestHandler;
 
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -17,24 +16,24 @@ import java.util.concurrent.TimeoutException;
 /**
  * The answer for a service that cannot answer: every route's circuit breaker forwards here (never routed from outside;
  * the security chain refuses the path to callers). 503 problem+json with {@code Retry-After}, saying what happened
- * in the caller's terms: too slow, not reachable, or not being called for now.
+ * in the caller's terms: too slow, not reachable, or not being called for now. A plain handler (mapped in
+ * {@link ResilienceConfiguration}), not a controller: it is no route of the API.
  */
-@RestController
-public class ServiceUnavailableController {
+public class ServiceUnavailableHandler implements HttpRequestHandler {
 
     /** The fallback path of every route's CircuitBreaker filter (gateway.yml). */
     public static final String PATH = "/gateway/service-unavailable";
 
-    private static final Logger log = LoggerFactory.getLogger(ServiceUnavailableController.class);
+    private static final Logger log = LoggerFactory.getLogger(ServiceUnavailableHandler.class);
 
     private final ResilienceProperties properties;
 
-    public ServiceUnavailableController(ResilienceProperties properties) {
+    public ServiceUnavailableHandler(ResilienceProperties properties) {
         this.properties = properties;
     }
 
-    @RequestMapping(PATH)
-    public void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    @Override
+    public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object failure = request.getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String service = "The service";
         String detail;
