@@ -1,6 +1,5 @@
 package cn.changning.governance.cases.api;
 
-import cn.changning.governance.common.idempotency.IdempotencyKey;
 import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.contracts.identity.Scopes;
@@ -20,6 +19,7 @@ import cn.changning.governance.cases.projection.CaseHistory;
 import cn.changning.governance.cases.projection.CaseQueries;
 import cn.changning.governance.cases.projection.CaseStats;
 import cn.changning.governance.cases.projection.CaseView;
+import cn.changning.governance.common.idempotency.IdempotencyKey;
 import cn.changning.governance.common.web.ActionAnswer;
 import cn.changning.governance.common.web.ETags;
 import cn.changning.governance.common.web.ExpectedVersion;

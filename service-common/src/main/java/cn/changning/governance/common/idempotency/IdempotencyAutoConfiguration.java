@@ -12,6 +12,8 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -69,7 +71,9 @@ public class IdempotencyAutoConfiguration {
         };
     }
 
+    /** Last: after the customizers that document each operation's own answers (see {@link IdempotencyDocumentation}). */
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     public OperationCustomizer idempotencyKeyDocumentation(IdempotencyProperties properties) {
         return properties.enabled() ? new IdempotencyDocumentation(properties.retention()) : (operation, handler) -> operation;
     }

@@ -1,13 +1,13 @@
 package cn.changning.governance.common.idempotency;
 
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
-import cn.changning.governance.common.web.WebConfiguration;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -26,9 +26,13 @@ import java.util.Locale;
 /**
  * Every POST operation documents the optional Idempotency-Key header (see {@link IdempotencyFilter} for the rule),
  * the replay marker on its successful answers, and the 400, 409 and 422 answers the key may give, with the
- * platform's problem schema ({@link WebConfiguration#PROBLEM}).
+ * platform's one problem schema, the {@code Problem} component of every service's document (common/web). Run after
+ * the other customizers: where they document a status already, its description says it may also mean this.
  */
 final class IdempotencyDocumentation implements OperationCustomizer {
+
+    /** The platform's problem schema, as common/web's API documents name it. */
+    static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     private final String description;
 
@@ -77,7 +81,7 @@ final class IdempotencyDocumentation implements OperationCustomizer {
         ApiResponse existing = operation.getResponses().get(status);
         if (existing == null) {
             ApiResponse response = new ApiResponse().description(description)
-                    .content(new Content().addMediaType("application/problem+json", new MediaType().schema(WebConfiguration.PROBLEM)));
+                    .content(new Content().addMediaType("application/problem+json", new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
             operation.getResponses().addApiResponse(status, response);
             return response;
         }

@@ -39,7 +39,7 @@ public class WebConfiguration {
 
     /** RFC 9457's problem details, as {@link ProblemDetailsAdvice} writes them. */
     @SuppressWarnings("rawtypes")
-    public static final ObjectSchema PROBLEM = (ObjectSchema) new ObjectSchema()
+    private static final ObjectSchema PROBLEM = (ObjectSchema) new ObjectSchema()
             .addProperty("type", new StringSchema().format("uri"))
             .addProperty("title", new StringSchema())
             .addProperty("status", new IntegerSchema())

@@ -1,6 +1,5 @@
 package cn.changning.governance.common.idempotency;
 
-import cn.changning.governance.common.web.WebConfiguration;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -39,11 +38,11 @@ class IdempotencyDocumentationTest {
         assertThat(header.getSchema().getMaxLength()).isEqualTo(255);
         assertThat(header.getDescription()).contains("24h", "422", "409");
         assertThat(operation.getResponses().get("201").getHeaders()).containsKey("Idempotent-Replayed");
-        assertThat(operation.getResponses().get("409").getContent().get("application/problem+json").getSchema())
-                .isSameAs(WebConfiguration.PROBLEM);
+        assertThat(operation.getResponses().get("409").getContent().get("application/problem+json").getSchema().get$ref())
+                .isEqualTo("#/components/schemas/Problem");
         assertThat(operation.getResponses().get("409").getHeaders()).containsKey("Retry-After");
-        assertThat(operation.getResponses().get("400").getContent().get("application/problem+json").getSchema())
-                .isSameAs(WebConfiguration.PROBLEM);
+        assertThat(operation.getResponses().get("400").getContent().get("application/problem+json").getSchema().get$ref())
+                .isEqualTo("#/components/schemas/Problem");
         assertThat(operation.getResponses().get("422").getDescription())
                 .startsWith("A rule refused the input").contains("idempotency-key-reused");
     }
