@@ -9,6 +9,7 @@ import cn.changning.governance.common.publishing.PublishingConfiguration;
 import cn.changning.governance.common.security.SecurityConfiguration;
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
 import cn.changning.governance.common.web.WebConfiguration;
+import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The wiring every service shares: event store, publisher, consumers' error handling,
@@ -43,11 +45,17 @@ public class GovernanceServiceAutoConfiguration {
         return Clock.systemUTC();
     }
 
-    /** A stale If-Match is refused before the command's handler runs (412), see {@link ExpectedVersionCheck}. */
+    /**
+     * A stale If-Match (412) and a command to an unknown aggregate (404) are refused before the command's handler
+     * runs, see {@link ExpectedVersionCheck}.
+     */
     @Bean
     public ConfigurerModule expectedVersionCheck() {
-        return configurer -> configurer.onInitialize(config -> config.onStart(() ->
-                config.commandBus().registerHandlerInterceptor(new ExpectedVersionCheck(config.eventStore()))));
+        return configurer -> configurer.onInitialize(config -> config.onStart(() -> {
+            List<Class<?>> aggregates = config.findModules(AggregateConfiguration.class).stream()
+                    .<Class<?>>map(AggregateConfiguration::aggregateType).toList();
+            config.commandBus().registerHandlerInterceptor(new ExpectedVersionCheck(config.eventStore(), aggregates));
+        }));
     }
 
     /** How read-model writes guard their versions on this service's MongoDB (see {@link VersionedDocuments.Guard}). */
