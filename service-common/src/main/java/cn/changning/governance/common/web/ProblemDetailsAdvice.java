@@ -265,16 +265,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The name a client knows a parameter by: the query parameter's, path variable's or header's. */
     private static String parameterName(MethodParameter parameter) {
         RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
-        if (query != null && !query.name().isEmpty()) {
-            return query.name();
+        if (query != null && !(query.name().isEmpty() && query.value().isEmpty())) {
+            return query.name().isEmpty() ? query.value() : query.name();
         }
         PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
-        if (path != null && !path.name().isEmpty()) {
-            return path.name();
+        if (path != null && !(path.name().isEmpty() && path.value().isEmpty())) {
+            return path.name().isEmpty() ? path.value() : path.name();
         }
         RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
-        if (header != null && !header.name().isEmpty()) {
-            return header.name();
+        if (header != null && !(header.name().isEmpty() && header.value().isEmpty())) {
+            return header.name().isEmpty() ? header.value() : header.name();
         }
         return parameter.getParameterName();
     }

@@ -13,7 +13,6 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -51,13 +50,9 @@ public class WebConfiguration {
             }
 
             @Override
-            public void addFormatters(FormatterRegistry registry) {
-                StrictParameters.register(registry);
-            }
-
-            @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new ControlCharacterCheck());
+                registry.addInterceptor(new StrictParameters());
             }
 
             /**
