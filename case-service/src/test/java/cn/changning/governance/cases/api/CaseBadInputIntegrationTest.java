@@ -66,6 +66,15 @@ class CaseBadInputIntegrationTest extends CaseServiceIntegrationTest {
     }
 
     @Test
+    void aRequestRefusedBeforeTheApiIsStillAProblem() {
+        // Spring Security's firewall refuses an encoded semicolon; the container's error page is problem+json too.
+        ResponseEntity<String> refused = http.getForEntity(URI.create("/api/v1/cases/a%3Bb"), String.class);
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json(refused).get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
     void anErrorQuotesTheInputOnlyAsAShortExcerpt() {
         String longCode = "9".repeat(900);
         ResponseEntity<String> unknown = http.getForEntity("/api/v1/catalogue/items/" + longCode, String.class);
@@ -75,6 +84,11 @@ class CaseBadInputIntegrationTest extends CaseServiceIntegrationTest {
         ResponseEntity<String> unknownField = postReport(BODY.replace("\"reporter\":", "\"" + "y".repeat(5_000) + "\":"));
         assertThat(unknownField.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownField.getBody()).hasSizeLessThan(2_000).doesNotContain("y".repeat(200));
+
+        String caseId = report(BODY.replace("Manhole cover broken", "If-Match probe"));
+        ResponseEntity<String> badIfMatch = action(caseId, "file", "{}", "v" + "1".repeat(900));
+        assertThat(badIfMatch.getStatusCode()).as(badIfMatch.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(badIfMatch.getBody()).doesNotContain("1".repeat(100));
 
         ResponseEntity<String> badEnum = postReport(BODY.replace("\"RESIDENT\"", "\"" + "Z".repeat(5_000) + "\""));
         assertThat(badEnum.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
