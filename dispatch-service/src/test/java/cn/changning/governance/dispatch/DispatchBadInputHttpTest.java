@@ -34,7 +34,7 @@ class DispatchBadInputHttpTest extends DispatchHttpTest {
     @Test
     void actionBodiesAreReadStrictly() {
         String order = "no-order-" + UUID.randomUUID() + "-r0";
-        refused(post(order, "return", "{\"reason\":\"WRONG_AGENCY\",\"reason\":\"OTHER\"}", "*", POLICE_CALLER), "reason");
+        refused(post(order, "return", "{\"reason\":\"WRONG_AGENCY\",\"reason\":\"OUTSIDE_REMIT\"}", "*", POLICE_CALLER), "reason");
         refused(post(order, "return", "{\"reason\":\"WRONG_AGENCY\",\"nte\":\"typo\"}", "*", POLICE_CALLER), "nte");
         refused(post(order, "return", "{\"reason\":\"\"}", "*", POLICE_CALLER), "reason");
         refused(post(order, "return", "{\"reason\":0}", "*", POLICE_CALLER), "reason");

@@ -25,7 +25,7 @@ class CaseBadInputIntegrationTest extends CaseServiceIntegrationTest {
     void aBodyIsReadStrictly() {
         // A duplicated key (once a 500 on every action), a misspelled optional field (once silently dropped),
         // content after the value, a number as a string, a string as a number, an empty enum, a scalar for an object.
-        refused(postReport(BODY.replace("\"source\":\"RESIDENT\"", "\"source\":\"RESIDENT\",\"source\":\"HOTLINE\"")), "source");
+        refused(postReport(BODY.replace("\"source\":\"RESIDENT\"", "\"source\":\"RESIDENT\",\"source\":\"HOTLINE_12345\"")), "source");
         refused(postReport(BODY.replace("\"reporter\":", "\"reportr\":")), "reportr");
         refused(postReport(BODY.trim() + " {}"), "body");
         refused(postReport(BODY.replace("31.2155", "\"31.2155\"")), "location.latitude");

@@ -227,7 +227,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Anything no other handler knows: a fault of ours, not the client's. 500 with nothing of the exception in the
-     * answer, and one log line (with its trace id, from the MDC) that an operator can follow. Refusals of Spring
+     * answer, and one log line (with its trace id, from the MDC, and where it was thrown) that an operator can follow. Refusals of Spring
      * Security (403/401) pass on to its handlers.
      */
     @ExceptionHandler(Exception.class)
@@ -235,7 +235,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
             throw ex;
         }
-        log.error("Unexpected failure: {}", ex.toString(), ex);
+        // One line (its trace id comes with the log pattern), escaped: a message may hold input.
+        StackTraceElement[] where = ex.getStackTrace();
+        log.error("Unexpected failure: {} at {}", UntrustedText.excerpt(ex, 300), where.length > 0 ? where[0] : "?");
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request could not be completed; if it changed anything, read the resource again before retrying");
     }
