@@ -1,5 +1,6 @@
 package cn.changning.governance.cases.api;
 
+import cn.changning.governance.common.web.Identifiers;
 import cn.changning.governance.contracts.cases.CaseResolution;
 import cn.changning.governance.contracts.cases.RejectionReason;
 import cn.changning.governance.contracts.cases.Satisfaction;
@@ -26,58 +27,58 @@ public final class CaseActionRequests {
             @Pattern(regexp = "\\d{4}", message = "must be a 4-digit item code") String itemCode,
             @Schema(description = "The residential area, if known; must lie in the grid the location resolves to")
             @Pattern(regexp = "\\d{12}", message = "must be a 12-digit residential area code") String residentialAreaCode,
-            @Schema(description = ACTOR_DOC) @Size(max = 100) String filedBy) {
+            @Schema(description = ACTOR_DOC) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String filedBy) {
     }
 
     public record RejectRequest(
             @Schema(description = "INVALID or OUT_OF_SCOPE; duplicates use mark-duplicate")
             @NotNull RejectionReason reason,
             @Size(max = 1000) String note,
-            @Schema(description = ACTOR_DOC) @Size(max = 100) String rejectedBy) {
+            @Schema(description = ACTOR_DOC) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String rejectedBy) {
     }
 
     public record MarkDuplicateRequest(
-            @NotBlank @Size(max = 64) String originalCaseId,
+            @NotBlank @Pattern(regexp = Identifiers.ID, message = Identifiers.ID_MESSAGE) String originalCaseId,
             @Size(max = 1000) String note,
-            @Schema(description = ACTOR_DOC) @Size(max = 100) String markedBy) {
+            @Schema(description = ACTOR_DOC) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String markedBy) {
     }
 
     public record VerifyRequest(
             @Schema(description = "Whether the on-site check found the problem fixed")
             @NotNull Boolean fixed,
             @Size(max = 1000) String note,
-            @Schema(description = ACTOR_DOC) @Size(max = 100) String verifiedBy) {
+            @Schema(description = ACTOR_DOC) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String verifiedBy) {
     }
 
     public record CloseRequest(
             @NotNull CaseResolution resolution,
             @Size(max = 1000) String note,
-            @Schema(description = ACTOR_DOC) @Size(max = 100) String closedBy) {
+            @Schema(description = ACTOR_DOC) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String closedBy) {
     }
 
     public record SendBackRequest(
             @NotBlank @Size(max = 1000) String reason,
-            @Schema(description = ACTOR_DOC) @Size(max = 100) String verifiedBy) {
+            @Schema(description = ACTOR_DOC) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String verifiedBy) {
     }
 
     public record FeedbackRequest(
             @NotNull Satisfaction satisfaction,
             @Size(max = 1000) String comment,
-            @Schema(description = ACTOR_DOC) @Size(max = 100) String recordedBy) {
+            @Schema(description = ACTOR_DOC) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String recordedBy) {
     }
 
     public record ReopenRequest(
             @NotBlank @Size(max = 1000) String reason,
-            @Schema(description = ACTOR_DOC) @Size(max = 100) String reopenedBy) {
+            @Schema(description = ACTOR_DOC) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String reopenedBy) {
     }
 
     public record SuspendRequest(
             @NotBlank @Size(max = 1000) String reason,
             @NotBlank @Size(max = 100) String approvedBy,
-            @Schema(description = ACTOR_DOC) @Size(max = 100) String suspendedBy) {
+            @Schema(description = ACTOR_DOC) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String suspendedBy) {
     }
 
     public record ResumeRequest(
-            @Schema(description = ACTOR_DOC) @Size(max = 100) String resumedBy) {
+            @Schema(description = ACTOR_DOC) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String resumedBy) {
     }
 }

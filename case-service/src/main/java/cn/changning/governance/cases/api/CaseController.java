@@ -1,5 +1,8 @@
 package cn.changning.governance.cases.api;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import cn.changning.governance.common.web.Identifiers;
 import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.contracts.identity.Scopes;
@@ -121,17 +124,17 @@ public class CaseController {
     public Page<CaseView> list(
             Actor actor,
             @RequestParam(required = false) CaseStep step,
-            @Parameter(description = "9-digit street code") @RequestParam(required = false) String street,
-            @Parameter(description = "15-digit grid code") @RequestParam(required = false) String grid,
-            @Parameter(description = "12-digit residential area code") @RequestParam(required = false) String residentialArea,
-            @Parameter(description = "4-digit item code") @RequestParam(required = false) String item,
+            @Parameter(description = "9-digit street code") @RequestParam(required = false) @Pattern(regexp = Identifiers.STREET, message = Identifiers.STREET_MESSAGE) String street,
+            @Parameter(description = "15-digit grid code") @RequestParam(required = false) @Pattern(regexp = Identifiers.GRID, message = Identifiers.GRID_MESSAGE) String grid,
+            @Parameter(description = "12-digit residential area code") @RequestParam(required = false) @Pattern(regexp = Identifiers.RESIDENTIAL_AREA, message = Identifiers.RESIDENTIAL_AREA_MESSAGE) String residentialArea,
+            @Parameter(description = "4-digit item code") @RequestParam(required = false) @Pattern(regexp = Identifiers.ITEM, message = Identifiers.ITEM_MESSAGE) String item,
             @RequestParam(name = "class", required = false) ItemClass itemClass,
             @RequestParam(required = false) ReportSource source,
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) Boolean suspended,
             @Parameter(description = "Reported at or after (ISO-8601 instant)") @RequestParam(required = false) Instant from,
             @Parameter(description = "Reported before (ISO-8601 instant)") @RequestParam(required = false) Instant to,
-            @RequestParam(required = false) String q,
+            @Parameter(description = "Text in the description or address") @RequestParam(required = false) @Size(max = Identifiers.MAX_QUERY_TEXT) String q,
             PageQuery page) {
         CaseQueries.Filter filter = new CaseQueries.Filter(step == null ? null : step.name(), street, grid,
                 residentialArea, item, itemClass == null ? null : itemClass.name(), source, overdue, suspended, from, to, q, null);
@@ -145,8 +148,8 @@ public class CaseController {
             description = "Only combinations with cases are listed; every filter narrows them.")
     public CaseStats stats(Actor actor,
                            @RequestParam(required = false) CaseStep step,
-                           @RequestParam(required = false) String street,
-                           @RequestParam(required = false) String grid,
+                           @RequestParam(required = false) @Pattern(regexp = Identifiers.STREET, message = Identifiers.STREET_MESSAGE) String street,
+                           @RequestParam(required = false) @Pattern(regexp = Identifiers.GRID, message = Identifiers.GRID_MESSAGE) String grid,
                            @RequestParam(name = "class", required = false) ItemClass itemClass) {
         return queries.stats(step == null ? null : step.name(), CaseAccess.statsStreet(actor, street), grid,
                 itemClass == null ? null : itemClass.name());
@@ -186,7 +189,7 @@ public class CaseController {
             description = "Open cases of the same item within 50 m, reported in the last 30 days, nearest first. "
                     + "Give itemCode to look under another item than the reported one. Paged.")
     public Page<CaseView> duplicateCandidates(Actor actor, @PathVariable String caseId,
-                                              @RequestParam(required = false) String itemCode,
+                                              @RequestParam(required = false) @Pattern(regexp = Identifiers.ITEM, message = Identifiers.ITEM_MESSAGE) String itemCode,
                                               PageQuery page) {
         CaseView view = access.visible(actor, caseId);
         return Page.of(queries.duplicateCandidates(caseId, itemCode != null ? itemCode : view.itemCode(),

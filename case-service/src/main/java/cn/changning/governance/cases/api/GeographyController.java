@@ -1,5 +1,7 @@
 package cn.changning.governance.cases.api;
 
+import jakarta.validation.constraints.Pattern;
+import cn.changning.governance.common.web.Identifiers;
 import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.common.domain.DomainRuleViolation;
@@ -61,7 +63,7 @@ public class GeographyController {
     @GetMapping("/grids")
     @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "The responsibility grids, with boundary and centre; optionally of one subdistrict")
-    public List<Grid> grids(@Parameter(description = "9-digit subdistrict code") @RequestParam(required = false) String subdistrict) {
+    public List<Grid> grids(@Parameter(description = "9-digit subdistrict code") @RequestParam(required = false) @Pattern(regexp = Identifiers.STREET, message = Identifiers.STREET_MESSAGE) String subdistrict) {
         return subdistrict == null ? geography.grids() : geography.grids(subdistrict);
     }
 
@@ -85,8 +87,8 @@ public class GeographyController {
     @GetMapping("/residential-areas")
     @RequiresScope(Scopes.REFERENCE_READ)
     @Operation(summary = "The residential areas; optionally of one grid or one subdistrict")
-    public List<ResidentialArea> residentialAreas(@RequestParam(required = false) String grid,
-                                                  @RequestParam(required = false) String subdistrict) {
+    public List<ResidentialArea> residentialAreas(@RequestParam(required = false) @Pattern(regexp = Identifiers.GRID, message = Identifiers.GRID_MESSAGE) String grid,
+                                                  @RequestParam(required = false) @Pattern(regexp = Identifiers.STREET, message = Identifiers.STREET_MESSAGE) String subdistrict) {
         if (grid != null) {
             return geography.residentialAreasInGrid(grid);
         }

@@ -1,5 +1,6 @@
 package cn.changning.governance.cases.api;
 
+import cn.changning.governance.common.web.Identifiers;
 import cn.changning.governance.contracts.cases.ReportSource;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -11,7 +12,7 @@ import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /api/v1/cases}. */
 public record ReportCaseRequest(
-        @NotBlank @Size(max = 16) String itemCode,
+        @NotBlank @Pattern(regexp = Identifiers.ITEM, message = Identifiers.ITEM_MESSAGE) String itemCode,
         @NotNull @Valid Location location,
         @NotBlank @Size(max = 4000) String description,
         @NotNull ReportSource source,
@@ -20,7 +21,7 @@ public record ReportCaseRequest(
     public record Location(
             @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
-            @Pattern(regexp = "\\d{15}", message = "must be a 15-digit grid code") String gridCode,
+            @Pattern(regexp = Identifiers.GRID, message = Identifiers.GRID_MESSAGE) String gridCode,
             @Size(max = 500) String address) {
     }
 

@@ -1,5 +1,7 @@
 package cn.changning.governance.dispatch.api;
 
+import jakarta.validation.constraints.Pattern;
+import cn.changning.governance.common.web.Identifiers;
 import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.contracts.identity.Scopes;
@@ -79,8 +81,8 @@ public class DispatchOrderController {
             description = "The orders behind each count of a street's board: state=AWAITING_ARBITRATION, overdue=true, "
                     + "pendingExtension=true, escalated=true, each with streetCode. " + LIST_DOC)
     public Page<OrderSummary> list(Actor actor,
-                                   @RequestParam(required = false) String agencyId,
-                                   @RequestParam(required = false) String streetCode,
+                                   @RequestParam(required = false) @Pattern(regexp = Identifiers.ID, message = Identifiers.ID_MESSAGE) String agencyId,
+                                   @RequestParam(required = false) @Pattern(regexp = Identifiers.STREET, message = Identifiers.STREET_MESSAGE) String streetCode,
                                    @RequestParam(required = false) OrderState state,
                                    @Parameter(description = "true: open orders past their deadline; false: the others")
                                    @RequestParam(required = false) Boolean overdue,
@@ -98,7 +100,8 @@ public class DispatchOrderController {
     @Operation(summary = "Buck-passing: orders returned more than once, by the pair of agencies the returns passed between",
             description = "Pairs with the most returns first, paged. Counted over the orders the caller may see (as the "
                     + "order list); a streetCode the caller does not see gives an empty page.")
-    public Page<AgencyPair> buckPassing(Actor actor, @RequestParam(required = false) String streetCode, PageQuery page) {
+    public Page<AgencyPair> buckPassing(Actor actor, @RequestParam(required = false) @Pattern(regexp = Identifiers.STREET, message = Identifiers.STREET_MESSAGE) String streetCode,
+                                       PageQuery page) {
         return Page.of(queries.buckPassing(streetCode, CallerAccess.visibility(actor)), page);
     }
 

@@ -1,5 +1,6 @@
 package cn.changning.governance.dispatch.api;
 
+import cn.changning.governance.common.web.Identifiers;
 import cn.changning.governance.contracts.dispatch.ReturnReason;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Future;
@@ -30,43 +31,43 @@ public final class DispatchOrderRequests {
     }
 
     public record Accept(@Schema(description = AGENCY_DOC, example = "310105001-squad", requiredMode = Schema.RequiredMode.NOT_REQUIRED)
-                         String agencyId) {
+                         @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String agencyId) {
     }
 
-    public record Return(@Schema(description = AGENCY_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) String agencyId,
+    public record Return(@Schema(description = AGENCY_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String agencyId,
                          @NotNull ReturnReason reason, @Size(max = 2000) String note) {
     }
 
-    public record Reassign(@NotBlank @Schema(description = "The agency whose return is arbitrated") String returnedAgencyId,
-                           @NotBlank @Schema(description = "The agency that takes the part over") String toAgencyId,
-                           @Schema(description = DECIDER_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) String arbitratedBy,
+    public record Reassign(@NotBlank @Pattern(regexp = Identifiers.ID, message = Identifiers.ID_MESSAGE) @Schema(description = "The agency whose return is arbitrated") String returnedAgencyId,
+                           @NotBlank @Pattern(regexp = Identifiers.ID, message = Identifiers.ID_MESSAGE) @Schema(description = "The agency that takes the part over") String toAgencyId,
+                           @Schema(description = DECIDER_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String arbitratedBy,
                            @Size(max = 2000) String note) {
     }
 
-    public record Reissue(@NotBlank String returnedAgencyId,
-                          @Schema(description = DECIDER_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) String arbitratedBy,
+    public record Reissue(@NotBlank @Pattern(regexp = Identifiers.ID, message = Identifiers.ID_MESSAGE) String returnedAgencyId,
+                          @Schema(description = DECIDER_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String arbitratedBy,
                           @Size(max = 2000) String note) {
     }
 
-    public record Report(@Schema(description = AGENCY_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) String agencyId,
+    public record Report(@Schema(description = AGENCY_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String agencyId,
                          @NotNull @Pattern(regexp = "RESOLVED|PARTIALLY_RESOLVED|NOT_RESOLVABLE") String result,
                          @Size(max = 2000) String note,
-                         @Size(max = 20) List<@Pattern(regexp = "https?://\\S+") String> photoUrls) {
+                         @Size(max = 20) List<@Pattern(regexp = "https?://\\S+") @Size(max = 2000) String> photoUrls) {
     }
 
-    public record Confirm(@Schema(description = AGENCY_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) String agencyId,
+    public record Confirm(@Schema(description = AGENCY_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String agencyId,
                           @Size(max = 2000) String note) {
     }
 
-    public record RequestExtension(@Schema(description = AGENCY_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) String agencyId,
+    public record RequestExtension(@Schema(description = AGENCY_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String agencyId,
                                    @NotBlank @Size(max = 2000) String reason,
                                    @NotNull @Future Instant requestedDeadline) {
     }
 
-    public record Approve(@Schema(description = DECIDER_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) String decidedBy) {
+    public record Approve(@Schema(description = DECIDER_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String decidedBy) {
     }
 
-    public record Refuse(@Schema(description = DECIDER_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) String decidedBy,
+    public record Refuse(@Schema(description = DECIDER_DOC, requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = Identifiers.ACTOR, message = Identifiers.ID_MESSAGE) String decidedBy,
                          @NotBlank @Size(max = 2000) String reason) {
     }
 }

@@ -1,5 +1,6 @@
 package cn.changning.governance.dispatch.api;
 
+import cn.changning.governance.common.web.UntrustedText;
 import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.contracts.identity.Scopes;
@@ -117,12 +118,12 @@ public class ReferenceController {
             throw DomainRuleViolation.invalid("street-missing", "streetCode", "A grid code needs its street code");
         }
         if (gridCode != null && !gridCode.startsWith(streetCode)) {
-            throw DomainRuleViolation.invalid("grid-not-in-street", "gridCode", "Grid " + gridCode + " is not in street " + streetCode);
+            throw DomainRuleViolation.invalid("grid-not-in-street", "gridCode", "Grid " + UntrustedText.excerpt(gridCode) + " is not in street " + UntrustedText.excerpt(streetCode));
         }
         List<ResponsibilityList.Entry> entries;
         if (itemCode != null) {
             entries = List.of(responsibilityList.find(itemCode).orElseThrow(() ->
-                    DomainRuleViolation.invalid("unknown-item", "itemCode", "No management item " + itemCode + " on the list")));
+                    DomainRuleViolation.invalid("unknown-item", "itemCode", "No management item " + UntrustedText.excerpt(itemCode) + " on the list")));
         } else {
             entries = responsibilityList.entries();
         }
@@ -134,7 +135,7 @@ public class ReferenceController {
 
     private void requireKnownStreet(String streetCode) {
         if (streetCode != null && !agencies.knowsStreet(streetCode)) {
-            throw DomainRuleViolation.invalid("unknown-street", "streetCode", "No street or town " + streetCode);
+            throw DomainRuleViolation.invalid("unknown-street", "streetCode", "No street or town " + UntrustedText.excerpt(streetCode));
         }
     }
 }

@@ -1,30 +1,49 @@
 package cn.changning.governance.common.commands;
 
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Refuses a command whose expected version ({@code @TargetAggregateVersion}, from the caller's
  * {@code If-Match}) is not the aggregate's current one before its handler runs. Axon itself compares
  * only when the unit of work commits, after the handler, so a stale caller whose action the current
  * state also refuses would learn of the rule (409/422) instead of being told to read again (412).
- * Commands without an expected version (policies, {@code If-Match: *}, creations) pass untouched.
+ * Commands without an expected version (policies, {@code If-Match: *}, creations) pass this check.
+ *
+ * <p>A command to an aggregate that has no events (an unknown id, which any client may send) is refused here
+ * with {@link AggregateNotFoundException} (404) before the repository tries to load it: the repository logs every
+ * failed load at WARN with the whole stack trace, one per refused request. Creations (the aggregates'
+ * {@code @CommandHandler} constructors) pass.</p>
  */
 public final class ExpectedVersionCheck implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final EventStore eventStore;
+    private final Set<Class<?>> creations;
     private final AnnotationCommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    public ExpectedVersionCheck(EventStore eventStore) {
+    /**
+     * @param aggregateTypes the aggregates whose {@code @CommandHandler} constructors create them: their commands
+     *                       are let through to an id without events
+     */
+    public ExpectedVersionCheck(EventStore eventStore, Collection<Class<?>> aggregateTypes) {
         this.eventStore = eventStore;
+        this.creations = aggregateTypes.stream().flatMap(type -> Arrays.stream(type.getDeclaredConstructors()))
+                .filter(c -> c.isAnnotationPresent(CommandHandler.class) && c.getParameterCount() > 0)
+                .map(c -> c.getParameterTypes()[0]).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -35,12 +54,16 @@ public final class ExpectedVersionCheck implements MessageHandlerInterceptor<Com
         } catch (IllegalArgumentException noTarget) {
             return chain.proceed(); // a creation, or a command of no aggregate
         }
+        if (creations.contains(unitOfWork.getMessage().getPayloadType())) {
+            return chain.proceed();
+        }
         Long expected = target.getVersion();
-        if (expected != null) {
-            Optional<Long> current = eventStore.lastSequenceNumberFor(target.getIdentifier());
-            if (current.isPresent() && !current.get().equals(expected)) {
-                throw new ConflictingAggregateVersionException(target.getIdentifier(), expected, current.get());
-            }
+        Optional<Long> current = eventStore.lastSequenceNumberFor(target.getIdentifier());
+        if (current.isEmpty()) {
+            throw new AggregateNotFoundException(target.getIdentifier(), "No aggregate with id " + target.getIdentifier());
+        }
+        if (expected != null && !current.get().equals(expected)) {
+            throw new ConflictingAggregateVersionException(target.getIdentifier(), expected, current.get());
         }
         return chain.proceed();
     }

@@ -80,6 +80,8 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("spring.flyway.out-of-order", "true");
 
         d.put("spring.jackson.serialization.write-dates-as-timestamps", "false");
+        // The application's mapper reads events, records and documents: tolerant of fields added later. Request
+        // bodies are read by a strict copy of it (common.web.StrictJson).
         d.put("spring.jackson.deserialization.fail-on-unknown-properties", "false");
         d.put("server.shutdown", "graceful");
 

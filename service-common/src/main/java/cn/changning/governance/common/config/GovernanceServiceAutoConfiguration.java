@@ -8,7 +8,10 @@ import cn.changning.governance.common.health.MongoPingHealthIndicator;
 import cn.changning.governance.common.publishing.PublishingConfiguration;
 import cn.changning.governance.common.security.SecurityConfiguration;
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
+import cn.changning.governance.common.web.ProblemErrorController;
+import cn.changning.governance.common.web.ProblemInstances;
 import cn.changning.governance.common.web.WebConfiguration;
+import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,18 +22,21 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The wiring every service shares: event store, publisher, consumers' error handling,
  * problem+json and health. A service is one of ours when it sets {@code governance.service-name}.
  */
 @AutoConfiguration(beforeName = {
+        // Before Boot's error page (BasicErrorController), which gives way to ProblemErrorController.
+        "org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration",
         "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
         "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration"})
 @ConditionalOnProperty("governance.service-name")
 @EnableConfigurationProperties(GovernanceProperties.class)
 @Import({EventStoreConfiguration.class, PublishingConfiguration.class, ConsumerConfiguration.class, ProblemDetailsAdvice.class,
-        WebConfiguration.class, SecurityConfiguration.class})
+        ProblemErrorController.class, ProblemInstances.class, WebConfiguration.class, SecurityConfiguration.class})
 public class GovernanceServiceAutoConfiguration {
 
     /**
@@ -43,11 +49,17 @@ public class GovernanceServiceAutoConfiguration {
         return Clock.systemUTC();
     }
 
-    /** A stale If-Match is refused before the command's handler runs (412), see {@link ExpectedVersionCheck}. */
+    /**
+     * A stale If-Match (412) and a command to an unknown aggregate (404) are refused before the command's handler
+     * runs, see {@link ExpectedVersionCheck}.
+     */
     @Bean
     public ConfigurerModule expectedVersionCheck() {
-        return configurer -> configurer.onInitialize(config -> config.onStart(() ->
-                config.commandBus().registerHandlerInterceptor(new ExpectedVersionCheck(config.eventStore()))));
+        return configurer -> configurer.onInitialize(config -> config.onStart(() -> {
+            List<Class<?>> aggregates = config.findModules(AggregateConfiguration.class).stream()
+                    .<Class<?>>map(AggregateConfiguration::aggregateType).toList();
+            config.commandBus().registerHandlerInterceptor(new ExpectedVersionCheck(config.eventStore(), aggregates));
+        }));
     }
 
     /** How read-model writes guard their versions on this service's MongoDB (see {@link VersionedDocuments.Guard}). */

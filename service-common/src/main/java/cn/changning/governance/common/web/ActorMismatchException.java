@@ -6,7 +6,7 @@ public class ActorMismatchException extends RuntimeException {
     private final String field;
 
     public ActorMismatchException(String field, String named, String caller) {
-        super(field + " names " + named + ", but the caller is " + caller + ": a caller acts only as itself");
+        super(field + " names " + UntrustedText.excerpt(named) + ", but the caller is " + caller + ": a caller acts only as itself");
         this.field = field;
     }
 

@@ -29,7 +29,7 @@ public final class ETags {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw DomainRuleViolation.invalid("invalid-if-match", "If-Match",
-                    "If-Match must be the resource's ETag, e.g. \"3\"; got " + ifMatch);
+                    "If-Match must be the resource's ETag, e.g. \"3\"; got " + UntrustedText.excerpt(ifMatch));
         }
     }
 }

@@ -4,6 +4,6 @@ package cn.changning.governance.common.web;
 public class NotFoundException extends RuntimeException {
 
     public NotFoundException(String what, Object id) {
-        super("No " + what + " with id " + id);
+        super("No " + what + " with id " + UntrustedText.excerpt(id));
     }
 }

@@ -29,9 +29,9 @@ public class PageQueryArgumentResolver implements HandlerMethodArgumentResolver 
             throw new InvalidParameterException(name, "given " + values.length + " times; give it once");
         }
         try {
-            return Integer.parseInt(values[0].trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException(name, "cannot read '" + values[0] + "' as a whole number");
+            return (int) StrictParameters.wholeNumber(values[0], Integer.MIN_VALUE, Integer.MAX_VALUE);
+        } catch (StrictParameters.RefusedParameterException e) {
+            throw new InvalidParameterException(name, "cannot read '" + UntrustedText.excerpt(values[0]) + "': " + e.getMessage());
         }
     }
 }

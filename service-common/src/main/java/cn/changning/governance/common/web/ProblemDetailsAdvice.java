@@ -1,8 +1,6 @@
 package cn.changning.governance.common.web;
 
 import cn.changning.governance.common.domain.DomainRuleViolation;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -11,6 +9,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -20,9 +19,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -49,8 +54,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The problem type of a state change whose If-Match is not the current version (412). */
     public static final String PRECONDITION_FAILED = "precondition-failed";
 
-    /** One field's problem: the JSON path of the field and why it was refused. */
+    /** Longest detail a problem carries: a backstop, in case a message was built from input. */
+    static final int MAX_DETAIL = 400;
+
+    /**
+     * One field's problem: the JSON path of the field (or the parameter or header) and why it was refused. Both may
+     * come from the input (an unknown field's name): bounded and escaped like any echo of it.
+     */
     public record FieldProblem(String field, String reason) {
+        public FieldProblem {
+            field = field == null ? null : UntrustedText.excerpt(field, 100);
+            reason = reason == null ? null : UntrustedText.excerpt(reason, 300);
+        }
     }
 
     @Override
@@ -72,9 +87,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                             @NonNull HttpHeaders headers,
                                                                             @NonNull HttpStatusCode status,
                                                                             @NonNull WebRequest request) {
+        // A body validated as part of the method (a parameter has constraints too) still names its fields.
         List<FieldProblem> errors = ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldProblem(
-                        r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                .flatMap(r -> r instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(e -> new FieldProblem(e.getField(), reason(e)))
+                        : r.getResolvableErrors().stream().map(e -> new FieldProblem(parameterName(r.getMethodParameter()),
+                        e.getDefaultMessage())))
                 .toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request",
                 errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")));
@@ -87,28 +105,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        FieldProblem refused = BodyProblems.describe(ex);
         ProblemDetail problem;
-        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String reason = mapping instanceof InvalidFormatException invalid
-                    ? "cannot read '" + invalid.getValue() + "' as " + invalid.getTargetType().getSimpleName()
-                    + (invalid.getTargetType().isEnum() ? " (one of " + List.of(invalid.getTargetType().getEnumConstants()) + ")" : "")
-                    : "cannot be read: " + mapping.getOriginalMessage();
-            problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", field + ": " + reason);
-            problem.setProperty("errors", List.of(new FieldProblem(field, reason)));
+        if (refused.field() != null) {
+            problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", refused.field() + ": " + refused.reason());
+            problem.setProperty("errors", List.of(refused));
         } else {
-            problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                    "The body is not valid JSON for this operation");
+            problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", "The body " + refused.reason());
+            problem.setProperty("errors", List.of(new FieldProblem("body", refused.reason())));
         }
         return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-        String reason = "cannot read '" + ex.getValue() + "'"
-                + (ex.getRequiredType() != null ? " as " + ex.getRequiredType().getSimpleName() : "");
+        String why = refusal(ex) != null ? refusal(ex)
+                : ex.getRequiredType() != null ? "must be " + BodyProblems.expected(ex.getRequiredType()) : "cannot be read";
+        String reason = "cannot read '" + UntrustedText.excerpt(ex.getValue()) + "': " + why;
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", ex.getName() + ": " + reason);
         problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), reason)));
         return problem;
@@ -136,7 +149,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     public ProblemDetail aggregateNotFound(AggregateNotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + ex.getAggregateIdentifier() + " here");
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + UntrustedText.excerpt(ex.getAggregateIdentifier()) + " here");
     }
 
     /** A state change without If-Match: 428 Precondition Required (RFC 6585), naming the header. */
@@ -212,8 +225,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * Anything no other handler knows: a fault of ours, not the client's. 500 with nothing of the exception in the
+     * answer, and one log line (with its trace id, from the MDC, and where it was thrown) that an operator can follow. Refusals of Spring
+     * Security (403/401) pass on to its handlers.
+     */
+    @ExceptionHandler(Exception.class)
+    public ProblemDetail unexpected(Exception ex) throws Exception {
+        if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+            throw ex;
+        }
+        // One line (its trace id comes with the log pattern), escaped: a message may hold input.
+        StackTraceElement[] where = ex.getStackTrace();
+        log.error("Unexpected failure: {} at {}", UntrustedText.excerpt(ex, 300), where.length > 0 ? where[0] : "?");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request could not be completed; if it changed anything, read the resource again before retrying");
+    }
+
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail == null ? null : UntrustedText.excerpt(detail, MAX_DETAIL));
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
@@ -222,6 +252,33 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String title(String code) {
         String words = code.replace('-', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The reason a strict converter gave ({@link StrictParameters}), if it was one. */
+    private static String refusal(MethodArgumentTypeMismatchException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof StrictParameters.RefusedParameterException refused) {
+                return refused.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /** The name a client knows a parameter by: the query parameter's, path variable's or header's. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+        if (query != null && !(query.name().isEmpty() && query.value().isEmpty())) {
+            return query.name().isEmpty() ? query.value() : query.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !(path.name().isEmpty() && path.value().isEmpty())) {
+            return path.name().isEmpty() ? path.value() : path.name();
+        }
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !(header.name().isEmpty() && header.value().isEmpty())) {
+            return header.name().isEmpty() ? header.value() : header.name();
+        }
+        return parameter.getParameterName();
     }
 
     private static String reason(FieldError error) {

@@ -1,22 +1,22 @@
 package cn.changning.governance.common.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
@@ -24,7 +24,9 @@ import java.util.List;
 /**
  * The web pieces every service shares: the {@link ExpectedVersion} argument (If-Match, required on every
  * state change) and the {@link PageQuery} argument (page and size of every list), each resolved once here
- * and documented once in the OpenAPI documents.
+ * and documented once in the OpenAPI documents; strict input (bodies: {@link StrictJson}, parameters:
+ * {@link StrictParameters}, control characters: {@link ControlCharacterCheck}); the partner contract in the
+ * documents ({@link ApiDocuments}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
@@ -37,26 +39,46 @@ public class WebConfiguration {
     static final String DEFAULT_DESCRIPTION = "The resource's ETag as last read (e.g. \"3\"), or * for any current version. "
             + "Required: without it the action is refused with 428; if the resource changed since, with 412";
 
-    /** RFC 9457's problem details, as {@link ProblemDetailsAdvice} writes them. */
-    @SuppressWarnings("rawtypes")
-    private static final ObjectSchema PROBLEM = (ObjectSchema) new ObjectSchema()
-            .addProperty("type", new StringSchema().format("uri"))
-            .addProperty("title", new StringSchema())
-            .addProperty("status", new IntegerSchema())
-            .addProperty("detail", new StringSchema())
-            .addProperty("instance", new StringSchema())
-            .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new ObjectSchema()
-                    .addProperty("field", new StringSchema()).addProperty("reason", new StringSchema())))
-            .description("application/problem+json (RFC 9457); errors name each field, header or parameter refused");
-
     @Bean
-    public WebMvcConfigurer expectedVersionArgument() {
+    public WebMvcConfigurer expectedVersionArgument(ObjectMapper objectMapper) {
+        ObjectMapper strict = StrictJson.of(objectMapper);
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new ExpectedVersionArgumentResolver());
                 resolvers.add(new PageQueryArgumentResolver());
             }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new ControlCharacterCheck());
+                registry.addInterceptor(new StrictParameters());
+            }
+
+            /**
+             * Bodies are read strictly ({@link StrictJson}); the converter is replaced in MVC's list only, not changed:
+             * Boot shares its instance, and the application's mapper stays tolerant for events.
+             */
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.replaceAll(c -> c.getClass() == MappingJackson2HttpMessageConverter.class
+                        ? new MappingJackson2HttpMessageConverter(strict) : c);
+            }
+        };
+    }
+
+    /** The security scheme, the problem schema and the server of every service's document ({@link ApiDocuments}). */
+    @Bean
+    public OpenApiCustomizer partnerContractDocumentation() {
+        return ApiDocuments::describeContract;
+    }
+
+    /** Each operation's scope and error answers ({@link ApiDocuments}). */
+    @Bean
+    public OperationCustomizer operationContractDocumentation() {
+        return (operation, handlerMethod) -> {
+            ApiDocuments.describeOperation(operation, handlerMethod);
+            return operation;
         };
     }
 
@@ -115,12 +137,6 @@ public class WebConfiguration {
     }
 
     private static void problem(Operation operation, String status, String description) {
-        if (operation.getResponses() == null) {
-            operation.setResponses(new ApiResponses());
-        }
-        if (!operation.getResponses().containsKey(status)) {
-            operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
-                    .content(new Content().addMediaType("application/problem+json", new MediaType().schema(PROBLEM))));
-        }
+        ApiDocuments.addProblem(operation, status, description);
     }
 }

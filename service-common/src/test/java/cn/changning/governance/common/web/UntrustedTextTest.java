@@ -1,0 +1,26 @@
+package cn.changning.governance.common.web;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an error may repeat of the input, and which characters input may not hold. */
+class UntrustedTextTest {
+
+    @Test
+    void anExcerptIsShortAndHasItsControlCharactersEscaped() {
+        String huge = "x".repeat(10_000_000);
+        assertThat(UntrustedText.excerpt(huge)).hasSizeLessThan(100).endsWith("… (10000000 characters)");
+        assertThat(UntrustedText.excerpt("a\u0000b\nc")).isEqualTo("a\\u0000b\\u000Ac");
+        assertThat(UntrustedText.excerpt("short")).isEqualTo("short");
+    }
+
+    @Test
+    void freeTextMayHoldTabsAndLineBreaksIdentifiersNone() {
+        assertThat(UntrustedText.controlCharacterProblem("line\r\n\tnext", true)).isNull();
+        assertThat(UntrustedText.controlCharacterProblem("line\nnext", false)).contains("U+000A");
+        assertThat(UntrustedText.controlCharacterProblem("a\u0000", true)).contains("U+0000").contains("position 1");
+        assertThat(UntrustedText.controlCharacterProblem("a\u007f", true)).contains("U+007F");
+        assertThat(UntrustedText.controlCharacterProblem("长宁区 ok", false)).isNull();
+    }
+}
