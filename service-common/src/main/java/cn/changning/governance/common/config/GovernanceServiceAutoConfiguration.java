@@ -8,7 +8,6 @@ import cn.changning.governance.common.health.MongoPingHealthIndicator;
 import cn.changning.governance.common.publishing.PublishingConfiguration;
 import cn.changning.governance.common.security.SecurityConfiguration;
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
-import cn.changning.governance.common.web.ProblemErrorController;
 import cn.changning.governance.common.web.ProblemInstances;
 import cn.changning.governance.common.web.WebConfiguration;
 import org.axonframework.config.AggregateConfiguration;
@@ -29,14 +28,12 @@ import java.util.List;
  * problem+json and health. A service is one of ours when it sets {@code governance.service-name}.
  */
 @AutoConfiguration(beforeName = {
-        // Before Boot's error page (BasicErrorController), which gives way to ProblemErrorController.
-        "org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration",
         "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
         "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration"})
 @ConditionalOnProperty("governance.service-name")
 @EnableConfigurationProperties(GovernanceProperties.class)
 @Import({EventStoreConfiguration.class, PublishingConfiguration.class, ConsumerConfiguration.class, ProblemDetailsAdvice.class,
-        ProblemErrorController.class, ProblemInstances.class, WebConfiguration.class, SecurityConfiguration.class})
+        ProblemInstances.class, WebConfiguration.class, SecurityConfiguration.class})
 public class GovernanceServiceAutoConfiguration {
 
     /**

@@ -1,5 +1,7 @@
 package cn.changning.governance.common.idempotency;
 
+import cn.changning.governance.common.web.ApiDocuments;
+
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
@@ -31,8 +33,7 @@ import java.util.Locale;
  */
 final class IdempotencyDocumentation implements OperationCustomizer {
 
-    /** The platform's problem schema, as common/web's API documents name it. */
-    static final String PROBLEM_REF = "#/components/schemas/Problem";
+    static final String PROBLEM_REF = ApiDocuments.PROBLEM_REF;
 
     private final String description;
 

@@ -1,6 +1,7 @@
 package cn.changning.governance.common.web;
 
 import cn.changning.governance.common.domain.DomainRuleViolation;
+import cn.changning.governance.http.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -48,7 +49,7 @@ import java.util.stream.Collectors;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    public static final String TYPE_BASE = "https://changning.gov.cn/problems/";
+    public static final String TYPE_BASE = Problems.TYPE_BASE;
     /** The problem type of a state change without If-Match (428). */
     public static final String PRECONDITION_REQUIRED = "precondition-required";
     /** The problem type of a state change whose If-Match is not the current version (412). */
