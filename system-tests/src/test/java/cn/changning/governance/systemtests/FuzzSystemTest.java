@@ -213,8 +213,8 @@ class FuzzSystemTest {
 
     private static String baselines(List<FuzzRunner.Result> results) {
         StringBuilder b = new StringBuilder("\nbaselines (the valid request of each operation, sent last):\n");
-        results.stream().filter(r -> r.request().kind().equals("baseline")).forEach(r -> b.append(String.format("  %-70s %d%n",
-                r.request().operation().id(), r.status())));
+        results.stream().filter(r -> r.request().kind().equals("baseline")).forEach(r -> b.append(String.format("  %-70s %d %s%n",
+                r.request().operation().id(), r.status(), r.status() < 300 ? "" : r.body().substring(0, Math.min(160, r.body().length())))));
         return b.toString();
     }
 

@@ -52,7 +52,7 @@ public final class FuzzRunner {
     /**
      * @param tokens   a client's current token
      * @param samples  an operation's sample values (its path variables), read when a request is sent
-     * @param consumed told when a POST was carried out (an action's case or order may need replacing)
+     * @param consumed told when a POST was or may have been carried out (an action's case or order may need replacing)
      */
     public FuzzRunner(int gatewayPort, Function<String, String> tokens, Function<Operation, Map<String, String>> samples,
                       Consumer<FuzzRequest> consumed) {
@@ -226,7 +226,8 @@ public final class FuzzRunner {
         if (r.verdict() == Verdict.MUST_REFUSE && accepted) {
             failures.add("invalid input accepted");
         }
-        if (accepted && r.operation().method().equals("POST")) {
+        // What may be accepted may also have been carried out before its answer was refused (an Accept it cannot serve).
+        if ((accepted || r.verdict() == Verdict.MAY_ACCEPT) && r.operation().method().equals("POST")) {
             consumed.accept(r);
         }
         if (r.verdict() == Verdict.UNAUTHENTICATED && s != 401 && s > 0) {
