@@ -83,7 +83,9 @@ class FuzzSystemTest {
             results.addAll(runner.run(next.subList(0, Math.min(next.size(), requests - baselines.size() - results.size())), clients));
         }
         // The baselines last: an action's valid request changes its case, which its mutations should not find changed.
-        results.addAll(runner.run(baselines, clients));
+        List<FuzzRunner.Result> valid = runner.run(baselines, clients);
+        FuzzRunner.compareWithBaselines(results, valid);
+        results.addAll(valid);
         FuzzReport report = new FuzzReport(seed, results);
         String summary = report.summary() + baselines(results);
         System.out.println(summary);

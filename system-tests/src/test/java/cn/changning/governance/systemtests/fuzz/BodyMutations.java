@@ -194,9 +194,12 @@ final class BodyMutations {
         return Values.json(object).replace("\"__fuzz_value__\"", rawString);
     }
 
+    /** Free text if the body has any (no enum, pattern or format), so that only the size or the bytes are wrong. */
     private String textProperty() {
-        return Mutations.properties(schema).stream().filter(p -> p.parent() == null && "string".equals(p.schema().path("type").asText()))
-                .map(Property::name).findFirst().orElse("fuzz");
+        List<Property> texts = Mutations.properties(schema).stream()
+                .filter(p -> p.parent() == null && "string".equals(p.schema().path("type").asText())).toList();
+        return texts.stream().filter(p -> !p.schema().has("enum") && !p.schema().has("pattern") && !p.schema().has("format"))
+                .findFirst().or(() -> texts.stream().findFirst()).map(Property::name).orElse("fuzz");
     }
 
     private static String quote(String text) {

@@ -39,7 +39,8 @@ public final class FuzzRunner {
 
     /** An answer (status -1: none, with the reason in body) and every check it failed. */
     /** An answer (status -1: none, with the reason in body; the body cut to its first 1,000 characters) and every check it failed. */
-    public record Result(FuzzRequest request, int status, String contentType, String body, int length, List<String> failures) {
+    public record Result(FuzzRequest request, int status, String contentType, String body, int length, String problemType,
+                         List<String> failures) {
     }
 
     private final int port;
@@ -241,7 +242,35 @@ public final class FuzzRunner {
         }
         // Only a failure's answer is kept (its start), so that a long run's results stay small.
         String kept = failures.isEmpty() && !r.kind().equals("baseline") ? "" : a.body().substring(0, Math.min(1_000, a.body().length()));
-        return new Result(r, s, a.contentType(), kept, a.body().length(), failures);
+        return new Result(r, s, a.contentType(), kept, a.body().length(), problemType(a), failures);
+    }
+
+    /**
+     * An invalid request refused just as its operation's valid one was (the same 4xx, the same problem type: the case's
+     * state, say) was not refused for being invalid: the server did not look at what is wrong with it. Input is
+     * checked before state here, so its answer must differ. Call once the baselines have been answered.
+     */
+    public static void compareWithBaselines(List<Result> mutations, List<Result> baselines) {
+        java.util.Map<ApiDocuments.Operation, Result> valid = new java.util.HashMap<>();
+        baselines.forEach(b -> valid.put(b.request().operation(), b));
+        for (Result m : mutations) {
+            Result b = valid.get(m.request().operation());
+            if (b != null && m.request().verdict() == Verdict.MUST_REFUSE && b.status() >= 400 && m.status() == b.status()
+                    && java.util.Objects.equals(m.problemType(), b.problemType()) && !m.failures().contains("invalid input accepted")) {
+                m.failures().add("invalid input refused only as the valid request is");
+            }
+        }
+    }
+
+    private static String problemType(Answer a) {
+        if (!a.contentType().startsWith("application/problem+json")) {
+            return null;
+        }
+        try {
+            return Values.JSON.readTree(a.body()).path("type").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void problem(int status, Answer a, List<String> failures) {
