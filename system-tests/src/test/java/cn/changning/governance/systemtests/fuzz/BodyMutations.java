@@ -48,7 +48,7 @@ final class BodyMutations {
         unknownProperty(body);
         add("body.deep-nesting", "10,000 nested arrays", MUST_REFUSE).body(withFirst(body, "[".repeat(10_000) + "]".repeat(10_000)));
         add("body.deep-nesting", "2,000 nested objects", MUST_REFUSE).body("{\"a\":".repeat(2_000) + "1" + "}".repeat(2_000));
-        add("body.huge", "10 MB body", MUST_REFUSE).body(withText(body, "\"" + FuzzRequest.longText(10 * 1024 * 1024) + "\""));
+        add("body.size-10mb", "10 MB body", MUST_REFUSE).body(withText(body, "\"" + FuzzRequest.longText(10 * 1024 * 1024) + "\""));
         for (Property p : Mutations.properties(schema)) {
             property(p);
         }

@@ -240,8 +240,8 @@ public final class FuzzRunner {
         if (a.body().contains(Mutations.ECHO_PROBE) || (s >= 400 && r.inputLength() > 10_000 && a.body().length() > 2_048)) {
             failures.add("long input echoed");
         }
-        // Only a failure's answer is kept (its start), so that a long run's results stay small.
-        String kept = failures.isEmpty() && !r.kind().equals("baseline") ? "" : a.body().substring(0, Math.min(1_000, a.body().length()));
+        // Only the start of an answer is kept (so that a long run's results stay small); a failure's a little more.
+        String kept = a.body().substring(0, Math.min(failures.isEmpty() ? 300 : 1_000, a.body().length()));
         return new Result(r, s, a.contentType(), kept, a.body().length(), problemType(a), failures);
     }
 
