@@ -63,7 +63,7 @@ class FuzzSystemTest {
         client = new PlatformClient(stack);
         LocalCallers callers = client.callers();
 
-        List<Operation> operations = ApiDocuments.read(SERVICES, stack::servicePort);
+        List<Operation> operations = ApiDocuments.read(SERVICES, stack.gatewayPort());
         System.out.println("fuzz: " + operations.size() + " operations in the documents of " + SERVICES + ", seed " + seed);
         assertThat(operations).as("operations in the services' documents").isNotEmpty();
         Map<String, String> common = commonSamples();

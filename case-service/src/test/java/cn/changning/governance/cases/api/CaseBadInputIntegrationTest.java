@@ -3,6 +3,8 @@ package cn.changning.governance.cases.api;
 import cn.changning.governance.cases.support.CaseServiceIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -93,6 +95,35 @@ class CaseBadInputIntegrationTest extends CaseServiceIntegrationTest {
         ResponseEntity<String> badEnum = postReport(BODY.replace("\"RESIDENT\"", "\"" + "Z".repeat(5_000) + "\""));
         assertThat(badEnum.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badEnum.getBody()).hasSizeLessThan(2_000).doesNotContain("Z".repeat(100));
+    }
+
+    @Test
+    void anActionWhoseAnswerCannotBeAcceptedIsNotCarriedOut() {
+        // Once the action ran and only then the answer failed: 406 with an empty body, for a change that was made.
+        String caseId = report(BODY.replace("Manhole cover broken", "Accept probe"));
+        for (String accept : List.of("application/xml", "garbage", "application/json;q=0")) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.setIfMatch("\"0\"");
+            headers.set(HttpHeaders.ACCEPT, accept);
+            ResponseEntity<String> refused = http.exchange("/api/v1/cases/" + caseId + "/file", HttpMethod.POST,
+                    new HttpEntity<>("{}", headers), String.class);
+            assertThat(refused.getStatusCode()).as(accept).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(json(refused).get("errors").findValuesAsText("field")).containsExactly(HttpHeaders.ACCEPT);
+        }
+        // Still at version 0: the refused requests changed nothing.
+        assertThat(action(caseId, "file", "{}", "\"0\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void anEmptyParameterOrAnEnumWithSpacesIsRefusedNotGuessedAt() {
+        refused(http.getForEntity(URI.create("/api/v1/cases?q="), String.class), "q");
+        refused(http.getForEntity(URI.create("/api/v1/cases?q=%ED%A0%80"), String.class), "q");
+        refused(postReport(BODY.replace("\"RESIDENT\"", "\"RESIDENT \"")), "source");
+        refused(postReport(BODY.replace("Manhole cover broken", "lone \\ud800 surrogate")), "description");
+        String caseId = report(BODY.replace("Manhole cover broken", "empty actor probe"));
+        refused(action(caseId, "file", "{\"filedBy\":\"\"}", "\"0\""), "filedBy");
     }
 
     private ResponseEntity<String> postReport(String body) {

@@ -84,6 +84,9 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         // bodies are read by a strict copy of it (common.web.StrictJson).
         d.put("spring.jackson.deserialization.fail-on-unknown-properties", "false");
         d.put("server.shutdown", "graceful");
+        // Above the gateway's 16KB: a request the gateway let through, with the headers it adds, is never cut off
+        // here (the connection closed under the gateway, which answered 503 for a client's bad header).
+        d.put("server.max-http-request-header-size", "32KB");
 
         // The Mongo wire server has no 'hello' command: Boot's indicator would report DOWN.
         d.put("management.health.mongo.enabled", "false");

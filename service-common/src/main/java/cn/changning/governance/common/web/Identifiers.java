@@ -10,8 +10,8 @@ public final class Identifiers {
     /** Case, order, agency and client ids: letters, digits and {@code . _ : -}, at most 64 characters. */
     public static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
     public static final String ID_MESSAGE = "must be an id: letters, digits and . _ : -, at most 64 characters";
-    /** An optional actor field: an id, or empty (read as not given, as before). */
-    public static final String ACTOR = "(" + ID + ")?";
+    /** An optional actor field: left out (or null) when not given, else an id; an empty string is refused, not guessed at. */
+    public static final String ACTOR = ID;
     public static final String STREET = "\\d{9}";
     public static final String STREET_MESSAGE = "must be a 9-digit street or town code";
     public static final String GRID = "\\d{15}";

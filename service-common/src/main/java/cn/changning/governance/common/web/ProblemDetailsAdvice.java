@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -176,6 +177,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(new FieldProblem(ExpectedVersion.HEADER,
                 "is not the current version " + ETags.of(ex.getActualVersion()))));
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ETags.of(ex.getActualVersion())).body(problem);
+    }
+
+    /** An Accept no answer of the API meets: 406, written as problem+json whatever the Accept (nothing done). */
+    @ExceptionHandler(AcceptCheck.NotAcceptableException.class)
+    public ResponseEntity<ProblemDetail> notAcceptable(AcceptCheck.NotAcceptableException ex) {
+        ProblemDetail problem = problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                HttpHeaders.ACCEPT + " " + ex.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem(HttpHeaders.ACCEPT, ex.getMessage())));
+        // Content-Type set here, so Spring writes it without negotiating against the very Accept refused.
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** A query parameter out of range or unreadable (e.g. {@code size=500}): 400 naming it. */

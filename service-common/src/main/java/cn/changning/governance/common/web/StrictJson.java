@@ -3,11 +3,17 @@ package cn.changning.governance.common.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,6 +22,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * How request bodies are read: strictly, so that a client learns of its mistake instead of having it guessed at.
@@ -66,7 +73,14 @@ public final class StrictJson {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         strict.registerModule(new SimpleModule("strict-input")
                 .addDeserializer(String.class, new CheckedString())
-                .addDeserializer(Instant.class, new BoundedInstant()));
+                .addDeserializer(Instant.class, new BoundedInstant())
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                                      BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return new ExactEnum(deserializer);
+                    }
+                }));
         return strict;
     }
 
@@ -105,6 +119,34 @@ public final class StrictJson {
         @Override
         public LogicalType logicalType() {
             return LogicalType.Textual;
+        }
+    }
+
+    /**
+     * Enums by their exact names: Jackson's own reading trims a name it does not know and tries again, so
+     * {@code "HOTLINE_12345 "} would pass as {@code HOTLINE_12345}.
+     */
+    static final class ExactEnum extends DelegatingDeserializer {
+
+        ExactEnum(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new ExactEnum(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                String name = p.getText();
+                if (!name.equals(name.strip())) {
+                    throw new RefusedValueException(p, "has white space around it; must be one of "
+                            + Arrays.toString(handledType().getEnumConstants()), handledType());
+                }
+            }
+            return super.deserialize(p, ctxt);
         }
     }
 

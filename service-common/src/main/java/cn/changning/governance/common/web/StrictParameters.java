@@ -13,7 +13,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
  * is blank to {@code trim()}) is no filter at all. So the values are checked here, against the handler's parameter
  * types, before Spring binds them: a whole number is decimal digits, a number plain decimal digits (no hex, NaN or
  * exponent), a boolean {@code true} or {@code false}, an enum one of its names, an instant a {@link BoundedInstants}
- * one; anything else (an empty value too: leave the parameter out instead) answers 400 naming the parameter.
+ * one, a text not empty; anything else (an empty value too: leave the parameter out instead) answers 400 naming the
+ * parameter.
  */
 public final class StrictParameters implements HandlerInterceptor {
 
@@ -65,8 +68,8 @@ public final class StrictParameters implements HandlerInterceptor {
 
     private static boolean checked(Class<?> type) {
         Class<?> t = ClassUtils.resolvePrimitiveIfNecessary(type);
-        return t == Integer.class || t == Long.class || t == Double.class || t == Boolean.class || t == Instant.class
-                || Enum.class.isAssignableFrom(t);
+        return t == String.class || t == Integer.class || t == Long.class || t == Double.class || t == Boolean.class
+                || t == Instant.class || t == Duration.class || Enum.class.isAssignableFrom(t);
     }
 
     private static String name(String name, String value, MethodParameter p) {
@@ -89,6 +92,12 @@ public final class StrictParameters implements HandlerInterceptor {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Object convert(Class<?> type, String text) {
         Class<?> t = ClassUtils.resolvePrimitiveIfNecessary(type);
+        if (t == String.class) {
+            if (text.isEmpty()) {
+                throw new RefusedParameterException("is empty: leave the parameter out instead");
+            }
+            return text;
+        }
         if (t == Integer.class) {
             return (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
@@ -103,6 +112,13 @@ public final class StrictParameters implements HandlerInterceptor {
         }
         if (t == Instant.class) {
             return instant(text);
+        }
+        if (t == Duration.class) {
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new RefusedParameterException("must be an ISO-8601 duration such as PT5S");
+            }
         }
         Class<?> enumType = t;
         while (enumType != null && !enumType.isEnum()) {

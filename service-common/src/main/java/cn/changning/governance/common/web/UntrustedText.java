@@ -56,11 +56,20 @@ public final class UntrustedText {
             if (isControl(c) && !(freeText && (c == '\t' || c == '\r' || c == '\n'))) {
                 return String.format("contains the control character U+%04X at position %d", (int) c, i);
             }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++; // a well-formed pair: one character beyond the BMP
+            } else if (Character.isSurrogate(c)) {
+                return String.format("contains the unpaired surrogate U+%04X at position %d (not valid Unicode)", (int) c, i);
+            } else if (c == '\uFFFD') {
+                // What the server's UTF-8 decoding puts for bytes that are not UTF-8 (e.g. %ED%A0%80 in a query).
+                return "contains U+FFFD at position " + i + ": the text was not valid UTF-8";
+            }
         }
         return null;
     }
 
+    /** C0, DEL and C1 controls. */
     private static boolean isControl(char c) {
-        return c < 0x20 || c == 0x7F;
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F);
     }
 }

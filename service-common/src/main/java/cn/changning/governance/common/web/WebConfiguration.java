@@ -51,6 +51,7 @@ public class WebConfiguration {
 
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AcceptCheck());
                 registry.addInterceptor(new ControlCharacterCheck());
                 registry.addInterceptor(new StrictParameters());
             }

@@ -58,7 +58,8 @@ class StrictJsonTest {
     @Test
     void controlCharactersAndInstantsOutOfRangeAreRefusedNamingTheField() {
         for (String body : List.of("{\"name\":\"a\\u0000b\"}", "{\"name\":\"a\\u001bb\"}", "{\"name\":\"a\\u007fb\"}",
-                "{\"tags\":[\"ok\",\"a\\u0000\"]}", "{\"at\":\"+1000000000-12-31T23:59:59Z\"}", "{\"at\":\"1969-12-31T23:59:59Z\"}")) {
+                "{\"tags\":[\"ok\",\"a\\u0000\"]}", "{\"at\":\"+1000000000-12-31T23:59:59Z\"}", "{\"at\":\"1969-12-31T23:59:59Z\"}",
+                "{\"name\":\"lone \\ud800\"}", "{\"colour\":\"RED \"}", "{\"colour\":\" GREEN\"}")) {
             assertThatThrownBy(() -> strict.readValue(body, Request.class)).as(body)
                     .isInstanceOfSatisfying(StrictJson.RefusedValueException.class, e -> assertThat(e.getPath()).isNotEmpty());
         }

@@ -35,6 +35,8 @@ class StrictParametersTest {
         assertThat(StrictParameters.convert(Boolean.class, "true")).isEqualTo(true);
         assertThat(StrictParameters.convert(boolean.class, "false")).isEqualTo(false);
         assertThat(StrictParameters.convert(Step.class, "FILED")).isEqualTo(Step.FILED);
+        assertThat(StrictParameters.convert(String.class, "manhole")).isEqualTo("manhole");
+        assertThat(StrictParameters.convert(java.time.Duration.class, "PT5S")).isEqualTo(java.time.Duration.ofSeconds(5));
         assertThat(StrictParameters.convert(Instant.class, "2026-11-27T02:00:00Z")).isEqualTo(Instant.parse("2026-11-27T02:00:00Z"));
     }
 
@@ -56,6 +58,9 @@ class StrictParametersTest {
         refused(" FILED", Step.class);
         refused("+1000000000-12-31T23:59:59Z", Instant.class);
         refused("yesterday", Instant.class);
+        refused("", String.class);
+        refused("", java.time.Duration.class);
+        refused("5s", java.time.Duration.class);
     }
 
     private static void refused(String text, Class<?> type) {

@@ -23,4 +23,14 @@ class UntrustedTextTest {
         assertThat(UntrustedText.controlCharacterProblem("a\u007f", true)).contains("U+007F");
         assertThat(UntrustedText.controlCharacterProblem("长宁区 ok", false)).isNull();
     }
+
+    @Test
+    void textMustBeWellFormedUnicode() {
+        assertThat(UntrustedText.controlCharacterProblem("emoji \uD83D\uDE00 ok", true)).isNull();
+        assertThat(UntrustedText.controlCharacterProblem("lone \uD800 high", true)).contains("unpaired surrogate U+D800");
+        assertThat(UntrustedText.controlCharacterProblem("\uDC00 lone low", true)).contains("unpaired surrogate U+DC00");
+        assertThat(UntrustedText.controlCharacterProblem("trailing \uD83D", true)).contains("unpaired surrogate");
+        assertThat(UntrustedText.controlCharacterProblem("bad \uFFFD bytes", false)).contains("not valid UTF-8");
+        assertThat(UntrustedText.controlCharacterProblem("c1 \u0085 next line", true)).contains("U+0085");
+    }
 }

@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The services' operations as their OpenAPI documents describe them, so that the fuzz suite covers a new endpoint
@@ -55,20 +54,17 @@ public final class ApiDocuments {
     private ApiDocuments() {
     }
 
-    /**
-     * Where the document of a service is read: today each service's own {@code /v3/api-docs}; once the gateway serves
-     * them (under {@code /api-docs/<service>}), only this changes.
-     */
-    public static URI source(String service, Function<String, Integer> servicePorts) {
-        return URI.create("http://127.0.0.1:" + servicePorts.apply(service) + "/v3/api-docs");
+    /** Where the document of a service is read: the gateway, as partners read it ({@code /api-docs/<service>}). */
+    public static URI source(String service, int gatewayPort) {
+        return URI.create("http://127.0.0.1:" + gatewayPort + "/api-docs/" + service);
     }
 
     /** Every operation of the services' documents, in a stable order (service, path, method). */
-    public static List<Operation> read(List<String> services, Function<String, Integer> servicePorts) {
+    public static List<Operation> read(List<String> services, int gatewayPort) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<Operation> operations = new ArrayList<>();
         for (String service : services) {
-            URI uri = source(service, servicePorts);
+            URI uri = source(service, gatewayPort);
             try {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() != 200) {

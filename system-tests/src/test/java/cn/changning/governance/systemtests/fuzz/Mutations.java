@@ -147,7 +147,10 @@ public final class Mutations {
             bad.add(new String[]{"query.bad-utf8", "%ED%A0%80"});
             bad.add(new String[]{"query.bad-utf8", sample + "%FF"});
             if (s.has("pattern")) {
-                bad.add(new String[]{"query.pattern", "abc"});
+                String outside = outsidePattern(s.get("pattern").asText());
+                if (outside != null) {
+                    bad.add(new String[]{"query.pattern", encode(outside)});
+                }
             }
             if (s.has("maxLength")) {
                 bad.add(new String[]{"query.too-long", encode(longText(s.get("maxLength").asInt() + 1))});
@@ -296,5 +299,16 @@ public final class Mutations {
 
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A value the declared pattern does not match (null if it matches all of these). */
+    static String outsidePattern(String pattern) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern);
+        for (String candidate : new String[]{"abc", "!x", "-", "9", "a b", "ABC-1_", "x".repeat(70)}) {
+            if (!p.matcher(candidate).matches()) {
+                return candidate;
+            }
+        }
+        return null;
     }
 }
