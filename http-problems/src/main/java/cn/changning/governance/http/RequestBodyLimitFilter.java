@@ -1,20 +1,12 @@
 package cn.changning.governance.http;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses a request body larger than its path's limit ({@link HttpProblemsProperties}) with 413 problem+json before
@@ -48,7 +40,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             tooLarge(response, limit);
             return;
         }
-        chain.doFilter(new ReadBody(request, body), response);
+        chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
     private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
@@ -61,54 +53,5 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             return bytes / (1024 * 1024) + " MB";
         }
         return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
-    }
-
-    /** The request with its body read already; still without a Content-Length, as it came (chunked). */
-    private static final class ReadBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body has been read already");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
     }
 }

@@ -230,7 +230,7 @@ class FuzzSystemTest {
         HttpClient http = HttpClient.newHttpClient();
         Map<String, Integer> ports = new LinkedHashMap<>();
         SERVICES.forEach(s -> ports.put(s, stack.servicePort(s)));
-        ports.put("gateway", stack.gatewayPort());
+        ports.put("gateway", stack.gatewayManagementPort()); // its actuator is on the management port only
         ports.forEach((name, port) -> {
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),

@@ -3,6 +3,7 @@ package cn.changning.governance.common.idempotency;
 import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
 import cn.changning.governance.common.web.ProblemDetailsAdvice.FieldProblem;
+import cn.changning.governance.http.BufferedBodyRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

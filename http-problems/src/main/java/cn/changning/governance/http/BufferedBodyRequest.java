@@ -1,4 +1,4 @@
-package cn.changning.governance.common.idempotency;
+package cn.changning.governance.http;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -11,12 +11,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** The request with its body read already (to fingerprint it), handed on to the handler from memory. */
-final class BufferedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * The request with its body read already (to count it, to fingerprint it), handed on from memory. Its headers are
+ * left as they came: a chunked request still has no Content-Length.
+ */
+public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+    public BufferedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }
@@ -47,24 +50,16 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body is read already");
+                throw new UnsupportedOperationException("the body has been read already");
             }
         };
     }
 
     @Override
     public BufferedReader getReader() {
-        Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+        String encoding = getCharacterEncoding();
+        Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
         return new BufferedReader(new InputStreamReader(getInputStream(), charset));
     }
-
-    @Override
-    public int getContentLength() {
-        return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-        return body.length;
-    }
+}
 }
