@@ -62,4 +62,3 @@ public final class BufferedBodyRequest extends HttpServletRequestWrapper {
         return new BufferedReader(new InputStreamReader(getInputStream(), charset));
     }
 }
-}
