@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.parameters.QueryParameter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -68,10 +69,10 @@ public class WebConfiguration {
         };
     }
 
-    /** The security scheme, the problem schema and the server of every service's document ({@link ApiDocuments}). */
+    /** The title, security scheme, problem schema and server of every service's document ({@link ApiDocuments}). */
     @Bean
-    public OpenApiCustomizer partnerContractDocumentation() {
-        return ApiDocuments::describeContract;
+    public OpenApiCustomizer partnerContractDocumentation(@Value("${governance.service-name}") String serviceName) {
+        return openApi -> ApiDocuments.describeContract(openApi, serviceName);
     }
 
     /** Each operation's scope and error answers ({@link ApiDocuments}). */

@@ -33,6 +33,10 @@ public final class ApiDocumentRules {
 
     public static void assertPartnerContract(JsonNode document) {
         List<String> failures = new ArrayList<>();
+        if (!"v1".equals(document.path("info").path("version").asText())
+                || document.path("info").path("title").asText().equals("OpenAPI definition")) {
+            failures.add("the document's info is springdoc's default, not the service's: " + document.path("info"));
+        }
         JsonNode scheme = document.path("components").path("securitySchemes").path(ApiDocuments.SECURITY_SCHEME);
         JsonNode flow = scheme.path("flows").path("clientCredentials");
         if (!"oauth2".equals(scheme.path("type").asText()) || !ApiDocuments.TOKEN_URL.equals(flow.path("tokenUrl").asText())) {
