@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +50,16 @@ public final class BufferedBodyRequest extends HttpServletRequestWrapper {
             }
 
             @Override
+            /** Non-blocking reading: the whole body is here already, so it is available at once and then all read. */
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body has been read already");
+                try {
+                    if (in.available() > 0) {
+                        listener.onDataAvailable();
+                    }
+                    listener.onAllDataRead();
+                } catch (IOException | RuntimeException e) {
+                    listener.onError(e);
+                }
             }
         };
     }

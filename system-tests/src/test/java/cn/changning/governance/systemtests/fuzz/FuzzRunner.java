@@ -68,7 +68,7 @@ public final class FuzzRunner {
         try {
             List<Future<Result>> futures = new ArrayList<>();
             for (FuzzRequest r : requests) {
-                futures.add(pool.submit(() -> judge(r, send(r))));
+                futures.add(pool.submit(() -> judge(r, sendOnce(r))));
             }
             List<Result> results = new ArrayList<>();
             long start = System.nanoTime();
@@ -84,20 +84,8 @@ public final class FuzzRunner {
         }
     }
 
-    /** The answer, after waiting out a 429 a few times (a rate limit is not what is tested here). */
-    private Answer send(FuzzRequest r) throws InterruptedException {
-        Answer answer = null;
-        for (int attempt = 0; attempt < 6; attempt++) {
-            answer = sendOnce(r);
-            if (answer.status() != 429) {
-                break;
-            }
-            Thread.sleep(Math.min(2_000, 1_000L * answer.retryAfter()));
-        }
-        return answer;
-    }
 
-    record Answer(int status, String contentType, String body, long retryAfter) {
+    record Answer(int status, String contentType, String body) {
     }
 
     private Answer sendOnce(FuzzRequest r) {
@@ -115,15 +103,14 @@ public final class FuzzRunner {
                     b.header("Authorization", authorization);
                 }
                 HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
-                        response.headers().firstValue("Retry-After").map(FuzzRunner::seconds).orElse(1L));
+                return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
             } catch (IllegalArgumentException refusedByTheClient) {
                 // a target or header java.net.http will not send: the socket sends it as it is
             } catch (IOException e) {
-                return new Answer(-1, "", "no answer: " + e, 0);
+                return new Answer(-1, "", "no answer: " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Answer(-1, "", "interrupted", 0);
+                return new Answer(-1, "", "interrupted");
             }
         }
         return raw(r.operation().method(), target, headers, authorization, body);
@@ -152,7 +139,7 @@ public final class FuzzRunner {
             }
             return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
-            return new Answer(-1, "", "no answer: " + e, 0);
+            return new Answer(-1, "", "no answer: " + e);
         }
     }
 
@@ -170,7 +157,7 @@ public final class FuzzRunner {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (!text.startsWith("HTTP/") || end < 0) {
-            return new Answer(-1, "", "no HTTP answer: " + text.substring(0, Math.min(200, text.length())), 0);
+            return new Answer(-1, "", "no HTTP answer: " + text.substring(0, Math.min(200, text.length())));
         }
         String[] lines = text.substring(0, end).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
@@ -199,15 +186,7 @@ public final class FuzzRunner {
             }
             body = joined.toString();
         }
-        return new Answer(status, contentType, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8), 1);
-    }
-
-    private static long seconds(String retryAfter) {
-        try {
-            return Long.parseLong(retryAfter.trim());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return new Answer(status, contentType, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private Result judge(FuzzRequest r, Answer a) {
