@@ -35,8 +35,8 @@ public final class Scopes {
     // dispatch:agency: a street centre acts on its street team's parts of orders, the district centre on the district
     // units' (the utilities have no clients of their own yet); which parts is the dispatch service's rule.
     public static final List<String> STREET_CENTRE_SCOPES = List.of(CASES_READ, CASES_HANDLE, DISPATCH_READ, DISPATCH_STREET,
-            DISPATCH_AGENCY, ASSESSMENT_STREET, REFERENCE_READ);
-    public static final List<String> AGENCY_SCOPES = List.of(DISPATCH_READ, DISPATCH_AGENCY, REFERENCE_READ);
+            DISPATCH_AGENCY, ASSESSMENT_READ, ASSESSMENT_STREET, REFERENCE_READ);
+    public static final List<String> AGENCY_SCOPES = List.of(DISPATCH_READ, DISPATCH_AGENCY, ASSESSMENT_READ, REFERENCE_READ);
     public static final List<String> DISTRICT_CENTRE_SCOPES = List.of(CASES_READ, DISPATCH_READ, DISPATCH_DISTRICT,
             DISPATCH_AGENCY, ASSESSMENT_READ, ASSESSMENT_DISTRICT, REGISTRY_READ, REFERENCE_READ);
     public static final List<String> DEPARTMENT_SCOPES = List.of(DISPATCH_READ, ASSESSMENT_READ, ASSESSMENT_DEPARTMENT, REFERENCE_READ);
