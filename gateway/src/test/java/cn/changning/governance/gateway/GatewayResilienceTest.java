@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=gateway",
         "governance.gateway.resilience.timeout=1s",
+        "governance.gateway.resilience.timeouts.assessment-service=1s",
         "governance.gateway.resilience.window=4",
         "governance.gateway.resilience.minimum-calls=4",
         "governance.gateway.resilience.open-for=1m"})
