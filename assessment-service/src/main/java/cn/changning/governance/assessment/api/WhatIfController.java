@@ -14,7 +14,6 @@ import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.common.web.InvalidParameterException;
 import cn.changning.governance.common.web.ProblemDetailsAdvice;
 import cn.changning.governance.contracts.identity.Scopes;
-import cn.changning.governance.reference.agencies.Agency;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -55,13 +53,13 @@ public class WhatIfController {
 
     private final WhatIf whatIf;
     private final SchemeLibrary schemes;
-    private final AgencyDirectory agencies;
+    private final WhatIfAudience audience;
     private final ObjectProvider<ScoredPeriods> scoredPeriods;
 
     public WhatIfController(WhatIf whatIf, SchemeLibrary schemes, AgencyDirectory agencies, ObjectProvider<ScoredPeriods> scoredPeriods) {
         this.whatIf = whatIf;
         this.schemes = schemes;
-        this.agencies = agencies;
+        this.audience = new WhatIfAudience(agencies);
         this.scoredPeriods = scoredPeriods;
     }
 
@@ -76,33 +74,14 @@ public class WhatIfController {
             throw new InvalidParameterException("period", "a period is a year (2026), a quarter (2026-Q3) or a month (2026-07)");
         }
         ReportingPeriod reporting = ReportingPeriod.parse(period);
-        Predicate<AgencyInputs> shown = shownAgencies(actor);
-        if (shown == null) {
-            throw new PeriodNotScored(reporting);
-        }
+        Predicate<AgencyInputs> shown = audience.agencies(actor).orElseThrow(() -> new PeriodNotScored(reporting));
         variant.check(schemes);
         ScoredPeriods periods = scoredPeriods.getIfAvailable();
         if (periods == null) {
             throw new ScoredPeriodsUnavailable();
         }
         ScoredPeriod scored = periods.find(reporting).orElseThrow(() -> new PeriodNotScored(reporting));
-        boolean streetsShown = switch (actor.kind()) {
-            case DISTRICT_CENTRE, STREET_CENTRE -> true;
-            default -> false;
-        };
-        return whatIf.answer(scored, variant, shown, streetsShown);
-    }
-
-    /** Which agencies the caller sees; null when it sees no assessment. */
-    private Predicate<AgencyInputs> shownAgencies(Actor actor) {
-        return switch (actor.kind()) {
-            case DISTRICT_CENTRE -> a -> true;
-            case STREET_CENTRE -> a -> actor.street().equals(a.streetCode());
-            case AGENCY -> a -> actor.agency().equals(a.agencyId());
-            case DEPARTMENT -> a -> actor.department() != null && agencies.find(a.agencyId()).map(Agency::parentDepartment)
-                    .filter(d -> Objects.equals(d, actor.department())).isPresent();
-            default -> null;
-        };
+        return whatIf.answer(scored, variant, shown, audience.seesStreetRanking(actor));
     }
 
     @ExceptionHandler(VariantRefused.class)
