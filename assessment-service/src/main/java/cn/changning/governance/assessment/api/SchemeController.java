@@ -53,7 +53,7 @@ public class SchemeController {
     @GetMapping
     @RequiresScope(Scopes.ASSESSMENT_READ)
     @Operation(summary = "The scoring schemes: id, kind, title, and which are current", description = RULES)
-    public Page<SchemeSummary> list(PageQuery page) {
+    public Page<SchemeSummary> listSchemes(PageQuery page) {
         List<SchemeSummary> all = new ArrayList<>();
         schemes.agencySchemes().forEach(s -> all.add(new SchemeSummary(s.id(), SubjectKind.AGENCY, s.title(),
                 s.id().equals(schemes.currentAgencySchemeId()))));
@@ -65,7 +65,7 @@ public class SchemeController {
     @GetMapping("/{schemeId}")
     @RequiresScope(Scopes.ASSESSMENT_READ)
     @Operation(summary = "One scheme whole: its weights, targets and bands, or its items", description = RULES)
-    public SchemeDetail find(@PathVariable String schemeId) {
+    public SchemeDetail findScheme(@PathVariable String schemeId) {
         return schemes.agency(schemeId)
                 .map(s -> new SchemeDetail(s.id(), SubjectKind.AGENCY, s.title(), s.id().equals(schemes.currentAgencySchemeId()), s))
                 .or(() -> schemes.street(schemeId).map(s -> new SchemeDetail(s.id(), SubjectKind.STREET, s.title(),

@@ -67,7 +67,7 @@ public class WhatIfController {
     @RequiresScope(Scopes.ASSESSMENT_READ)
     @Operation(summary = "Re-score a scored period under another scheme: both rankings side by side, each move explained",
             description = RULES)
-    public WhatIfAnswer whatIf(Actor actor,
+    public WhatIfAnswer rescore(Actor actor,
                                @Parameter(description = "A year (2026), a quarter (2026-Q3) or a month (2026-07)") @PathVariable String period,
                                @RequestBody SchemeVariant variant) {
         if (!ReportingPeriod.isValid(period)) {

@@ -126,6 +126,18 @@ class WhatIfTest {
     }
 
     @Test
+    void indicatorWeightsAreRelativeAndScaledToFillTheIndicatorsPoints() {
+        // HANDLING_RATE 8 → 0: the other indicators (52) are scaled to the 60 indicator points, × 60/52;
+        // Y's on-time handling rate: 10 × 60/52 = 11.54 at 75% = 8.65 (was 7.50): +1.15; its handling rate 6.00 → 0.
+        WhatIfAnswer answer = WHAT_IF.answer(year(), variant(null, null, null, null, Map.of("HANDLING_RATE", 0.0), null, null));
+        assertThat(answer.variant()).containsExactly("indicator weights (relative, scaled to fill the indicators' points): HANDLING_RATE 8 → 0");
+        WhatIfAnswer.Move y = answer.agencies().moves().stream().filter(m -> m.subjectId().equals("Y")).findFirst().orElseThrow();
+        assertThat(y.lineChanges()).extracting(WhatIfAnswer.LineChange::component, WhatIfAnswer.LineChange::change)
+                .contains(org.assertj.core.groups.Tuple.tuple("HANDLING_RATE", -6.0), org.assertj.core.groups.Tuple.tuple("ON_TIME_HANDLING_RATE", 1.15));
+        assertThat(answer.agencies().schemeAfter()).isEqualTo("agency-2016.v1+what-if");
+    }
+
+    @Test
     void leavingItemsOutScalesTheRestAndSaysSo() {
         // Without UM-11 and UM-12 (2 points each): the other non-satisfaction items, 66 points, are scaled to 70
         // (× 70/66); satisfaction stays at 30. A loses UM-11's recorded 1.60 (80% of 2).
