@@ -122,9 +122,12 @@ public class RatingProjection implements EventBatchHandler.BatchProcessor {
         writes.forEach((collection, list) -> documents.writeNewer(mongo.getCollection(collection), list));
     }
 
+    /** Through JSON text, so the stored form is the published JSON whatever modules the mapper has. */
     private Document document(Object published) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = objectMapper.convertValue(published, Map.class);
-        return new Document(map);
+        try {
+            return Document.parse(objectMapper.writeValueAsString(published));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot store " + published.getClass().getSimpleName(), e);
+        }
     }
 }

@@ -249,7 +249,14 @@ public class RatingQueries implements ScoredPeriods {
     }
 
     private <T> T read(Object sub, Class<T> type) {
-        return sub == null ? null : objectMapper.convertValue(sub, type);
+        if (sub == null) {
+            return null;
+        }
+        try {
+            return objectMapper.readValue(((Document) sub).toJson(), type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " does not read back", e);
+        }
     }
 
     private static Map<String, Double> numbers(Document d) {
