@@ -86,7 +86,8 @@ public class AssessmentPeriodController {
     @PostMapping
     @RequiresScope(Scopes.ASSESSMENT_DISTRICT)
     @Operation(summary = "The district opens a period (a year, a quarter or a month) under its schemes",
-            description = "Without scheme ids the catalogue's current ones are taken (503 if the catalogue is not available). "
+            description = "Without scheme ids the catalogue's current ones are taken (503 if the catalogue is not available); "
+                    + "named ones are checked when the period is scored. "
                     + "A year records an agency and a street scheme; a quarter or month only an agency scheme (a street "
                     + "scheme for it is refused, 422). A period is opened once (409 after).")
     public ResponseEntity<PeriodAction> open(Actor actor, @Valid @RequestBody RatingRequests.OpenPeriod body) {
@@ -95,19 +96,9 @@ public class AssessmentPeriodController {
         String agencyScheme = body.agencySchemeId() != null ? body.agencySchemeId() : catalogue().currentAgencySchemeId();
         String streetScheme = !year ? body.streetSchemeId()
                 : body.streetSchemeId() != null ? body.streetSchemeId() : catalogue().currentStreetSchemeId();
-        if (body.agencySchemeId() != null || body.streetSchemeId() != null) {
-            SchemeCatalogue known = schemes.getIfAvailable();
-            if (known != null && known.agencyScheme(agencyScheme).isEmpty()) {
-                throw cn.changning.governance.common.domain.DomainRuleViolation.invalid("unknown-scheme", "agencySchemeId",
-                        "No agency scheme " + agencyScheme + " in the catalogue");
-            }
-            if (known != null && year && known.streetScheme(streetScheme).isEmpty()) {
-                throw cn.changning.governance.common.domain.DomainRuleViolation.invalid("unknown-scheme", "streetSchemeId",
-                        "No street scheme " + streetScheme + " in the catalogue");
-            }
-        }
-        Object version = commands.send(new OpenAssessmentPeriod(period.id(), agencyScheme, streetScheme, actor.clientId(), clock.instant()));
-        long v = ActionAnswer.versionOf(version);
+        // Named schemes are taken as given and checked when the period is scored (409 unknown-scheme then).
+        commands.send(new OpenAssessmentPeriod(period.id(), agencyScheme, streetScheme, actor.clientId(), clock.instant()));
+        long v = 0; // a creation answers the aggregate's id: its one event is version 0
         return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(v))
                 .location(java.net.URI.create("/api/v1/assessments/periods/" + period.id())).body(new PeriodAction(period.id(), v));
     }
