@@ -18,6 +18,7 @@ import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.common.web.Page;
 import cn.changning.governance.common.web.PageQuery;
 import cn.changning.governance.contracts.identity.Scopes;
+import cn.changning.governance.reference.agencies.Agency;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -100,15 +101,21 @@ public class AgencyRatingController {
             description = "THE VETO RULE: EXCELLENT is refused (409 veto-street-not-rated / veto-street-not-excellent, "
                     + "with the reason) unless the street rated the agency EXCELLENT; other grades are always accepted. "
                     + "A street team gets no department rating (409). For a year, the head is eligible for the excellence "
-                    + "award only when the department rates EXCELLENT. Rated once; then only corrections.")
+                    + "award only when the department rates EXCELLENT. Rated once; then only corrections. The department may rate "
+                    + "before the period is scored (the veto then refuses EXCELLENT: the street has not rated).")
     public ResponseEntity<RatingAction> rateByDepartment(Actor actor, @PathVariable String period, @PathVariable String agencyId,
                                                          @Valid @RequestBody RatingRequests.DepartmentRating body,
                                                          @Parameter(description = AssessmentPeriodController.IF_MATCH_DOC) ExpectedVersion expected) {
         Long version = expected.value();
-        access.requireAgency(actor, agencyId);
-        String id = AgencyAssessment.idOf(periodId(period), agencyId);
-        return act(id, agencyId, new RateAgencyByDepartment(id, actor.department(), body.grade(), body.headStaffId(),
-                actor.clientId(), clock.instant(), version));
+        Agency agency = access.requireAgency(actor, agencyId);
+        String periodId = periodId(period);
+        queries.period(periodId).orElseThrow(() -> new NotFoundException("assessment period", period));
+        String id = AgencyAssessment.idOf(periodId, agencyId);
+        // The department may act before scoring (any grade but EXCELLENT, which the veto keeps for after the street's).
+        Object result = commands.sendCreatingIfMissing(new RateAgencyByDepartment(id, actor.department(), body.grade(),
+                        body.headStaffId(), actor.clientId(), clock.instant(), version),
+                () -> PeriodScoring.opening(periodId, agency, actor.clientId(), clock.instant()));
+        return ActionAnswer.of(result, v -> new RatingAction(id, periodId, agencyId, v));
     }
 
     @PostMapping("/periods/{period}/agencies/{agencyId}/corrections")

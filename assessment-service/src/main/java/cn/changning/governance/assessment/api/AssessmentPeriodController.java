@@ -13,6 +13,7 @@ import cn.changning.governance.assessment.projection.rating.RatingQueries;
 import cn.changning.governance.assessment.projection.rating.RatingViews.AgencyRow;
 import cn.changning.governance.assessment.projection.rating.RatingViews.PeriodView;
 import cn.changning.governance.assessment.projection.rating.RatingViews.StreetRow;
+import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.common.security.Actor;
 import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.common.web.ActionAnswer;
@@ -152,11 +153,16 @@ public class AssessmentPeriodController {
         ReportingPeriod p = ReportingPeriod.parse(view.periodId());
         List<String> streets = streetCodes();
         List<String> missing = queries.missing(p, agencies.list(null, null).stream().map(Agency::id).toList(), streets);
-        Object result = commands.send(new ConfirmAssessmentPeriod(p.id(), missing, actor.clientId(), clock.instant(), version));
-        if (p.kind() == PeriodKind.YEAR) {
-            streets.forEach(street -> commands.send(new ConfirmStreetAssessment(StreetAssessment.idOf(p.year(), street),
-                    actor.clientId(), clock.instant())));
+        Object result;
+        try {
+            result = commands.send(new ConfirmAssessmentPeriod(p.id(), missing, actor.clientId(), clock.instant(), version));
+        } catch (DomainRuleViolation refused) {
+            if ("period-confirmed".equals(refused.code())) {
+                confirmSheets(p, streets, actor); // a retry after a failure half-way still confirms every sheet
+            }
+            throw refused;
         }
+        confirmSheets(p, streets, actor);
         return ActionAnswer.of(result, v -> new PeriodAction(p.id(), v));
     }
 
@@ -202,6 +208,14 @@ public class AssessmentPeriodController {
                 .map(r -> join(r.rank(), r.streetCode(), r.year(), r.total(), r.confirmed(), r.corrections()))
                 .collect(Collectors.joining());
         return csv(body, "streets-" + view.periodId() + ".csv");
+    }
+
+    /** A year's confirmation confirms its street sheets (each confirms once; again changes nothing). */
+    private void confirmSheets(ReportingPeriod p, List<String> streets, Actor actor) {
+        if (p.kind() == PeriodKind.YEAR) {
+            streets.forEach(street -> commands.send(new ConfirmStreetAssessment(StreetAssessment.idOf(p.year(), street),
+                    actor.clientId(), clock.instant())));
+        }
     }
 
     private PeriodView requirePeriod(String period) {

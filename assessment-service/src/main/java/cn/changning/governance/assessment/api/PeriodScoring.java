@@ -53,6 +53,12 @@ public class PeriodScoring {
         this.commands = commands;
     }
 
+    /** How an agency's assessment begins, from the directory, whichever act comes first (scoring or the department's). */
+    static OpenAgencyAssessment opening(String periodId, Agency agency, String by, Instant at) {
+        return new OpenAgencyAssessment(AgencyAssessment.idOf(periodId, agency.id()), periodId, agency.id(), agency.streetCode(),
+                agency.type().name(), agency.type() == AgencyType.STREET_TEAM ? null : agency.parentDepartment(), by, at);
+    }
+
     public Outcome score(ReportingPeriod period, String agencySchemeId, String streetSchemeId, String scoredBy, Instant at) {
         Scheme<AgencyInputs> agencyScheme = schemes.agencyScheme(agencySchemeId).orElseThrow(() -> DomainRuleViolation.conflict(
                 "unknown-scheme", "The period's agency scheme " + agencySchemeId + " is not in the catalogue"));
@@ -65,8 +71,7 @@ public class PeriodScoring {
             String id = AgencyAssessment.idOf(period.id(), agency.id());
             try {
                 commands.sendCreatingIfMissing(new ProposeAgencyRating(id, inputs, agencyScheme.score(inputs), scoredBy, at),
-                        () -> new OpenAgencyAssessment(id, period.id(), agency.id(), agency.streetCode(), agency.type().name(),
-                                agency.type() == AgencyType.STREET_TEAM ? null : agency.parentDepartment(), scoredBy, at));
+                        () -> opening(period.id(), agency, scoredBy, at));
                 agenciesScored++;
             } catch (DomainRuleViolation refused) {
                 unscored.add(agency.id() + ": " + refused.getMessage());

@@ -102,16 +102,40 @@ class RatingApiIntegrationTest extends AssessmentServiceIntegrationTest {
                 CITY_MANAGEMENT, ifMatch("*")).getStatusCode()).as("a head is a staff id, never a name").isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(call(HttpMethod.POST, squad + "/street-rating", "{}", OTHER_STREET, ifMatch("*")).getStatusCode())
                 .as("another street's agency").isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(call(HttpMethod.POST, squad + "/department-rating", rating, CITY_MANAGEMENT, ifMatch("*")).getStatusCode())
-                .as("not scored yet: no assessment to rate").isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<JsonNode> vetoed = call(HttpMethod.POST, squad + "/department-rating", rating, CITY_MANAGEMENT, ifMatch("*"));
+        assertThat(vetoed.getStatusCode()).as("THE VETO RULE over HTTP").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(vetoed.getBody().get("code").asText()).isEqualTo("veto-street-not-rated");
+        assertThat(vetoed.getBody().get("detail").asText()).contains("the street has not rated it yet");
+        ResponseEntity<JsonNode> good = call(HttpMethod.POST, squad + "/department-rating",
+                "{\"grade\": \"GOOD\", \"headStaffId\": \"head-0042\"}", CITY_MANAGEMENT, ifMatch("*"));
+        assertThat(good.getStatusCode()).as("a grade below EXCELLENT is always accepted").isEqualTo(HttpStatus.OK);
+        assertThat(good.getHeaders().getETag()).isEqualTo("\"1\"");
+        assertThat(call(HttpMethod.POST, squad + "/department-rating", "{\"grade\": \"PASS\", \"headStaffId\": \"head-0042\"}",
+                CITY_MANAGEMENT, ifMatch("*")).getBody().get("code").asText()).as("rated once").isEqualTo("department-rating-recorded");
+        assertThat(call(HttpMethod.POST, squad + "/street-rating", "{}", HUAYANG, ifMatch("*")).getBody().get("code").asText())
+                .as("nothing proposed to confirm").isEqualTo("rating-not-proposed");
+        JsonNode drill = awaitOk(squad, SQUAD).getBody();
+        assertThat(drill.at("/rating/row/departmentGrade").asText()).isEqualTo("GOOD");
+        assertThat(call(HttpMethod.GET, squad, null, TestCallers.agency("310105001-police", "310105001",
+                "DISTRICT_PUBLIC_SECURITY_BUREAU")).getStatusCode()).as("another agency").isEqualTo(HttpStatus.NOT_FOUND);
 
         JsonNode board = awaitOk("/api/v1/assessments/periods/2042-Q1/agencies", HUAYANG).getBody();
-        assertThat(board.get("total").asLong()).as("nothing scored yet").isZero();
+        assertThat(board.get("total").asLong()).as("only the squad's assessment has begun").isEqualTo(1);
+        assertThat(board.at("/items/0/rank").asInt()).as("not scored: no rank").isZero();
+        assertThat(call(HttpMethod.GET, "/api/v1/assessments/periods/2042-Q1/agencies", null, OTHER_STREET).getBody()
+                .get("total").asLong()).as("another street sees none of Huayang's agencies").isZero();
         ResponseEntity<String> csv = http.exchange("/api/v1/assessments/periods/2042-Q1/scoreboards/agencies.csv", HttpMethod.GET,
                 new org.springframework.http.HttpEntity<>(bearer(DISTRICT)), String.class);
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csv.getBody()).startsWith("rank,agencyId,streetCode,");
+    }
+
+    @Test
+    void theServicesDocumentKeepsThePartnerContract() {
+        ResponseEntity<JsonNode> document = http.getForEntity("/v3/api-docs", JsonNode.class);
+        cn.changning.governance.common.testing.ApiDocumentRules.assertPartnerContract(document.getBody());
+        assertThat(document.getBody().path("paths").has("/api/v1/assessments/periods/{period}/agencies/{agencyId}/department-rating")).isTrue();
     }
 
     static HttpHeaders bearer(TestCallers caller) {
