@@ -1,0 +1,79 @@
+package cn.changning.governance.assessment.api;
+
+import cn.changning.governance.assessment.domain.indicator.Indicator;
+import cn.changning.governance.contracts.assessment.PublishedScoreCard;
+import cn.changning.governance.contracts.assessment.PublishedScoreLine;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The drill-down's first steps: every line of a card with the links to what it was computed from: an indicator line
+ * to the facts behind its numerator and its denominator, a resident-evaluation line to the agency's evaluation, a
+ * satisfaction line to the street's survey. Those endpoints belong to the indicators and evaluation parts.
+ */
+final class ScoreLinks {
+
+    private static final Set<String> INDICATORS = Arrays.stream(Indicator.values()).map(Enum::name).collect(Collectors.toSet());
+
+    private ScoreLinks() {
+    }
+
+    /** A card's line and where to go from it (link name → path). */
+    record LinkedLine(String component, String label, Double value, double maxPoints, double points, String basis,
+                      Map<String, String> links) {
+    }
+
+    static List<LinkedLine> agencyLines(PublishedScoreCard card, String agencyId, String periodId) {
+        return card == null ? List.of() : card.lines().stream().map(l -> linked(l, agencyLinks(l, agencyId, periodId))).toList();
+    }
+
+    static List<LinkedLine> streetLines(PublishedScoreCard card, String streetCode, int year) {
+        return card == null ? List.of() : card.lines().stream().map(l -> linked(l, streetLinks(l, streetCode, year))).toList();
+    }
+
+    private static Map<String, String> agencyLinks(PublishedScoreLine line, String agencyId, String periodId) {
+        Map<String, String> links = new LinkedHashMap<>();
+        if (INDICATORS.contains(line.component())) {
+            String base = "/api/v1/assessments/indicators/agencies/" + agencyId + "/" + line.component() + "/facts?period=" + periodId;
+            links.put("numerator", base + "&part=NUMERATOR");
+            links.put("denominator", base + "&part=DENOMINATOR");
+        } else if (line.component().startsWith("RESIDENT_EVALUATION") || line.component().startsWith("SATISFACTION")) {
+            links.put("evaluation", "/api/v1/assessments/evaluations/agencies/" + agencyId + "?period=" + periodId);
+        }
+        return links;
+    }
+
+    private static Map<String, String> streetLinks(PublishedScoreLine line, String streetCode, int year) {
+        Map<String, String> links = new LinkedHashMap<>();
+        if (INDICATORS.contains(line.component())) {
+            String base = "/api/v1/assessments/indicators/streets/" + streetCode + "/" + line.component() + "/facts?period=" + year;
+            links.put("numerator", base + "&part=NUMERATOR");
+            links.put("denominator", base + "&part=DENOMINATOR");
+        } else if (line.component().startsWith("SATISFACTION") || line.component().startsWith("RESIDENT_EVALUATION")) {
+            links.put("survey", "/api/v1/assessments/surveys/" + streetCode + "/" + year);
+        }
+        return links;
+    }
+
+    private static LinkedLine linked(PublishedScoreLine l, Map<String, String> links) {
+        return new LinkedLine(l.component(), l.label(), l.value(), l.maxPoints(), l.points(), l.basis(), links);
+    }
+
+    /** One CSV field: quoted when it holds a comma, quote or line break; a leading = + - @ is defused (spreadsheet formulas). */
+    static String csv(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.toString();
+        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(value instanceof Number)) {
+            s = "'" + s;
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
