@@ -1,6 +1,9 @@
 package cn.changning.governance.assessment.api;
 
 import cn.changning.governance.assessment.domain.indicator.Indicator;
+import cn.changning.governance.assessment.domain.scheme.AssessmentItem;
+import cn.changning.governance.assessment.domain.scheme.ItemMeasure;
+import cn.changning.governance.assessment.domain.scheme.SatisfactionSource;
 import cn.changning.governance.contracts.assessment.PublishedScoreCard;
 import cn.changning.governance.contracts.assessment.PublishedScoreLine;
 
@@ -8,6 +11,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,8 +37,15 @@ final class ScoreLinks {
         return card == null ? List.of() : card.lines().stream().map(l -> linked(l, agencyLinks(l, agencyId, periodId))).toList();
     }
 
-    static List<LinkedLine> streetLines(PublishedScoreCard card, String streetCode, int year) {
-        return card == null ? List.of() : card.lines().stream().map(l -> linked(l, streetLinks(l, streetCode, year))).toList();
+    /**
+     * A street sheet's lines are the scheme's items (their codes): {@code items} finds each item in the scheme the card
+     * was scored under, so an INDICATOR item links to its indicator's facts and a SATISFACTION item to the survey (or,
+     * for case feedback, to the street's evaluation).
+     */
+    static List<LinkedLine> streetLines(PublishedScoreCard card, String streetCode, int year,
+                                        Function<String, Optional<AssessmentItem>> items) {
+        return card == null ? List.of() : card.lines().stream()
+                .map(l -> linked(l, streetLinks(l, items.apply(l.component()), streetCode, year))).toList();
     }
 
     private static Map<String, String> agencyLinks(PublishedScoreLine line, String agencyId, String periodId) {
@@ -48,14 +60,18 @@ final class ScoreLinks {
         return links;
     }
 
-    private static Map<String, String> streetLinks(PublishedScoreLine line, String streetCode, int year) {
+    private static Map<String, String> streetLinks(PublishedScoreLine line, Optional<AssessmentItem> item, String streetCode, int year) {
         Map<String, String> links = new LinkedHashMap<>();
-        if (INDICATORS.contains(line.component())) {
-            String base = "/api/v1/assessments/indicators/streets/" + streetCode + "/" + line.component() + "/facts?period=" + year;
+        String indicator = item.filter(i -> i.measure() == ItemMeasure.INDICATOR).map(i -> i.indicator().name())
+                .orElse(INDICATORS.contains(line.component()) ? line.component() : null);
+        if (indicator != null) {
+            String base = "/api/v1/assessments/indicators/streets/" + streetCode + "/" + indicator + "/facts?period=" + year;
             links.put("numerator", base + "&part=NUMERATOR");
             links.put("denominator", base + "&part=DENOMINATOR");
-        } else if (line.component().startsWith("SATISFACTION") || line.component().startsWith("RESIDENT_EVALUATION")) {
-            links.put("survey", "/api/v1/assessments/surveys/" + streetCode + "/" + year);
+        } else if (item.map(i -> i.measure() == ItemMeasure.SATISFACTION).orElse(false)) {
+            links.put(item.get().source() == SatisfactionSource.SURVEY ? "survey" : "evaluation",
+                    item.get().source() == SatisfactionSource.SURVEY ? "/api/v1/assessments/surveys/" + streetCode + "/" + year
+                            : "/api/v1/assessments/evaluations/streets/" + streetCode + "?period=" + year);
         }
         return links;
     }

@@ -1,5 +1,6 @@
 package cn.changning.governance.assessment.api;
 
+import cn.changning.governance.assessment.domain.scheme.SchemeLibrary;
 import cn.changning.governance.assessment.domain.street.StreetAssessment;
 import cn.changning.governance.assessment.domain.street.StreetAssessmentCommands.CorrectStreetAssessment;
 import cn.changning.governance.assessment.domain.street.StreetAssessmentCommands.RecordStreetItemScore;
@@ -40,8 +41,11 @@ public class StreetAssessmentController {
     private final RatingQueries queries;
     private final RatingAccess access;
     private final Clock clock;
+    private final SchemeLibrary schemes;
 
-    public StreetAssessmentController(RatingCommandSender commands, RatingQueries queries, AgencyDirectory agencies, Clock clock) {
+    public StreetAssessmentController(RatingCommandSender commands, RatingQueries queries, AgencyDirectory agencies, Clock clock,
+                                      SchemeLibrary schemes) {
+        this.schemes = schemes;
         this.commands = commands;
         this.queries = queries;
         this.access = new RatingAccess(agencies);
@@ -64,7 +68,9 @@ public class StreetAssessmentController {
         int y = requireYear(year);
         StreetSheet sheet = queries.street(y, streetCode).orElseThrow(() -> new NotFoundException("street sheet", streetCode));
         return ResponseEntity.ok().eTag(ETags.of(sheet.row().version()))
-                .body(new StreetDrillDown(sheet, ScoreLinks.streetLines(sheet.card(), streetCode, y)));
+                .body(new StreetDrillDown(sheet, ScoreLinks.streetLines(sheet.card(), streetCode, y,
+                        code -> sheet.card() == null ? java.util.Optional.empty()
+                                : schemes.street(sheet.card().schemeId()).flatMap(s -> s.item(code)))));
     }
 
     @PostMapping("/item-scores")
