@@ -49,7 +49,7 @@ public enum Indicator {
             "orders dispatched (as for the accurate dispatch rate)",
             "the order's issue date, Asia/Shanghai"),
     REPEAT_CASES("repeat cases", false, EnumSet.of(SubjectKind.STREET),
-            "cases whose place and item code are shared by three or more filed cases reported in the period, district-wide; the place is the residential area filing names, else the 0.001-degree cell (about 100 m) of the reported position, else the grid",
+            "cases whose place and item code are shared by three or more filed cases of the street reported in the period; the place is the residential area filing names, else the 0.001-degree cell (about 100 m) of the reported position, else the grid",
             "cases filed (CaseFiled) in the street, reported in the period",
             "the report date, Asia/Shanghai");
 

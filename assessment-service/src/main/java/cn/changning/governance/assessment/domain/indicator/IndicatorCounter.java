@@ -37,8 +37,8 @@ import java.util.function.Supplier;
  *   reopened; each issues the next round's order, counted on its own).</li>
  *   <li>By issue date (accurate dispatch, return, extension): the order's issue date.</li>
  *   <li>On-time filing: cases filed in the street, by filing date; on time within {@link CaseFacts#FILING_TIME_LIMIT}.</li>
- *   <li>Repeat cases: filed cases of the street by report date; a repeat when three or more filed cases of the period
- *   (district-wide) share its {@link CaseFacts#place()} and item code.</li>
+ *   <li>Repeat cases: filed cases of the street by report date; a repeat when three or more filed cases of the street
+ *   reported in the period share its {@link CaseFacts#place()} and item code.</li>
  * </ul>
  * Pure: no clock, no I/O; the zone is the working calendar's.
  */
@@ -201,7 +201,7 @@ public final class IndicatorCounter {
 
     private static String repeatKey(CaseFacts c) {
         String place = c.place();
-        return place == null || c.itemCode() == null ? null : place + "|" + c.itemCode();
+        return place == null || c.itemCode() == null ? null : c.streetCode() + "|" + place + "|" + c.itemCode();
     }
 
     private static CountedFact byDeadline(OrderFacts o, CaseFacts.Closure closure, String reason, boolean inNumerator) {
