@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -96,13 +95,17 @@ public record CaseFacts(String caseId, String streetCode, String gridCode, Strin
             return "area:" + residentialAreaCode;
         }
         if (latitude != null && longitude != null) {
-            return String.format(Locale.ROOT, "cell:%.3f,%.3f", cellOf(latitude), cellOf(longitude));
+            return "cell:" + cellOf(latitude) + "," + cellOf(longitude);
         }
         return gridCode == null ? null : "grid:" + gridCode;
     }
 
-    private static double cellOf(double degrees) {
-        return Math.floor(degrees / PLACE_CELL_DEGREES) * PLACE_CELL_DEGREES;
+    /** The cell's south or west edge, as degrees with three decimals (e.g. {@code 31.220}); no String.format: the benchmark calls this 200,000 times. */
+    private static String cellOf(double degrees) {
+        long thousandths = (long) Math.floor(degrees / PLACE_CELL_DEGREES + 1e-9);
+        long whole = Math.floorDiv(thousandths, 1000);
+        long fraction = Math.floorMod(thousandths, 1000);
+        return whole + "." + (fraction < 10 ? "00" : fraction < 100 ? "0" : "") + fraction;
     }
 
     /** The facts after one contract event of this case; any other event leaves them as they are. */

@@ -103,7 +103,15 @@ public final class IndicatorCounter {
         void counted(Indicator indicator, IndicatorSubject subject, boolean inNumerator, Supplier<CountedFact> fact);
     }
 
-    private void walk(Collection<OrderFacts> orders, Collection<CaseFacts> cases, ReportingPeriod period, Sink sink) {
+    /** The period as instants: from its first day's start to the next period's, in the zone (as {@code contains}). */
+    private record Span(Instant from, Instant to) {
+        boolean contains(Instant instant) {
+            return instant != null && !instant.isBefore(from) && instant.isBefore(to);
+        }
+    }
+
+    private void walk(Collection<OrderFacts> orders, Collection<CaseFacts> cases, ReportingPeriod reporting, Sink sink) {
+        Span period = new Span(reporting.start().atStartOfDay(zone).toInstant(), reporting.endExclusive().atStartOfDay(zone).toInstant());
         Map<String, CaseFacts> byId = new HashMap<>(cases.size() * 2);
         for (CaseFacts c : cases) {
             byId.put(c.caseId(), c);
@@ -116,7 +124,7 @@ public final class IndicatorCounter {
         caseIndicators(cases, period, sink);
     }
 
-    private void order(OrderFacts o, CaseFacts c, ReportingPeriod period, Sink sink) {
+    private void order(OrderFacts o, CaseFacts c, Span period, Sink sink) {
         List<IndicatorSubject> subjects = new ArrayList<>(2);
         if (o.leadAgencyId() != null) {
             subjects.add(IndicatorSubject.agency(o.leadAgencyId()));
@@ -124,7 +132,7 @@ public final class IndicatorCounter {
         if (o.streetCode() != null) {
             subjects.add(IndicatorSubject.street(o.streetCode()));
         }
-        if (!o.onHold() && o.deadline() != null && period.contains(o.deadline(), zone)) {
+        if (!o.onHold() && o.deadline() != null && period.contains(o.deadline())) {
             boolean dueForClosure = o.handled() || o.overdue();
             CaseFacts.Closure closure = c == null ? null : c.closureOfRound(o.round()).orElse(null);
             boolean closed = dueForClosure && closure != null;
@@ -147,7 +155,7 @@ public final class IndicatorCounter {
                 }
             }
         }
-        if (o.issuedAt() != null && period.contains(o.issuedAt(), zone)) {
+        if (period.contains(o.issuedAt())) {
             for (IndicatorSubject s : subjects) {
                 sink.counted(Indicator.ACCURATE_DISPATCH_RATE, s, !o.sentBackForRework(), () -> byIssue(o, o.leadAgencyId(),
                         o.sentBackForRework() ? "dispatched, then sent back for rework" : "dispatched, not reworked",
@@ -168,29 +176,32 @@ public final class IndicatorCounter {
         }
     }
 
-    private void caseIndicators(Collection<CaseFacts> cases, ReportingPeriod period, Sink sink) {
+    private void caseIndicators(Collection<CaseFacts> cases, Span period, Sink sink) {
         Map<String, Integer> atPlace = new HashMap<>();
         List<CaseFacts> reported = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (CaseFacts c : cases) {
             if (!c.filed() || c.streetCode() == null) {
                 continue;
             }
-            if (period.contains(c.filedAt(), zone)) {
+            if (period.contains(c.filedAt())) {
                 boolean onTime = c.filedOnTime();
                 sink.counted(Indicator.ON_TIME_FILING_RATE, IndicatorSubject.street(c.streetCode()), onTime,
                         () -> caseFact(c, c.filedAt(), onTime, onTime ? "filed within " + CaseFacts.FILING_TIME_LIMIT + " of its report"
                                 : "filed later than " + CaseFacts.FILING_TIME_LIMIT + " after its report"));
             }
-            if (c.reportedAt() != null && period.contains(c.reportedAt(), zone)) {
-                reported.add(c);
+            if (period.contains(c.reportedAt())) {
                 String key = repeatKey(c);
+                reported.add(c);
+                keys.add(key);
                 if (key != null) {
                     atPlace.merge(key, 1, Integer::sum);
                 }
             }
         }
-        for (CaseFacts c : reported) {
-            String key = repeatKey(c);
+        for (int i = 0; i < reported.size(); i++) {
+            CaseFacts c = reported.get(i);
+            String key = keys.get(i);
             int same = key == null ? 1 : atPlace.get(key);
             boolean repeat = same >= REPEAT_THRESHOLD;
             sink.counted(Indicator.REPEAT_CASES, IndicatorSubject.street(c.streetCode()), repeat,

@@ -203,6 +203,10 @@ class IndicatorAcceptanceTest {
         assertThat(c6.closures()).extracting(CaseFacts.Closure::round).containsExactly(0, 1);
         CaseFacts c4 = CaseFacts.fold("C4", caseEvents.get("C4"));
         assertThat(c4.place()).isEqualTo("cell:31.220,121.424");
+        // on a cell's edge (31.22 / 0.001 is 31219.999... in binary): still the cell that starts there
+        assertThat(CaseFacts.of("E").apply(reported("E", "I1", 31.22, 121.4, t("07-01T00:00"))).place())
+                .isEqualTo("cell:31.220,121.400");
+        assertThat(CaseFacts.fold("C1", caseEvents.get("C1")).place()).as("a named residential area wins").isEqualTo("area:RA1");
     }
 
     private void assertTable(IndicatorValues values, List<Row> expected) {
