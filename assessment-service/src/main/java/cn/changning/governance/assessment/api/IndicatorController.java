@@ -74,7 +74,7 @@ public class IndicatorController {
                     + "agency's order indicators count the orders it leads (its current lead after a reassignment); its return "
                     + "rate the parts dispatched to it. Withdrawn orders count nowhere; an order on hold counts by its deadline "
                     + "once resumed. " + PERIOD_RULE + VISIBILITY)
-    public SubjectIndicators agency(Actor actor, @PathVariable String agencyId,
+    public SubjectIndicators agencyIndicators(Actor actor, @PathVariable String agencyId,
                                     @Parameter(description = "2026, 2026-Q3 or 2026-07") @RequestParam String period) {
         ReportingPeriod p = period(period);
         access.agency(actor, agencyId);
@@ -86,7 +86,7 @@ public class IndicatorController {
     @Operation(summary = "A street's indicators in a period",
             description = "Every indicator: numerator, denominator, value (null when the denominator is 0) and its "
                     + "definition, counting the orders and cases in the street. " + PERIOD_RULE + VISIBILITY)
-    public SubjectIndicators street(Actor actor, @PathVariable String streetCode,
+    public SubjectIndicators streetIndicators(Actor actor, @PathVariable String streetCode,
                                     @Parameter(description = "2026, 2026-Q3 or 2026-07") @RequestParam String period) {
         ReportingPeriod p = period(period);
         access.street(actor, streetCode);
@@ -100,7 +100,7 @@ public class IndicatorController {
                     + "the agency in the period, each with the instants that placed and decided it and why it counts; sorted by "
                     + "the instant that placed it in the period, then order id; paged. An indicator that is not counted for "
                     + "agencies is 404; a bad part is 400. " + PERIOD_RULE + VISIBILITY)
-    public Page<FactAnswer> agencyFacts(Actor actor, @PathVariable String agencyId, @PathVariable String indicator,
+    public Page<FactAnswer> agencyIndicatorFacts(Actor actor, @PathVariable String agencyId, @PathVariable String indicator,
                                         @Parameter(description = "2026, 2026-Q3 or 2026-07") @RequestParam String period,
                                         @Parameter(description = "NUMERATOR or DENOMINATOR") @RequestParam String part,
                                         PageQuery page) {
@@ -117,7 +117,7 @@ public class IndicatorController {
             description = "The orders or cases in the indicator's NUMERATOR or DENOMINATOR for the street in the period, each "
                     + "with the instants that placed and decided it and why it counts; sorted by the instant that placed it in "
                     + "the period; paged. A bad part is 400. " + PERIOD_RULE + VISIBILITY)
-    public Page<FactAnswer> streetFacts(Actor actor, @PathVariable String streetCode, @PathVariable String indicator,
+    public Page<FactAnswer> streetIndicatorFacts(Actor actor, @PathVariable String streetCode, @PathVariable String indicator,
                                         @Parameter(description = "2026, 2026-Q3 or 2026-07") @RequestParam String period,
                                         @Parameter(description = "NUMERATOR or DENOMINATOR") @RequestParam String part,
                                         PageQuery page) {
