@@ -2,6 +2,7 @@ package cn.changning.governance.assessment.domain.evaluation;
 
 import cn.changning.governance.contracts.assessment.SurveyResponse;
 import cn.changning.governance.contracts.assessment.SurveyResponsesRecorded;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -24,8 +25,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * its first batch. Each batch records only the rows that are new and valid, in events of at most
  * {@value SurveyResponsesRecorded#MAX_ROWS} rows, all stored together or none; a row it recorded before is reported
  * as already recorded, not counted twice; a bad row is reported with its reason and the rest go on. Its state is the
- * set of ids recorded: all a later batch needs.
+ * set of ids recorded: all a later batch needs, and what a snapshot holds (its fields, read by Jackson).
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class SatisfactionSurvey {
 
     static final int MAX_RESPONSE_ID = 64;
