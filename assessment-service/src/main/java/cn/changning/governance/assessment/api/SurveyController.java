@@ -1,5 +1,6 @@
 package cn.changning.governance.assessment.api;
 
+import cn.changning.governance.assessment.domain.evaluation.OpenSurvey;
 import cn.changning.governance.assessment.domain.evaluation.Questionnaire;
 import cn.changning.governance.assessment.domain.evaluation.RecordSurveyResponses;
 import cn.changning.governance.assessment.domain.evaluation.SurveyCoverage;
@@ -23,6 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -120,9 +123,20 @@ public class SurveyController {
     }
 
     private ImportReport record(Actor actor, String streetCode, int year, SurveyUploadReader.Upload upload) {
-        SurveyRecording recording = upload.rows().isEmpty()
-                ? new SurveyRecording(0, List.of(), List.of())
-                : commands.sendAndWait(RecordSurveyResponses.of(streetCode, year, upload.rows(), actor.clientId(), clock.instant()));
+        SurveyRecording recording = new SurveyRecording(0, List.of(), List.of());
+        if (!upload.rows().isEmpty()) {
+            RecordSurveyResponses command = RecordSurveyResponses.of(streetCode, year, upload.rows(), actor.clientId(), clock.instant());
+            try {
+                recording = commands.sendAndWait(command);
+            } catch (AggregateNotFoundException firstImport) {
+                try {
+                    commands.sendAndWait(OpenSurvey.of(streetCode, year, actor.clientId(), clock.instant()));
+                } catch (AggregateStreamCreationException openedMeanwhile) {
+                    // another import of the street opened it at the same time: record into it
+                }
+                recording = commands.sendAndWait(command);
+            }
+        }
         List<SurveyRowRejection> rejections = new ArrayList<>(upload.rejections());
         rejections.addAll(recording.rejections());
         rejections.sort(Comparator.comparingInt(SurveyRowRejection::row));

@@ -1,13 +1,13 @@
 package cn.changning.governance.assessment.domain.evaluation;
 
+import cn.changning.governance.common.domain.DomainRuleViolation;
+import cn.changning.governance.contracts.assessment.SurveyOpened;
 import cn.changning.governance.contracts.assessment.SurveyResponse;
 import cn.changning.governance.contracts.assessment.SurveyResponsesRecorded;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A street's satisfaction survey of one year (群众测评): the responses it recorded, by response id. It is opened by
- * its first batch. Each batch records only the rows that are new and valid, in events of at most
+ * the street's first import. Each batch records only the rows that are new and valid, in events of at most
  * {@value SurveyResponsesRecorded#MAX_ROWS} rows, all stored together or none; a row it recorded before is reported
  * as already recorded, not counted twice; a bad row is reported with its reason and the rest go on. Its state is the
  * set of ids recorded: all a later batch needs, and what a snapshot holds (its fields, read by Jackson).
@@ -39,15 +39,24 @@ public class SatisfactionSurvey {
     private final Set<String> recorded = new HashSet<>();
 
     protected SatisfactionSurvey() {
-        // for Axon: rebuilt from its events (or created by its first batch)
+        // for Axon: rebuilt from its events
+    }
+
+    /**
+     * Opened as a command of its own, not created by the first batch ({@code CREATE_IF_MISSING}): the common command
+     * check refuses a command to an aggregate without events unless it is a constructor's, and a first batch whose
+     * rows are all refused would store no event to create it with.
+     */
+    @CommandHandler
+    public SatisfactionSurvey(OpenSurvey command, Questionnaire questionnaire) {
+        apply(new SurveyOpened(command.surveyId(), command.streetCode(), command.year(), questionnaire.version(),
+                command.openedBy(), command.openedAt()));
     }
 
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public SurveyRecording handle(RecordSurveyResponses command, Questionnaire questionnaire) {
-        if (surveyId == null) {
-            surveyId = command.surveyId();
-            year = command.year();
+        if (command.year() != year) {
+            throw DomainRuleViolation.invalid("survey-year-mismatch", "year", "The survey " + surveyId + " is of " + year);
         }
         List<SurveyResponse> accepted = new ArrayList<>();
         List<String> already = new ArrayList<>();
@@ -120,9 +129,13 @@ public class SatisfactionSurvey {
     }
 
     @EventSourcingHandler
-    void on(SurveyResponsesRecorded event) {
+    void on(SurveyOpened event) {
         surveyId = event.surveyId();
         year = event.year();
+    }
+
+    @EventSourcingHandler
+    void on(SurveyResponsesRecorded event) {
         for (SurveyResponse response : event.responses()) {
             recorded.add(response.responseId());
         }
