@@ -151,6 +151,16 @@ class ResidentEvaluationIntegrationTest extends AssessmentServiceIntegrationTest
         assertThat(call(HttpMethod.GET, agencyPath, null, police).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /** The import takes both forms in one operation of the document, and every operation keeps the partner contract. */
+    @Test
+    void theApiDocumentDescribesTheImportInBothFormsAndKeepsThePartnerContract() {
+        JsonNode document = http.getForObject("/v3/api-docs", JsonNode.class);
+        JsonNode post = document.path("paths").path("/api/v1/assessments/surveys/{streetCode}/{year}/responses").path("post");
+        assertThat(post.path("requestBody").path("content").has("application/json")).as("%s", post).isTrue();
+        assertThat(post.path("requestBody").path("content").has("text/csv")).as("%s", post).isTrue();
+        cn.changning.governance.common.testing.ApiDocumentRules.assertPartnerContract(document);
+    }
+
     private ResponseEntity<JsonNode> csv(String path, String body, TestCallers caller) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("text/csv; charset=UTF-8"));
