@@ -90,7 +90,7 @@ public class SurveyController {
     private static final String IMPORT_RULES = "Only the street's own centre imports its survey (scope assessment:street; any "
             + "other caller, or an unknown street, gets 404); the importer recorded is the token's client. Each row: responseId "
             + "(at most 64 characters, unique in the street's survey of the year), respondentCategory (RESIDENT, RESIDENT_UNIT, "
-            + "BUSINESS, DEPUTY_OR_MEMBER), answeredOn (yyyy-MM-dd, within the year), and a score 1-5 for each question answered "
+            + "BUSINESS, DEPUTY_OR_MEMBER), answeredOn (yyyy-MM-dd, within the year and not after today in Asia/Shanghai), and a score 1-5 for each question answered "
             + "(codes from GET " + BASE + "/questionnaire; an unanswered question is left out or empty). A row recorded before "
             + "is counted as alreadyRecorded, not twice; a bad row is rejected with its row number, response id when readable, "
             + "field and reason, and the other rows are recorded. The accepted rows are stored together or, if the request "
@@ -125,7 +125,8 @@ public class SurveyController {
     private ImportReport record(Actor actor, String streetCode, int year, SurveyUploadReader.Upload upload) {
         SurveyRecording recording = new SurveyRecording(0, List.of(), List.of());
         if (!upload.rows().isEmpty()) {
-            RecordSurveyResponses command = RecordSurveyResponses.of(streetCode, year, upload.rows(), actor.clientId(), clock.instant());
+            RecordSurveyResponses command = RecordSurveyResponses.of(streetCode, year, upload.rows(), actor.clientId(), clock.instant(),
+                    calendar.zone());
             try {
                 recording = commands.sendAndWait(command);
             } catch (AggregateNotFoundException firstImport) {

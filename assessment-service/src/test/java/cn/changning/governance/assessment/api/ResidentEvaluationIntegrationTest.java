@@ -48,14 +48,15 @@ class ResidentEvaluationIntegrationTest extends AssessmentServiceIntegrationTest
 
     @Test
     void aSurveyImportedInBulkIsRecordedOnceAndShowsInCoverageAndSatisfaction() {
-        int year = clock.instant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
+        LocalDate today = clock.instant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        int year = today.getYear();
         String responsesPath = "/api/v1/assessments/surveys/" + STREET + "/" + year + "/responses";
 
-        // 5,000 rows, all answered in January: Q01 = 4 (75), Q06 (market supervision) = 2 (25), Q03 empty (not answered)
+        // 5,000 rows, all answered in January (none after today, on whatever day the test runs): Q01 = 4 (75), Q06 (market supervision) = 2 (25), Q03 empty (not answered)
         StringBuilder csv = new StringBuilder("responseId,respondentCategory,answeredOn,Q01,Q03,Q06\r\n");
         for (int i = 1; i <= ROWS; i++) {
             csv.append("eval-").append(i).append(',').append(i % 3 == 0 ? "BUSINESS" : "RESIDENT").append(',')
-                    .append(LocalDate.of(year, 1, 1 + i % 28)).append(",4,,2\r\n");
+                    .append(min(LocalDate.of(year, 1, 1 + i % 28), today)).append(",4,,2\r\n");
         }
         long started = System.nanoTime();
         ResponseEntity<JsonNode> first = csv(responsesPath, csv.toString(), CENTRE);
@@ -73,11 +74,11 @@ class ResidentEvaluationIntegrationTest extends AssessmentServiceIntegrationTest
         assertThat(again.getBody().path("alreadyRecorded").asInt()).isEqualTo(ROWS);
 
         String json = "{\"responses\": ["
-                + "{\"responseId\":\"eval-json-1\",\"respondentCategory\":\"DEPUTY_OR_MEMBER\",\"answeredOn\":\"" + year + "-01-15\",\"scores\":{\"Q01\":5}},"
-                + "{\"responseId\":\"eval-json-2\",\"respondentCategory\":\"RESIDENT\",\"answeredOn\":\"" + year + "-01-15\",\"scores\":{\"Q01\":9}},"
+                + "{\"responseId\":\"eval-json-1\",\"respondentCategory\":\"DEPUTY_OR_MEMBER\",\"answeredOn\":\"" + year + "-01-01\",\"scores\":{\"Q01\":5}},"
+                + "{\"responseId\":\"eval-json-2\",\"respondentCategory\":\"RESIDENT\",\"answeredOn\":\"" + year + "-01-01\",\"scores\":{\"Q01\":9}},"
                 + "{\"responseId\":\"eval-json-3\",\"respondentCategory\":\"RESIDENT\",\"answeredOn\":\"" + (year - 1) + "-12-31\",\"scores\":{\"Q01\":3}},"
-                + "{\"responseId\":\"eval-json-4\",\"respondentCategory\":\"TOURIST\",\"answeredOn\":\"" + year + "-01-15\",\"scores\":{\"Q01\":3}},"
-                + "{\"responseId\":\"eval-1\",\"respondentCategory\":\"RESIDENT\",\"answeredOn\":\"" + year + "-01-02\",\"scores\":{\"Q01\":4}}]}";
+                + "{\"responseId\":\"eval-json-4\",\"respondentCategory\":\"TOURIST\",\"answeredOn\":\"" + year + "-01-01\",\"scores\":{\"Q01\":3}},"
+                + "{\"responseId\":\"eval-1\",\"respondentCategory\":\"RESIDENT\",\"answeredOn\":\"" + year + "-01-01\",\"scores\":{\"Q01\":4}}]}";
         ResponseEntity<JsonNode> mixed = call(HttpMethod.POST, responsesPath, json, CENTRE);
         assertThat(mixed.getStatusCode()).as("%s", mixed.getBody()).isEqualTo(HttpStatus.OK);
         JsonNode report = mixed.getBody();
@@ -159,6 +160,10 @@ class ResidentEvaluationIntegrationTest extends AssessmentServiceIntegrationTest
         assertThat(post.path("requestBody").path("content").has("application/json")).as("%s", post).isTrue();
         assertThat(post.path("requestBody").path("content").has("text/csv")).as("%s", post).isTrue();
         cn.changning.governance.common.testing.ApiDocumentRules.assertPartnerContract(document);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private ResponseEntity<JsonNode> csv(String path, String body, TestCallers caller) {

@@ -82,7 +82,7 @@ public class SatisfactionSurvey {
             }
             if (problem == null) {
                 rowOfIdInBatch.put(id, row.rowNumber());
-                String[] checked = check(row, questionnaire);
+                String[] checked = check(row, questionnaire, command.today());
                 field = checked == null ? null : checked[0];
                 problem = checked == null ? null : checked[1];
             }
@@ -101,7 +101,7 @@ public class SatisfactionSurvey {
     }
 
     /** The row's first problem as {field, reason}, or null when it may be recorded. */
-    private String[] check(SurveyRow row, Questionnaire questionnaire) {
+    private String[] check(SurveyRow row, Questionnaire questionnaire, java.time.LocalDate today) {
         if (row.respondentCategory() == null
                 || Arrays.stream(RespondentCategory.values()).noneMatch(c -> c.name().equals(row.respondentCategory()))) {
             return new String[]{"respondentCategory", "respondent category '" + row.respondentCategory() + "' is not one of "
@@ -112,6 +112,9 @@ public class SatisfactionSurvey {
         }
         if (row.answeredOn().getYear() != year) {
             return new String[]{"answeredOn", "answered on " + row.answeredOn() + ", outside the survey's year " + year};
+        }
+        if (row.answeredOn().isAfter(today)) {
+            return new String[]{"answeredOn", "answered on " + row.answeredOn() + ", after today (" + today + ")"};
         }
         if (row.scores() == null || row.scores().isEmpty()) {
             return new String[]{"scores", "a response needs a score for at least one question"};

@@ -20,7 +20,9 @@ class SatisfactionSurveyTest {
 
     private static final String STREET = "310105001";
     private static final String ID = STREET + ":2026";
+    /** 2026-07-01 10:00 in Shanghai. */
     private static final Instant AT = Instant.parse("2026-07-01T02:00:00Z");
+    private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
     private static final Questionnaire QUESTIONNAIRE = Questionnaire.load();
 
     private static final SurveyOpened OPENED = new SurveyOpened(ID, STREET, 2026, "questionnaire.v1", "street-" + STREET, AT);
@@ -38,7 +40,7 @@ class SatisfactionSurveyTest {
     }
 
     private static RecordSurveyResponses batch(SurveyRow... rows) {
-        return RecordSurveyResponses.of(STREET, 2026, List.of(rows), "street-" + STREET, AT);
+        return RecordSurveyResponses.of(STREET, 2026, List.of(rows), "street-" + STREET, AT, SHANGHAI);
     }
 
     private static SurveyResponsesRecorded recorded(String... ids) {
@@ -83,6 +85,16 @@ class SatisfactionSurveyTest {
     }
 
     @Test
+    void aRowAnsweredAfterTodayIsRejected() {
+        fixture.given(OPENED)
+                .when(batch(row(2, "today", "2026-07-01", Map.of("Q01", 4)), row(3, "tomorrow", "2026-07-02", Map.of("Q01", 4))))
+                .expectEvents(new SurveyResponsesRecorded(ID, STREET, 2026, "questionnaire.v1",
+                        List.of(new SurveyResponse("today", "RESIDENT", "2026-07-01", Map.of("Q01", 4))), "street-" + STREET, AT))
+                .expectResultMessagePayload(new SurveyRecording(1, List.of(), List.of(new SurveyRowRejection(3, "tomorrow", "answeredOn",
+                        "answered on 2026-07-02, after today (2026-07-01)"))));
+    }
+
+    @Test
     void aScoreOffTheScaleIsRejectedAndTheOtherRowsAreRecorded() {
         fixture.given(OPENED)
                 .when(batch(row(2, "bad", "2026-05-01", Map.of("Q01", 6)), row(3, "good", "2026-05-01", Map.of("Q01", 1))))
@@ -116,7 +128,7 @@ class SatisfactionSurveyTest {
             rows.add(row(i + 2, "r" + i, "2026-02-01", Map.of("Q02", 3)));
         }
         fixture.given(OPENED)
-                .when(RecordSurveyResponses.of(STREET, 2026, rows, "street-" + STREET, AT))
+                .when(RecordSurveyResponses.of(STREET, 2026, rows, "street-" + STREET, AT, SHANGHAI))
                 .expectSuccessfulHandlerExecution();
         // 1,201 rows: 500 + 500 + 201, in that order
         List<Integer> sizes = new ArrayList<>();
