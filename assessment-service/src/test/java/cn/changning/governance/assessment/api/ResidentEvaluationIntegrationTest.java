@@ -1,9 +1,13 @@
 package cn.changning.governance.assessment.api;
 
+import cn.changning.governance.assessment.domain.evaluation.SatisfactionSurvey;
 import cn.changning.governance.assessment.projection.evaluation.SurveyCoverageGauges;
 import cn.changning.governance.assessment.support.AssessmentServiceIntegrationTest;
 import cn.changning.governance.common.testing.TestCallers;
 import cn.changning.governance.common.testing.TopicRecords;
+import cn.changning.governance.contracts.assessment.SurveyOpened;
+import cn.changning.governance.contracts.assessment.SurveyResponse;
+import cn.changning.governance.contracts.assessment.SurveyResponsesRecorded;
 import cn.changning.governance.contracts.cases.CaseDispatched;
 import cn.changning.governance.contracts.cases.CaseFeedbackRecorded;
 import cn.changning.governance.contracts.cases.CaseFiled;
@@ -45,6 +49,8 @@ class ResidentEvaluationIntegrationTest extends AssessmentServiceIntegrationTest
     SurveyCoverageGauges gauges;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    org.axonframework.serialization.Serializer snapshotSerializer;
 
     @Test
     void aSurveyImportedInBulkIsRecordedOnceAndShowsInCoverageAndSatisfaction() {
@@ -150,6 +156,26 @@ class ResidentEvaluationIntegrationTest extends AssessmentServiceIntegrationTest
         // Nor does another agency of the street see the market office's figures
         TestCallers police = TestCallers.agency(STREET + "-police", STREET, "DISTRICT_PUBLIC_SECURITY_BUREAU");
         assertThat(call(HttpMethod.GET, agencyPath, null, police).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** A survey's snapshot (its recorded ids) survives the service's own snapshot serializer. */
+    @Test
+    void aSurveySnapshotRoundTripsThroughTheServicesSerializer() throws Exception {
+        var constructor = SatisfactionSurvey.class.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        SatisfactionSurvey survey = constructor.newInstance();
+        Instant at = Instant.parse("2025-03-01T00:00:00Z");
+        var onOpened = SatisfactionSurvey.class.getDeclaredMethod("on", SurveyOpened.class);
+        var onRecorded = SatisfactionSurvey.class.getDeclaredMethod("on", SurveyResponsesRecorded.class);
+        onOpened.setAccessible(true);
+        onRecorded.setAccessible(true);
+        onOpened.invoke(survey, new SurveyOpened("310105010:2025", STREET, 2025, "questionnaire.v1", "street-" + STREET, at));
+        onRecorded.invoke(survey, new SurveyResponsesRecorded("310105010:2025", STREET, 2025, "questionnaire.v1",
+                List.of(new SurveyResponse("snap-1", "RESIDENT", "2025-02-01", java.util.Map.of("Q01", 3))), "street-" + STREET, at));
+        var stored = snapshotSerializer.serialize(survey, byte[].class);
+        SatisfactionSurvey restored = snapshotSerializer.deserialize(stored);
+        assertThat(new String(snapshotSerializer.serialize(restored, byte[].class).getData(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(new String(stored.getData(), java.nio.charset.StandardCharsets.UTF_8)).contains("snap-1", "310105010:2025");
     }
 
     /** The import takes both forms in one operation of the document, and every operation keeps the partner contract. */
