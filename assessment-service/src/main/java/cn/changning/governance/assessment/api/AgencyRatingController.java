@@ -69,7 +69,7 @@ public class AgencyRatingController {
     @Operation(summary = "An agency's score explained: each line of its card with links to the facts behind it",
             description = "An indicator line links to the facts of its numerator and denominator "
                     + "(/indicators/agencies/{agencyId}/{INDICATOR}/facts?period=&part=NUMERATOR|DENOMINATOR), the "
-                    + "resident-evaluation line to /evaluations/agencies/{agencyId}?period=. Also the street's and the "
+                    + "resident-evaluation line to /satisfaction/agencies/{agencyId}?period= and its /feedback (the cases behind it). Also the street's and the "
                     + "department's ratings, corrections and the head's eligibility. ETag: the assessment's version as the "
                     + "read model holds it.")
     public ResponseEntity<AgencyDrillDown> find(Actor actor, @PathVariable String period, @PathVariable String agencyId) {

@@ -55,7 +55,8 @@ final class ScoreLinks {
             links.put("numerator", base + "&part=NUMERATOR");
             links.put("denominator", base + "&part=DENOMINATOR");
         } else if (line.component().startsWith("RESIDENT_EVALUATION") || line.component().startsWith("SATISFACTION")) {
-            links.put("evaluation", "/api/v1/assessments/evaluations/agencies/" + agencyId + "?period=" + periodId);
+            links.put("satisfaction", "/api/v1/assessments/satisfaction/agencies/" + agencyId + "?period=" + periodId);
+            links.put("feedback", "/api/v1/assessments/satisfaction/agencies/" + agencyId + "/feedback?period=" + periodId);
         }
         return links;
     }
@@ -69,9 +70,12 @@ final class ScoreLinks {
             links.put("numerator", base + "&part=NUMERATOR");
             links.put("denominator", base + "&part=DENOMINATOR");
         } else if (item.map(i -> i.measure() == ItemMeasure.SATISFACTION).orElse(false)) {
-            links.put(item.get().source() == SatisfactionSource.SURVEY ? "survey" : "evaluation",
-                    item.get().source() == SatisfactionSource.SURVEY ? "/api/v1/assessments/surveys/" + streetCode + "/" + year
-                            : "/api/v1/assessments/evaluations/streets/" + streetCode + "?period=" + year);
+            if (item.get().source() == SatisfactionSource.SURVEY) {
+                links.put("coverage", "/api/v1/assessments/surveys/" + streetCode + "/" + year + "/coverage");
+                links.put("responses", "/api/v1/assessments/surveys/" + streetCode + "/responses?period=" + year);
+            } else {
+                links.put("feedback", "/api/v1/assessments/satisfaction/streets/" + streetCode + "/feedback?period=" + year);
+            }
         }
         return links;
     }

@@ -61,8 +61,10 @@ public class StreetAssessmentController {
     @GetMapping
     @RequiresScope(Scopes.ASSESSMENT_READ)
     @Operation(summary = "A street's sheet for the year, each line with links to the facts behind it",
-            description = "Indicator lines link to /indicators/streets/{code}/{INDICATOR}/facts?period=&part=, satisfaction "
-                    + "lines to /surveys/{code}/{year}. The district sees every street, a street centre its own; others 404.")
+            description = "The lines are the scheme's items. An INDICATOR item links to its indicator's facts "
+                    + "(/indicators/streets/{code}/{INDICATOR}/facts?period=&part=NUMERATOR|DENOMINATOR), a survey SATISFACTION "
+                    + "item to /surveys/{code}/{year}/coverage and the responses behind it (/surveys/{code}/responses?period=), "
+                    + "a case-feedback item to /satisfaction/streets/{code}/feedback?period=. The district sees every street, a street centre its own; others 404.")
     public ResponseEntity<StreetDrillDown> find(Actor actor, @PathVariable String year, @PathVariable String streetCode) {
         access.requireStreet(actor, streetCode);
         int y = requireYear(year);
