@@ -102,7 +102,35 @@ public final class LocalCallers {
             }
             return "street-" + streetOf("/api/v1/dispatch-orders/" + parts[4], true);
         }
+        if (path.startsWith("/api/v1/assessments/")) {
+            return assessmentCaller(parts);
+        }
         return DISTRICT;
+    }
+
+    /**
+     * Who acts in the assessment: a street centre imports its survey and confirms its agencies' ratings, an agency's
+     * parent department rates it; the district does the rest (opens, scores, confirms, records and corrects).
+     */
+    private static String assessmentCaller(String[] parts) {
+        if (parts.length == 8 && parts[4].equals("surveys") && parts[7].equals("responses")) {
+            return "street-" + parts[5];
+        }
+        if (parts.length == 9 && parts[4].equals("periods") && parts[6].equals("agencies")) {
+            Agency agency = AGENCIES.find(parts[7]).orElse(null);
+            if (agency != null && parts[8].equals("street-rating")) {
+                return "street-" + agency.streetCode();
+            }
+            if (agency != null && parts[8].equals("department-rating") && agency.parentDepartment() != null) {
+                return departmentClient(agency.parentDepartment());
+            }
+        }
+        return DISTRICT;
+    }
+
+    /** A department's client, e.g. {@code department-district-housing-administration} for DISTRICT_HOUSING_ADMINISTRATION. */
+    public static String departmentClient(String departmentCode) {
+        return "department-" + departmentCode.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** Who acts for a party of an order: a stationed agency itself, a street team its street centre, a district unit the district. */

@@ -148,6 +148,9 @@ class FuzzSystemTest {
                 orderOf(orderId);
                 s.put("orderId", orderId);
             }
+            if (op.path().startsWith("/api/v1/assessments/")) {
+                assessmentSamples(s);
+            }
             if (op.path().endsWith("/{code}")) {
                 String kind = op.path().split("/")[op.path().split("/").length - 2];
                 s.put("code", switch (kind) {
@@ -158,6 +161,20 @@ class FuzzSystemTest {
                 });
             }
         }
+    }
+
+    /**
+     * The assessment's own: a period and year of the fuzz's own (2019: no other test assesses it, and its baselines may
+     * open and score it), a stationed agency (the assessment rates the streets' agencies, not the district units an
+     * order may go to), a head's staff id, a scheme, an indicator.
+     */
+    private static void assessmentSamples(Map<String, String> s) {
+        s.put("period", "2019");
+        s.put("year", "2019");
+        s.put("agencyId", s.getOrDefault("streetCode", "310105001") + "-squad");
+        s.put("headStaffId", "head-0001");
+        s.put("schemeId", "agency-2016.v1");
+        s.put("indicator", "HANDLING_RATE");
     }
 
     /**

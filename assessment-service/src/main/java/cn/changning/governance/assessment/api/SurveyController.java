@@ -21,7 +21,15 @@ import cn.changning.governance.reference.agencies.AgencyDirectory;
 import cn.changning.governance.reference.agencies.AgencyType;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.changning.governance.common.web.ProblemDetailsAdvice;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -95,15 +103,44 @@ public class SurveyController {
             + "is counted as alreadyRecorded, not twice; a bad row is rejected with its row number, response id when readable, "
             + "field and reason, and the other rows are recorded. The accepted rows are stored together or, if the request "
             + "fails, none are. An upload that is not CSV or JSON as a whole (unclosed quote, missing column, neither an array "
-            + "nor {responses:[...]}) is refused with 400 and nothing is recorded. At most 20,000 rows and 8 MB per request. "
+            + "nor {responses:[...]}) is refused with 400 and nothing is recorded; an upload none of whose rows can be recorded "
+            + "(every row rejected, or no row) is refused with 422 survey-rows-rejected, naming each row's field as "
+            + "responses[row].field, with the report. At most 20,000 rows and 8 MB per request. "
             + "With an Idempotency-Key a repeated request answers the first answer again.";
+
+    /**
+     * The JSON upload as the document shows it. The body is read as a tree (not bound to this record) so that a bad
+     * row is rejected with its row number while the others are recorded, instead of failing the whole upload.
+     */
+    @Schema(name = "SurveyUpload", description = "The responses to record; a bare array of rows is taken too")
+    public record SurveyUploadDocument(@ArraySchema(minItems = 1, maxItems = 20_000) @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+                                       List<SurveyRowDocument> responses) {
+    }
+
+    @Schema(name = "SurveyResponseRow")
+    public record SurveyRowDocument(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 64,
+                    description = "Unique in the street's survey of the year") String responseId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"RESIDENT", "RESIDENT_UNIT", "BUSINESS", "DEPUTY_OR_MEMBER"})
+            String respondentCategory,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", description = "Within the year, not after today (Asia/Shanghai)")
+            String answeredOn,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Question code (Q01...) to a score 1-5")
+            java.util.Map<String, Integer> scores) {
+    }
 
     @PostMapping(path = BASE + "/{streetCode}/{year}/responses", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresScope(Scopes.ASSESSMENT_STREET)
     @Operation(summary = "Import survey responses (JSON)", description = "An array of {responseId, respondentCategory, "
             + "answeredOn, scores: {questionCode: score}}, or {responses: [...]}; row numbers are the 1-based places in the "
             + "array. " + IMPORT_RULES)
-    public ImportReport importJson(Actor actor, @PathVariable String streetCode, @PathVariable int year, @RequestBody JsonNode body) {
+    public ImportReport importJson(Actor actor, @PathVariable String streetCode, @PathVariable int year,
+                                   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                                           @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                                   schema = @Schema(implementation = SurveyUploadDocument.class)),
+                                           @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                                                   description = "RFC 4180 CSV: a header row, then one row per response"))})
+                                   @RequestBody JsonNode body) {
         access.requireOwnStreet(actor, streetCode);
         checkYear(year);
         return record(actor, streetCode, year, SurveyUploadReader.json(body));
@@ -115,7 +152,13 @@ public class SurveyController {
             + "named in Content-Type), RFC 4180 (quoted fields, \"\" for a quote, CRLF or LF). A header row "
             + "responseId,respondentCategory,answeredOn,<questionCode>... (any order), then one row per response; row numbers "
             + "count the header as row 1. " + IMPORT_RULES)
-    public ImportReport importCsv(Actor actor, @PathVariable String streetCode, @PathVariable int year, @RequestBody byte[] body,
+    public ImportReport importCsv(Actor actor, @PathVariable String streetCode, @PathVariable int year,
+                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                                          @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                                  schema = @Schema(implementation = SurveyUploadDocument.class)),
+                                          @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                                                  description = "RFC 4180 CSV: a header row, then one row per response"))})
+                                  @RequestBody byte[] body,
                                   @RequestHeader(name = "Content-Type") String contentType) {
         access.requireOwnStreet(actor, streetCode);
         checkYear(year);
@@ -141,8 +184,38 @@ public class SurveyController {
         List<SurveyRowRejection> rejections = new ArrayList<>(upload.rejections());
         rejections.addAll(recording.rejections());
         rejections.sort(Comparator.comparingInt(SurveyRowRejection::row));
-        return new ImportReport(SurveyIds.of(streetCode, year), streetCode, year, upload.received(), recording.recorded(),
+        ImportReport report = new ImportReport(SurveyIds.of(streetCode, year), streetCode, year, upload.received(), recording.recorded(),
                 recording.alreadyRecorded().size(), rejections.size(), rejections);
+        if (report.recorded() == 0 && report.alreadyRecorded() == 0) {
+            throw new NothingRecorded(report);
+        }
+        return report;
+    }
+
+    /** An upload none of whose rows could be recorded (every one rejected, or none at all): refused as a whole. */
+    static final class NothingRecorded extends RuntimeException {
+        private final transient ImportReport report;
+
+        NothingRecorded(ImportReport report) {
+            super("no row of the upload could be recorded");
+            this.report = report;
+        }
+    }
+
+    /** 422 problem+json naming each rejected row's field ({@code responses[row].field}), with the report's counts. */
+    @ExceptionHandler(NothingRecorded.class)
+    public ResponseEntity<ProblemDetail> nothingRecorded(NothingRecorded refused) {
+        ImportReport r = refused.report;
+        ProblemDetail problem = ProblemDetailsAdvice.problem(HttpStatus.UNPROCESSABLE_ENTITY, "survey-rows-rejected",
+                "No survey row recorded", r.received() == 0 ? "The upload holds no row"
+                        : "Every row of the upload was rejected (" + r.rejected() + " of " + r.received() + "); nothing was recorded");
+        problem.setProperty("errors", r.rejections().stream()
+                .map(x -> new ProblemDetailsAdvice.FieldProblem("responses[" + x.row() + "]." + x.field(), x.reason())).toList());
+        problem.setProperty("report", r);
+        if (r.received() == 0) {
+            problem.setProperty("errors", List.of(new ProblemDetailsAdvice.FieldProblem("responses", "holds no row")));
+        }
+        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @GetMapping(BASE + "/questionnaire")

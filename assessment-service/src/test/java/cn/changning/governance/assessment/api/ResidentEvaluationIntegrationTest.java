@@ -96,6 +96,16 @@ class ResidentEvaluationIntegrationTest extends AssessmentServiceIntegrationTest
         assertThat(report.path("rejections").findValuesAsText("responseId")).containsExactly("eval-json-2", "eval-json-3", "eval-json-4");
         assertThat(report.path("rejections").findValuesAsText("field")).containsExactly("Q01", "answeredOn", "respondentCategory");
 
+        // An upload none of whose rows can be recorded is refused as a whole: 422 naming each row's field
+        String allBad = "[{\"responseId\":\"eval-bad-1\",\"respondentCategory\":\"RESIDENT\",\"answeredOn\":\"" + (year - 1)
+                + "-06-01\",\"scores\":{\"Q01\":3}},{\"responseId\":\"eval-bad-2\",\"respondentCategory\":\"RESIDENT\","
+                + "\"answeredOn\":\"" + year + "-01-01\",\"scores\":{\"Q01\":0}}]";
+        ResponseEntity<JsonNode> refused = call(HttpMethod.POST, responsesPath, allBad, CENTRE);
+        assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().path("type").asText()).endsWith("/survey-rows-rejected");
+        assertThat(refused.getBody().path("errors").findValuesAsText("field")).containsExactly("responses[1].answeredOn", "responses[2].Q01");
+        assertThat(refused.getBody().path("report").path("recorded").asInt()).isZero();
+
         // A CSV that is not one as a whole: 400, nothing recorded
         ResponseEntity<JsonNode> malformed = csv(responsesPath, "responseId,answeredOn,Q01\r\nx,2026-01-01,3\r\n", CENTRE);
         assertThat(malformed.getStatusCode()).as("%s", malformed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -180,6 +180,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** An Accept no answer of the API meets: 406, written as problem+json whatever the Accept (nothing done). */
+    /**
+     * Spring's own 406, raised while choosing the handler: a route that answers only another type (a CSV export) and an
+     * Accept that admits none of its types. Answered like {@link AcceptCheck}'s refusal, as problem+json, never empty.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(@NonNull org.springframework.web.HttpMediaTypeNotAcceptableException ex,
+                                                                      @NonNull HttpHeaders headers,
+                                                                      @NonNull HttpStatusCode status,
+                                                                      @NonNull WebRequest request) {
+        String reason = "admits none of the types this route answers: "
+                + ex.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
+        ProblemDetail problem = problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable", HttpHeaders.ACCEPT + " " + reason);
+        problem.setProperty("errors", List.of(new FieldProblem(HttpHeaders.ACCEPT, reason)));
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(AcceptCheck.NotAcceptableException.class)
     public ResponseEntity<ProblemDetail> notAcceptable(AcceptCheck.NotAcceptableException ex) {
         ProblemDetail problem = problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",

@@ -116,9 +116,17 @@ public final class ApiDocuments {
         if (!content.hasNext()) {
             return null;
         }
-        Map.Entry<String, JsonNode> first = content.next();
-        return new Body(resolved.path("required").asBoolean(false), first.getKey(),
-                resolve(document, first.getValue().path("schema"), 0));
+        // The JSON form where an operation takes several (the survey import takes JSON or CSV): its mutations are the
+        // structured ones; the other forms are still sent with the wrong-content-type mutations.
+        Map.Entry<String, JsonNode> chosen = content.next();
+        while (!chosen.getKey().startsWith("application/json") && content.hasNext()) {
+            Map.Entry<String, JsonNode> next = content.next();
+            if (next.getKey().startsWith("application/json")) {
+                chosen = next;
+            }
+        }
+        return new Body(resolved.path("required").asBoolean(false), chosen.getKey(),
+                resolve(document, chosen.getValue().path("schema"), 0));
     }
 
     /** The OAuth2 scopes the operation's security requirement names (or the document's default), if any. */

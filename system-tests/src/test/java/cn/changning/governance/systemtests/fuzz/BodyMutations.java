@@ -43,6 +43,11 @@ final class BodyMutations {
         add("body.json-null", "null", required ? MUST_REFUSE : MAY_ACCEPT).body("null");
         add("body.array-for-object", "[baseline]", MUST_REFUSE).body("[" + body + "]");
         add("body.bom", "UTF-8 byte-order mark", MAY_ACCEPT).body("\uFEFF" + body);
+        if (!body.startsWith("{")) {
+            // A body that is not a JSON object (an array of rows): the mutations below change an object's properties.
+            add("body.size-10mb", "10 MB body", MUST_REFUSE).body("[\"" + FuzzRequest.longText(10 * 1024 * 1024) + "\"]");
+            return;
+        }
         add("body.bad-utf8", "bytes C3 28 in a string", MUST_REFUSE).bodyBytes(badUtf8(body));
         duplicatedKey(body);
         unknownProperty(body);
