@@ -110,6 +110,14 @@ final class PlatformClient {
         return send(request.build());
     }
 
+    /** A call as a given client with a body of another type than JSON (a CSV upload). */
+    HttpResponse<String> send(String clientId, String method, String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + callers.token(clientId))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** Reports a case and returns its id (asserting 201 and the Location). */
     String reportCase(String description) {
         return created(post("/api/v1/cases", reportBody(description)));

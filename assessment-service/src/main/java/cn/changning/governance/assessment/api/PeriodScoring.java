@@ -1,5 +1,8 @@
 package cn.changning.governance.assessment.api;
 
+import cn.changning.governance.assessment.domain.evaluation.ResidentEvaluation;
+import cn.changning.governance.assessment.domain.indicator.IndicatorSubject;
+import cn.changning.governance.assessment.domain.indicator.IndicatorValues;
 import cn.changning.governance.assessment.domain.indicator.SubjectKind;
 import cn.changning.governance.assessment.domain.period.MarkAssessmentPeriodScored;
 import cn.changning.governance.assessment.domain.period.PeriodKind;
@@ -64,10 +67,13 @@ public class PeriodScoring {
                 "unknown-scheme", "The period's agency scheme " + agencySchemeId + " is not in the catalogue"));
         List<String> unscored = new ArrayList<>();
         int agenciesScored = 0;
+        // One read of the period's facts for every subject, not one per subject.
+        Map<IndicatorSubject, IndicatorValues> measured = indicators.allIndicators(period);
+        Map<String, ResidentEvaluation> agencyEvaluations = evaluations.evaluations(SubjectKind.AGENCY, period);
         for (Agency agency : agencies.list(null, null)) {
             AgencyInputs inputs = new AgencyInputs(agency.id(), agency.streetCode(),
-                    indicators.indicators(SubjectKind.AGENCY, agency.id(), period),
-                    evaluations.evaluation(SubjectKind.AGENCY, agency.id(), period));
+                    measured.getOrDefault(IndicatorSubject.agency(agency.id()), IndicatorValues.EMPTY),
+                    agencyEvaluations.getOrDefault(agency.id(), ResidentEvaluation.NONE));
             String id = AgencyAssessment.idOf(period.id(), agency.id());
             try {
                 commands.sendCreatingIfMissing(new ProposeAgencyRating(id, inputs, agencyScheme.score(inputs), scoredBy, at),
@@ -81,12 +87,14 @@ public class PeriodScoring {
         if (period.kind() == PeriodKind.YEAR) {
             Scheme<StreetInputs> streetScheme = schemes.streetScheme(streetSchemeId).orElseThrow(() -> DomainRuleViolation.conflict(
                     "unknown-scheme", "The period's street scheme " + streetSchemeId + " is not in the catalogue"));
+            Map<String, ResidentEvaluation> streetEvaluations = evaluations.evaluations(SubjectKind.STREET, period);
             for (String street : agencies.list(null, AgencyType.STREET_TEAM).stream().map(Agency::streetCode).toList()) {
-                StreetInputs measured = new StreetInputs(street, indicators.indicators(SubjectKind.STREET, street, period),
-                        evaluations.evaluation(SubjectKind.STREET, street, period), Map.of());
+                StreetInputs inputs = new StreetInputs(street,
+                        measured.getOrDefault(IndicatorSubject.street(street), IndicatorValues.EMPTY),
+                        streetEvaluations.getOrDefault(street, ResidentEvaluation.NONE), Map.of());
                 String id = StreetAssessment.idOf(period.year(), street);
                 try {
-                    commands.sendCreatingIfMissing(new AssessStreet(id, measured, streetScheme, scoredBy, at),
+                    commands.sendCreatingIfMissing(new AssessStreet(id, inputs, streetScheme, scoredBy, at),
                             () -> new StartStreetAssessment(id, period.year(), street, scoredBy, at));
                     streetsScored++;
                 } catch (DomainRuleViolation refused) {

@@ -2,6 +2,7 @@ package cn.changning.governance.assessment.api;
 
 import cn.changning.governance.assessment.domain.evaluation.ResidentEvaluation;
 import cn.changning.governance.assessment.domain.indicator.Indicator;
+import cn.changning.governance.assessment.domain.indicator.IndicatorSubject;
 import cn.changning.governance.assessment.domain.indicator.IndicatorValues;
 import cn.changning.governance.assessment.domain.indicator.Ratio;
 import cn.changning.governance.assessment.domain.indicator.SubjectKind;
@@ -89,11 +90,34 @@ class PeriodScoringTest {
     };
 
     final Map<String, Ratio> handling = new HashMap<>();
-    final IndicatorSource indicators = (kind, id, period) ->
-            kind == SubjectKind.AGENCY && handling.containsKey(id) ? new IndicatorValues(Map.of(Indicator.HANDLING_RATE, handling.get(id)))
-                    : IndicatorValues.EMPTY;
-    final ResidentEvaluationSource evaluations = (kind, id, period) ->
-            kind == SubjectKind.STREET ? new ResidentEvaluation(1000, 80.0, 0, null) : ResidentEvaluation.NONE;
+    final IndicatorSource indicators = new IndicatorSource() {
+        @Override
+        public IndicatorValues indicators(SubjectKind kind, String id, ReportingPeriod period) {
+            return kind == SubjectKind.AGENCY && handling.containsKey(id)
+                    ? new IndicatorValues(Map.of(Indicator.HANDLING_RATE, handling.get(id))) : IndicatorValues.EMPTY;
+        }
+
+        @Override
+        public Map<IndicatorSubject, IndicatorValues> allIndicators(ReportingPeriod period) {
+            Map<IndicatorSubject, IndicatorValues> all = new HashMap<>();
+            handling.forEach((id, ratio) -> all.put(IndicatorSubject.agency(id), indicators(SubjectKind.AGENCY, id, period)));
+            return all;
+        }
+    };
+    final ResidentEvaluationSource evaluations = new ResidentEvaluationSource() {
+        @Override
+        public ResidentEvaluation evaluation(SubjectKind kind, String id, ReportingPeriod period) {
+            return kind == SubjectKind.STREET ? new ResidentEvaluation(1000, 80.0, 0, null) : ResidentEvaluation.NONE;
+        }
+
+        @Override
+        public Map<String, ResidentEvaluation> evaluations(SubjectKind kind, ReportingPeriod period) {
+            Map<String, ResidentEvaluation> all = new HashMap<>();
+            AGENCIES.list(null, null).forEach(a -> all.put(kind == SubjectKind.STREET ? a.streetCode() : a.id(),
+                    evaluation(kind, kind == SubjectKind.STREET ? a.streetCode() : a.id(), period)));
+            return all;
+        }
+    };
     final SchemeCatalogue catalogue = new SchemeCatalogue() {
         public Optional<Scheme<AgencyInputs>> agencyScheme(String id) {
             return Optional.of(AGENCY_SCHEME).filter(s -> s.id().equals(id));

@@ -80,6 +80,7 @@ public class ResidentEvaluationQueries implements ResidentEvaluationSource {
      * asks for 10 streets and 70 agencies at once): each street and agency of the directory, NONE where nothing was
      * said, and any other party that led cases with feedback (a district unit).
      */
+    @Override
     public Map<String, ResidentEvaluation> evaluations(SubjectKind kind, ReportingPeriod period) {
         Map<String, Mean> surveys = new HashMap<>();
         Map<String, Mean> feedback = new HashMap<>();

@@ -59,6 +59,7 @@ public class IndicatorQueries implements IndicatorSource {
     }
 
     /** Every agency and street with a fact in the period, in one read of the period's facts. */
+    @Override
     public Map<IndicatorSubject, IndicatorValues> allIndicators(ReportingPeriod period) {
         Facts facts = load(null, period);
         return counter.countAll(facts.orders(), facts.cases(), period);
