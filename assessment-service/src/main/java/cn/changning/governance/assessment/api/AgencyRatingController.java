@@ -153,23 +153,25 @@ public class AgencyRatingController {
 
     @GetMapping("/award-eligibility/agencies/{agencyId}")
     @RequiresScope(Scopes.ASSESSMENT_READ)
-    @Operation(summary = "One agency's head's eligibility for the year (404 while the department has not named the head)")
+    @Operation(summary = "One agency's head's eligibility for the year",
+            description = "Until the department has rated the agency and named its head, the head is not eligible "
+                    + "(eligible false, headStaffId null, the reason says what is missing). Unknown agencies answer 404.")
     public Eligibility agencyEligibility(Actor actor, @PathVariable String agencyId, @RequestParam String year) {
         access.requireAgency(actor, agencyId);
-        return queries.eligibility(year(year), agencyId::equals).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("award eligibility of agency", agencyId));
+        int y = year(year);
+        return queries.eligibility(y, agencyId::equals).stream().findFirst()
+                .orElseGet(() -> new Eligibility(agencyId, null, y, false,
+                        "not determined: the department has not rated the agency for " + y + " and named its head", null, null));
     }
 
     @GetMapping("/award-eligibility/heads/{headStaffId}")
     @RequiresScope(Scopes.ASSESSMENT_READ)
-    @Operation(summary = "One head's eligibility for the year, by staff id, for every agency it headed that the caller sees")
+    @Operation(summary = "One head's eligibility for the year, by staff id, for every agency it headed that the caller sees",
+            description = "Empty when no department named this head for the year (or none the caller sees).")
     public List<Eligibility> headEligibility(Actor actor, @PathVariable String headStaffId, @RequestParam String year) {
-        List<Eligibility> found = queries.eligibility(year(year), a -> access.seesAgency(actor, a)).stream()
+        // A staff id no department named in the year is not an error (no directory of heads exists): nothing to list.
+        return queries.eligibility(year(year), a -> access.seesAgency(actor, a)).stream()
                 .filter(e -> headStaffId.equals(e.headStaffId())).toList();
-        if (found.isEmpty()) {
-            throw new NotFoundException("award eligibility of head", headStaffId);
-        }
-        return found;
     }
 
     private ResponseEntity<RatingAction> act(String id, String agencyId, Object command) {

@@ -17,6 +17,7 @@ import cn.changning.governance.common.web.PageQuery;
 import cn.changning.governance.contracts.identity.Scopes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,9 +101,9 @@ public class IndicatorController {
                     + "the agency in the period, each with the instants that placed and decided it and why it counts; sorted by "
                     + "the instant that placed it in the period, then order id; paged. An indicator that is not counted for "
                     + "agencies is 404; a bad part is 400. " + PERIOD_RULE + VISIBILITY)
-    public Page<FactAnswer> agencyIndicatorFacts(Actor actor, @PathVariable String agencyId, @PathVariable String indicator,
+    public Page<FactAnswer> agencyIndicatorFacts(Actor actor, @PathVariable String agencyId, @Parameter(schema = @Schema(implementation = Indicator.class)) @PathVariable String indicator,
                                         @Parameter(description = "2026, 2026-Q3 or 2026-07") @RequestParam String period,
-                                        @Parameter(description = "NUMERATOR or DENOMINATOR") @RequestParam String part,
+                                        @Parameter(description = "NUMERATOR or DENOMINATOR", schema = @Schema(implementation = FactPart.class)) @RequestParam String part,
                                         PageQuery page) {
         ReportingPeriod p = period(period);
         FactPart which = part(part);
@@ -117,9 +118,9 @@ public class IndicatorController {
             description = "The orders or cases in the indicator's NUMERATOR or DENOMINATOR for the street in the period, each "
                     + "with the instants that placed and decided it and why it counts; sorted by the instant that placed it in "
                     + "the period; paged. A bad part is 400. " + PERIOD_RULE + VISIBILITY)
-    public Page<FactAnswer> streetIndicatorFacts(Actor actor, @PathVariable String streetCode, @PathVariable String indicator,
+    public Page<FactAnswer> streetIndicatorFacts(Actor actor, @PathVariable String streetCode, @Parameter(schema = @Schema(implementation = Indicator.class)) @PathVariable String indicator,
                                         @Parameter(description = "2026, 2026-Q3 or 2026-07") @RequestParam String period,
-                                        @Parameter(description = "NUMERATOR or DENOMINATOR") @RequestParam String part,
+                                        @Parameter(description = "NUMERATOR or DENOMINATOR", schema = @Schema(implementation = FactPart.class)) @RequestParam String part,
                                         PageQuery page) {
         ReportingPeriod p = period(period);
         FactPart which = part(part);

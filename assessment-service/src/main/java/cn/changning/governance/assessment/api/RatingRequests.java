@@ -3,6 +3,7 @@ package cn.changning.governance.assessment.api;
 import cn.changning.governance.assessment.domain.period.ReportingPeriod;
 import cn.changning.governance.assessment.domain.scoring.Grade;
 import cn.changning.governance.contracts.assessment.RatingSide;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -34,10 +35,10 @@ final class RatingRequests {
     }
 
     record ItemScore(@NotNull @Pattern(regexp = "[A-Za-z0-9.-]{1,20}", message = "must be an item code") String itemCode,
-                     @NotNull @PositiveOrZero Double points) {
+                     @NotNull @PositiveOrZero @DecimalMax(value = "100", message = "must be at most 100 (an item is worth at most 100 points)") Double points) {
     }
 
     record ItemCorrection(@NotNull @Pattern(regexp = "[A-Za-z0-9.-]{1,20}", message = "must be an item code") String itemCode,
-                          @NotNull @PositiveOrZero Double points, @NotBlank @Size(max = 1000) String reason) {
+                          @NotNull @PositiveOrZero @DecimalMax(value = "100", message = "must be at most 100 (an item is worth at most 100 points)") Double points, @NotBlank @Size(max = 1000) String reason) {
     }
 }

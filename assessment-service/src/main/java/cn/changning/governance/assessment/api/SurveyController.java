@@ -125,8 +125,17 @@ public class SurveyController {
             String respondentCategory,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", description = "Within the year, not after today (Asia/Shanghai)")
             String answeredOn,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Question code (Q01...) to a score 1-5")
-            java.util.Map<String, Integer> scores) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Question code to a score 1-5; at least one")
+            SurveyScoresDocument scores) {
+    }
+
+    /** The questions of questionnaire v1 (GET /questionnaire names them); a question not answered is left out. */
+    @Schema(name = "SurveyScores")
+    public record SurveyScoresDocument(@Schema(minimum = "1", maximum = "5") Integer Q01, @Schema(minimum = "1", maximum = "5") Integer Q02,
+                                       @Schema(minimum = "1", maximum = "5") Integer Q03, @Schema(minimum = "1", maximum = "5") Integer Q04,
+                                       @Schema(minimum = "1", maximum = "5") Integer Q05, @Schema(minimum = "1", maximum = "5") Integer Q06,
+                                       @Schema(minimum = "1", maximum = "5") Integer Q07, @Schema(minimum = "1", maximum = "5") Integer Q08,
+                                       @Schema(minimum = "1", maximum = "5") Integer Q09, @Schema(minimum = "1", maximum = "5") Integer Q10) {
     }
 
     @PostMapping(path = BASE + "/{streetCode}/{year}/responses", consumes = MediaType.APPLICATION_JSON_VALUE)

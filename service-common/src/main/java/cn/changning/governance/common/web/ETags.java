@@ -21,15 +21,16 @@ public final class ETags {
             return null;
         }
         String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
+        // One strong entity-tag as the ETag header gave it ("3"). A weak tag (W/"3") never matches under If-Match's
+        // strong comparison (RFC 9110 13.1.1), and an unquoted 3 is no entity-tag: refused, not read as a version.
+        if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            try {
+                return Long.parseLong(value.substring(1, value.length() - 1));
+            } catch (NumberFormatException e) {
+                // below
+            }
         }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw DomainRuleViolation.invalid("invalid-if-match", "If-Match",
-                    "If-Match must be the resource's ETag, e.g. \"3\"; got " + UntrustedText.excerpt(ifMatch));
-        }
+        throw DomainRuleViolation.invalid("invalid-if-match", "If-Match",
+                "If-Match must be the resource's ETag as given, quoted and strong, e.g. \"3\" (or *); got " + UntrustedText.excerpt(ifMatch));
     }
 }

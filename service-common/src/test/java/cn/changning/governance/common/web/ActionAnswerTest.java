@@ -36,8 +36,15 @@ class ActionAnswerTest {
     @Test
     void theExpectedVersionIsReadFromIfMatch() {
         assertThat(resolve("\"3\"").value()).isEqualTo(3L);
-        assertThat(resolve("W/\"5\"").value()).isEqualTo(5L);
         assertThat(resolve("*").value()).as("* is any current version: no version check").isNull();
+    }
+
+    @Test
+    void anIfMatchThatIsNoStrongQuotedETagIsRefusedNotReadAsAVersion() {
+        for (String bad : new String[]{"W/\"5\"", "5", "\"5", "\"\"", "\"abc\"", "\"1\", \"2\""}) {
+            assertThatThrownBy(() -> resolve(bad).value()).as(bad).isInstanceOf(cn.changning.governance.common.domain.DomainRuleViolation.class)
+                    .hasMessageContaining("If-Match");
+        }
     }
 
     @Test

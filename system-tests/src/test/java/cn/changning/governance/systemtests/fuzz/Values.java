@@ -64,7 +64,8 @@ public final class Values {
         String type = schema.path("type").asText("object");
         if (name != null && samples.containsKey(name)) {
             String sample = samples.get(name);
-            return type.equals("number") || type.equals("integer") ? JSON.valueToTree(Double.parseDouble(sample)) : JSON.valueToTree(sample);
+            return type.equals("integer") ? JSON.valueToTree(Long.parseLong(sample))
+                    : type.equals("number") ? JSON.valueToTree(Double.parseDouble(sample)) : JSON.valueToTree(sample);
         }
         if (schema.has("enum")) {
             return schema.get("enum").get(0);

@@ -118,7 +118,7 @@ public record SchemeVariant(String agencySchemeId, String streetSchemeId, Double
     }
 
     private static void points(Double value, String field) {
-        if (value != null && (value.isNaN() || value < 0 || value > 100)) {
+        if (value != null && (!Double.isFinite(value) || value < 0 || value > 100)) {
             throw new VariantRefused(field, SchemeWords.num(value) + " is outside 0-100");
         }
     }

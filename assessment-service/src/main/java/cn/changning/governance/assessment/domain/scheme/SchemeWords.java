@@ -19,6 +19,9 @@ final class SchemeWords {
 
     /** A number without needless decimals: 30, 16.67, 2.29. */
     static String num(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value); // Infinity or NaN, as a refusal names it
+        }
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
