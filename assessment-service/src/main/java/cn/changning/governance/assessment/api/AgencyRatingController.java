@@ -164,11 +164,20 @@ public class AgencyRatingController {
                         "not determined: the department has not rated the agency for " + y + " and named its head", null, null));
     }
 
+    /** A head's staff id, as the department names it (never a name). */
+    static final String HEAD_STAFF_ID = "^[A-Za-z0-9-]{3,40}$";
+
     @GetMapping("/award-eligibility/heads/{headStaffId}")
     @RequiresScope(Scopes.ASSESSMENT_READ)
     @Operation(summary = "One head's eligibility for the year, by staff id, for every agency it headed that the caller sees",
             description = "Empty when no department named this head for the year (or none the caller sees).")
-    public List<Eligibility> headEligibility(Actor actor, @PathVariable String headStaffId, @RequestParam String year) {
+    public List<Eligibility> headEligibility(Actor actor,
+                                            @Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(pattern = HEAD_STAFF_ID))
+                                            @PathVariable String headStaffId, @RequestParam String year) {
+        if (!headStaffId.matches(HEAD_STAFF_ID)) {
+            throw new cn.changning.governance.common.web.InvalidParameterException("headStaffId",
+                    "is an opaque staff id: 3-40 letters, digits or dashes");
+        }
         // A staff id no department named in the year is not an error (no directory of heads exists): nothing to list.
         return queries.eligibility(year(year), a -> access.seesAgency(actor, a)).stream()
                 .filter(e -> headStaffId.equals(e.headStaffId())).toList();

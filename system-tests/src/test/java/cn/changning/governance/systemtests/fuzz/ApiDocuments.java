@@ -141,7 +141,7 @@ public final class ApiDocuments {
 
     /** The node with every {@code $ref} under it replaced by what it names (cycles cut at a fixed depth). */
     static JsonNode resolve(JsonNode document, JsonNode node, int depth) {
-        if (node == null || depth > 12) {
+        if (node == null || depth > 24) {
             return JSON.createObjectNode();
         }
         if (node.isObject() && node.has("$ref")) {

@@ -39,6 +39,9 @@ import static cn.changning.governance.assessment.projection.evaluation.Evaluatio
  */
 public class ResidentEvaluationQueries implements ResidentEvaluationSource {
 
+    /** Documents per reply of a long find (a year's responses and feedback): see IndicatorQueries.FIND_BATCH. */
+    static final int FIND_BATCH = 2_000;
+
     private final MongoTemplate mongo;
     private final AgencyDirectory agencies;
 
@@ -53,7 +56,7 @@ public class ResidentEvaluationQueries implements ResidentEvaluationSource {
             case STREET -> {
                 Mean survey = new Mean();
                 responses().find(Filters.and(Filters.eq(STREET_CODE, subjectId), Filters.eq(PERIODS, period.id())))
-                        .projection(Projections.include(SCORE))
+                        .projection(Projections.include(SCORE)).batchSize(FIND_BATCH)
                         .forEach(d -> survey.add(d.get(SCORE, Number.class).doubleValue()));
                 yield survey.with(feedback(Filters.eq(STREET_CODE, subjectId), period));
             }
@@ -62,7 +65,7 @@ public class ResidentEvaluationQueries implements ResidentEvaluationSource {
                 Mean survey = new Mean();
                 if (agency != null && agency.type() instanceof AgencyType type) {
                     responses().find(Filters.and(Filters.eq(STREET_CODE, agency.streetCode()), Filters.eq(PERIODS, period.id())))
-                            .projection(Projections.include(TYPE_SCORES))
+                            .projection(Projections.include(TYPE_SCORES)).batchSize(FIND_BATCH)
                             .forEach(d -> {
                                 Number score = d.get(TYPE_SCORES, Document.class).get(type.name(), Number.class);
                                 if (score != null) {
@@ -84,7 +87,7 @@ public class ResidentEvaluationQueries implements ResidentEvaluationSource {
     public Map<String, ResidentEvaluation> evaluations(SubjectKind kind, ReportingPeriod period) {
         Map<String, Mean> surveys = new HashMap<>();
         Map<String, Mean> feedback = new HashMap<>();
-        for (Document d : responses().find(Filters.eq(PERIODS, period.id())).projection(Projections.include(STREET_CODE, SCORE, TYPE_SCORES))) {
+        for (Document d : responses().find(Filters.eq(PERIODS, period.id())).projection(Projections.include(STREET_CODE, SCORE, TYPE_SCORES)).batchSize(FIND_BATCH)) {
             String street = d.getString(STREET_CODE);
             if (kind == SubjectKind.STREET) {
                 surveys.computeIfAbsent(street, s -> new Mean()).add(d.get(SCORE, Number.class).doubleValue());
@@ -95,7 +98,7 @@ public class ResidentEvaluationQueries implements ResidentEvaluationSource {
             }
         }
         String by = kind == SubjectKind.STREET ? STREET_CODE : LEAD_AGENCY_ID;
-        for (Document d : mongo.getCollection(FEEDBACK).find(Filters.and(Filters.eq(PERIODS, period.id()), Filters.exists(FEEDBACK_SCORE))).projection(Projections.include(by, FEEDBACK_SCORE))) {
+        for (Document d : mongo.getCollection(FEEDBACK).find(Filters.and(Filters.eq(PERIODS, period.id()), Filters.exists(FEEDBACK_SCORE))).projection(Projections.include(by, FEEDBACK_SCORE)).batchSize(FIND_BATCH)) {
             String subject = d.getString(by);
             if (subject != null) {
                 feedback.computeIfAbsent(subject, s -> new Mean()).add(d.get(FEEDBACK_SCORE, Number.class).doubleValue());
@@ -127,7 +130,7 @@ public class ResidentEvaluationQueries implements ResidentEvaluationSource {
     /** The respondents of every street's survey of a year, by street (a street without any is absent). */
     public Map<String, Long> respondentsByStreet(int year) {
         Map<String, Long> counts = new TreeMap<>();
-        for (Document d : responses().find(Filters.eq(YEAR, year)).projection(Projections.include(STREET_CODE))) {
+        for (Document d : responses().find(Filters.eq(YEAR, year)).projection(Projections.include(STREET_CODE)).batchSize(FIND_BATCH)) {
             counts.merge(d.getString(STREET_CODE), 1L, Long::sum);
         }
         return counts;
@@ -183,7 +186,7 @@ public class ResidentEvaluationQueries implements ResidentEvaluationSource {
     private Mean feedback(Bson subject, ReportingPeriod period) {
         Mean mean = new Mean();
         mongo.getCollection(FEEDBACK).find(Filters.and(subject, Filters.eq(PERIODS, period.id()), Filters.exists(FEEDBACK_SCORE)))
-                .projection(Projections.include(FEEDBACK_SCORE))
+                .projection(Projections.include(FEEDBACK_SCORE)).batchSize(FIND_BATCH)
                 .forEach(d -> mean.add(d.get(FEEDBACK_SCORE, Number.class).doubleValue()));
         return mean;
     }
