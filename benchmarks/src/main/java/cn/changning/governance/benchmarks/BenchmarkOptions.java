@@ -19,12 +19,22 @@ import java.util.Optional;
  *   --growth-events N           events stored before the "grown store" command run
  *   --growth-cases N            cases in the read model for the grown list and count queries
  *   --publication-events N      size of the publication burst
+ *   --assessment-cases N        cases of the year re-scored by the assessment scenario (full 200,000)
+ *   --only assessment           run that scenario alone, on the engines only (no services started)
  *   --duration-scale X          multiplies every warm-up and measured duration
  *   --uncapped                  no time caps on the replay and the seeding: the full sizes, however long they take
  * </pre>
  */
 public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Optional<String> caseServiceUrl,
-                               Path reportDir, Optional<Path> dataDir, Sizes sizes) {
+                               Path reportDir, Optional<Path> dataDir, Sizes sizes, Optional<String> only) {
+
+    /** The scenario {@code --only} can run alone. */
+    public static final String ONLY_ASSESSMENT = "assessment";
+
+    public BenchmarkOptions(boolean quick, Optional<String> targetUrl, Optional<String> caseServiceUrl,
+                            Path reportDir, Optional<Path> dataDir, Sizes sizes) {
+        this(quick, targetUrl, caseServiceUrl, reportDir, dataDir, sizes, Optional.empty());
+    }
 
     /** How big and how long each scenario is. */
     public record Sizes(Duration rawPhase, Duration commandWarmup, Duration commandDuration,
@@ -32,7 +42,8 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                         Duration loopWarmup, Duration loopDuration, int loopActors,
                         int replayEvents, Duration replayTimeCap,
                         int growthEvents, int growthCases, Duration growthWarmup, Duration growthDuration,
-                        int queryRepetitions, Duration seedTimeCap, Duration settleCap) {
+                        int queryRepetitions, Duration seedTimeCap, Duration settleCap,
+                        int assessmentCases, Duration assessmentTimeCap, int assessmentRepetitions) {
 
         /** Every scenario once, small: about 75 s of scenarios after the stack is up. */
         static Sizes quick() {
@@ -41,7 +52,8 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                     Duration.ofMillis(500), Duration.ofSeconds(3), 4,
                     3_000, Duration.ofSeconds(10),
                     20_000, 2_000, Duration.ofSeconds(1), Duration.ofSeconds(2),
-                    2, Duration.ofSeconds(8), Duration.ofSeconds(3));
+                    2, Duration.ofSeconds(8), Duration.ofSeconds(3),
+                    1_000, Duration.ofSeconds(30), 2);
         }
 
         /**
@@ -55,14 +67,15 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                     Duration.ofSeconds(3), Duration.ofSeconds(20), 8,
                     1_000_000, Duration.ofSeconds(120),
                     5_000_000, 1_000_000, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                    5, Duration.ofSeconds(150), Duration.ofSeconds(45));
+                    5, Duration.ofSeconds(150), Duration.ofSeconds(45),
+                    200_000, Duration.ofMinutes(15), 5);
         }
 
         Sizes scaled(double f) {
             return new Sizes(s(rawPhase, f), s(commandWarmup, f), s(commandDuration, f), publicationEvents,
                     s(lagWarmup, f), s(lagDuration, f), s(loopWarmup, f), s(loopDuration, f), loopActors,
                     replayEvents, s(replayTimeCap, f), growthEvents, growthCases, s(growthWarmup, f), s(growthDuration, f),
-                    queryRepetitions, seedTimeCap, settleCap);
+                    queryRepetitions, seedTimeCap, settleCap, assessmentCases, assessmentTimeCap, assessmentRepetitions);
         }
 
         private static Duration s(Duration d, double f) {
@@ -79,7 +92,8 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
         String caseService = null;
         Path reportDir = Path.of("benchmarks", "target", "report");
         Path dataDir = null;
-        Integer replay = null, growthEvents = null, growthCases = null, publication = null;
+        Integer replay = null, growthEvents = null, growthCases = null, publication = null, assessment = null;
+        String only = null;
         double scale = 1;
         boolean uncapped = false;
         for (int i = 0; i < args.length; i++) {
@@ -96,6 +110,13 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                 case "--publication-events" -> publication = Integer.parseInt(args[++i]);
                 case "--duration-scale" -> scale = Double.parseDouble(args[++i]);
                 case "--uncapped" -> uncapped = true;
+                case "--assessment-cases" -> assessment = Integer.parseInt(args[++i]);
+                case "--only" -> {
+                    only = args[++i];
+                    if (!only.equals(ONLY_ASSESSMENT)) {
+                        throw new IllegalArgumentException("--only takes " + ONLY_ASSESSMENT + ", not " + only);
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (see BenchmarkOptions)");
             }
         }
@@ -105,8 +126,9 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                 s.loopWarmup(), s.loopDuration(), s.loopActors(),
                 replay != null ? replay : s.replayEvents(), uncapped ? NO_CAP : s.replayTimeCap(),
                 growthEvents != null ? growthEvents : s.growthEvents(), growthCases != null ? growthCases : s.growthCases(),
-                s.growthWarmup(), s.growthDuration(), s.queryRepetitions(), uncapped ? NO_CAP : s.seedTimeCap(), s.settleCap());
+                s.growthWarmup(), s.growthDuration(), s.queryRepetitions(), uncapped ? NO_CAP : s.seedTimeCap(), s.settleCap(),
+                assessment != null ? assessment : s.assessmentCases(), uncapped ? NO_CAP : s.assessmentTimeCap(), s.assessmentRepetitions());
         return new BenchmarkOptions(quick, Optional.ofNullable(target), Optional.ofNullable(caseService),
-                reportDir, Optional.ofNullable(dataDir), s);
+                reportDir, Optional.ofNullable(dataDir), s, Optional.ofNullable(only));
     }
 }

@@ -6,6 +6,7 @@ import cn.changning.governance.benchmarks.core.Http;
 import cn.changning.governance.benchmarks.core.Report;
 import cn.changning.governance.benchmarks.core.ReportWriter;
 import cn.changning.governance.benchmarks.core.ScenarioResult;
+import cn.changning.governance.benchmarks.scenarios.AssessmentRescoringScenario;
 import cn.changning.governance.benchmarks.scenarios.CommandScenario;
 import cn.changning.governance.benchmarks.scenarios.FullLoopScenario;
 import cn.changning.governance.benchmarks.scenarios.GrowthScenario;
@@ -82,7 +83,7 @@ public final class BenchmarkRunner {
             System.setProperty("GOVERNANCE_DATA_DIR", data.toString());
         }
         return new BenchmarkOptions(options.quick(), options.targetUrl(), options.caseServiceUrl(), options.reportDir(),
-                Optional.of(data), options.sizes());
+                Optional.of(data), options.sizes(), options.only());
     }
 
     /** Runs everything and writes the report files; the test calls this. */
@@ -94,8 +95,14 @@ public final class BenchmarkRunner {
     private static Report run(BenchmarkOptions options, boolean temporaryData) {
         BenchmarkRunner runner = new BenchmarkRunner(prepare(options));
         long start = System.nanoTime();
-        try (Target target = Target.open(runner.options)) {
-            runner.runAll(target);
+        try {
+            if (runner.options.only().isPresent()) {
+                runner.runAssessmentOnly();
+            } else {
+                try (Target target = Target.open(runner.options)) {
+                    runner.runAll(target);
+                }
+            }
         } finally {
             runner.report.environment().put("wallClockSeconds", Math.round((System.nanoTime() - start) / 1e9));
             ReportWriter.write(runner.report, options.reportDir());
@@ -168,6 +175,7 @@ public final class BenchmarkRunner {
         settle(stores);
 
         step("replay", () -> new ReplayScenario(engines, sizes.replayEvents(), sizes.replayTimeCap()).run(report));
+        step("assessment re-scoring", () -> assessment(engines));
 
         step("queries", () -> growth.queries(report, "queries, read model as the run left it", sizes.queryRepetitions(),
                 "on the cases the run created"));
@@ -191,6 +199,26 @@ public final class BenchmarkRunner {
                     .notAvailable("needs the platform's event store (the local stack); not reachable with --target-url"));
         }
         Goals.evaluate(report, sizes);
+    }
+
+    private void assessment(EmbeddedInfrastructure engines) {
+        new AssessmentRescoringScenario(engines, sizes.assessmentCases(), sizes.assessmentTimeCap(), sizes.assessmentRepetitions()).run(report);
+    }
+
+    /** {@code --only assessment}: the engines alone (no services), scenario 7 and its goal. */
+    private void runAssessmentOnly() {
+        Runtime rt = Runtime.getRuntime();
+        report.environment().put("mode", (options.quick() ? "quick" : "full") + ", only the assessment scenario");
+        report.environment().put("target", "the benchmark's own embedded engines (PostgreSQL, in-process Kafka, Mongo wire server on H2); no services");
+        report.environment().put("machine", String.format(Locale.ROOT, "%d cores, JVM %s, max heap %d MiB, %s",
+                rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20, System.getProperty("os.name")));
+        report.environment().put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        report.environment().put("sizes", sizes.toString());
+        try (EmbeddedInfrastructure engines = EmbeddedInfrastructure.start(
+                new EmbeddedInfrastructure.Settings(options.dataDir().orElseThrow().resolve("engines"), 0, 0, 0, true, true))) {
+            step("assessment re-scoring", () -> assessment(engines));
+        }
+        Goals.assessment(report);
     }
 
     /** Runs a scenario; a failure is reported and the run goes on. */

@@ -2,6 +2,7 @@ package cn.changning.governance.benchmarks;
 
 import cn.changning.governance.benchmarks.core.Goal;
 import cn.changning.governance.benchmarks.core.Report;
+import cn.changning.governance.benchmarks.scenarios.AssessmentRescoringScenario;
 import cn.changning.governance.benchmarks.scenarios.CommandScenario;
 import cn.changning.governance.benchmarks.scenarios.GrowthScenario;
 import cn.changning.governance.benchmarks.scenarios.PublicationScenario;
@@ -50,5 +51,15 @@ final class Goals {
                 String.format(Locale.ROOT, "create p99 %.1f ms grown vs %.1f ms empty", grownCreate, emptyCreate)));
         report.goal(Goal.atMost("command p99 grown store (file)", requirement, grown, 1.2 * empty,
                 String.format(Locale.ROOT, "file (loads the case from the store) p99 %.1f ms grown vs %.1f ms empty", grown, empty)));
+        assessment(report);
+    }
+
+    /** Issue 13: "a year of the whole district re-scored in seconds". Reported, never asserted. */
+    static void assessment(Report report) {
+        double p50 = report.figure(AssessmentRescoringScenario.GROUP, AssessmentRescoringScenario.NAME, "rescoreYearP50Ms") / 1000;
+        double max = report.figure(AssessmentRescoringScenario.GROUP, AssessmentRescoringScenario.NAME, "rescoreYearMaxMs") / 1000;
+        double cases = report.figure(AssessmentRescoringScenario.GROUP, AssessmentRescoringScenario.NAME, "cases");
+        report.goal(Goal.atMost("re-score a year", String.format(Locale.ROOT, "≤ 5 s (p50; %,.0f cases' events)", cases), p50, 5,
+                String.format(Locale.ROOT, "seconds: indicators of the year from Mongo + 80 score cards + what-if at satisfaction 20; max %.2f s", max)));
     }
 }

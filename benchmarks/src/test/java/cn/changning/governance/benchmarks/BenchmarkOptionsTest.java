@@ -17,6 +17,7 @@ class BenchmarkOptionsTest {
         assertThat(full.growthEvents()).isEqualTo(5_000_000);
         assertThat(full.growthCases()).isEqualTo(1_000_000);
         assertThat(full.publicationEvents()).isEqualTo(50_000);
+        assertThat(full.assessmentCases()).isEqualTo(200_000);
         assertThat(full.replayTimeCap()).isLessThan(Duration.ofMinutes(5));
         assertThat(full.seedTimeCap()).isLessThan(Duration.ofMinutes(5));
     }
@@ -40,6 +41,19 @@ class BenchmarkOptionsTest {
         assertThat(quick.growthEvents()).isLessThan(full.growthEvents());
         assertThat(quick.commandDuration()).isLessThan(full.commandDuration());
         assertThat(quick.lagDuration()).isLessThan(full.lagDuration());
+        assertThat(quick.assessmentCases()).isLessThan(full.assessmentCases());
+    }
+
+    @Test
+    void onlyRunsTheAssessmentScenarioAtTheSizeAsked() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--only", "assessment", "--assessment-cases", "300000");
+
+        assertThat(options.only()).contains(BenchmarkOptions.ONLY_ASSESSMENT);
+        assertThat(options.sizes().assessmentCases()).isEqualTo(300_000);
+        assertThat(BenchmarkOptions.parse().only()).isEmpty();
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--only", "replay"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("replay");
     }
 
     @Test

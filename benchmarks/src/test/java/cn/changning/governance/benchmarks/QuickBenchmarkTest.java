@@ -53,8 +53,13 @@ class QuickBenchmarkTest {
         positive(scenarios, "7 growth / commands, grown store", "storedEvents");
         positive(scenarios, "7 growth / grow the read model", "casesAdded");
         positive(scenarios, "7 growth / queries, read model grown", "rounds");
+        positive(scenarios, "7 assessment / re-score a year", "cases");
+        positive(scenarios, "7 assessment / re-score a year", "facts");
+        positive(scenarios, "7 assessment / re-score a year", "subjectsScored", 80);
+        assertThat(scenarios.get("7 assessment / re-score a year").get("figures").get("subjectsMongoDiffersFromMemory").asLong())
+                .as("the Mongo path counts what the in-memory fold counts").isZero();
 
-        assertThat(json.get("goals")).hasSize(9);
+        assertThat(json.get("goals")).hasSize(10);
         json.get("goals").forEach(g -> assertThat(g.get("status").asText()).isIn("MET", "MISSED", "NOT MEASURED"));
     }
 
