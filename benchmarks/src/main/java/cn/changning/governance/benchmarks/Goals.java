@@ -54,12 +54,19 @@ final class Goals {
         assessment(report);
     }
 
-    /** Issue 13: "a year of the whole district re-scored in seconds". Reported, never asserted. */
+    /**
+     * Issue 13: "a year of the whole district re-scored in seconds". Two readings, both reported, never asserted: the
+     * what-if as the service runs it (from the inputs recorded with each score: 80 cards re-scored and both rankings
+     * compared), and a re-score from the year's facts (reading every fact of the year from Mongo, then scoring).
+     */
     static void assessment(Report report) {
         double p50 = report.figure(AssessmentRescoringScenario.GROUP, AssessmentRescoringScenario.NAME, "rescoreYearP50Ms") / 1000;
         double max = report.figure(AssessmentRescoringScenario.GROUP, AssessmentRescoringScenario.NAME, "rescoreYearMaxMs") / 1000;
+        double whatIf = report.figure(AssessmentRescoringScenario.GROUP, AssessmentRescoringScenario.NAME, "whatIfP50Ms") / 1000;
         double cases = report.figure(AssessmentRescoringScenario.GROUP, AssessmentRescoringScenario.NAME, "cases");
-        report.goal(Goal.atMost("re-score a year", String.format(Locale.ROOT, "≤ 5 s (p50; %,.0f cases' events)", cases), p50, 5,
+        report.goal(Goal.atMost("what-if re-score of a year", String.format(Locale.ROOT, "≤ 5 s (p50; %,.0f cases)", cases), whatIf, 5,
+                "seconds: 70 agency and 10 street cards re-scored from their recorded inputs at satisfaction 20, both rankings compared"));
+        report.goal(Goal.atMost("re-score a year from its facts", String.format(Locale.ROOT, "≤ 5 s (p50; %,.0f cases' events)", cases), p50, 5,
                 String.format(Locale.ROOT, "seconds: indicators of the year from Mongo + 80 score cards + what-if at satisfaction 20; max %.2f s", max)));
     }
 }

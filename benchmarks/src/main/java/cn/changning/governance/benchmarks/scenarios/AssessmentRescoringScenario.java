@@ -32,8 +32,6 @@ import cn.changning.governance.reference.agencies.AgencyDirectory;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.geography.Geography;
-import com.mongodb.MongoInternalException;
-import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -55,8 +53,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -88,7 +84,6 @@ public final class AssessmentRescoringScenario {
     /** Cases whose events are interleaved by time on the topics: about the cases open at once in a district. */
     private static final int WINDOW = 2_000;
     private static final int CHUNK = 5_000;
-    private static final int READ_BATCH = 2_000;
     private static final SchemeVariant SATISFACTION_AT_20 = new SchemeVariant(null, null, 20.0, null, null, null, null);
 
     private final EmbeddedInfrastructure engines;
@@ -167,16 +162,6 @@ public final class AssessmentRescoringScenario {
 
             ReportingPeriod year = ReportingPeriod.year(AssessmentEventLog.YEAR);
             IndicatorQueries queries = new IndicatorQueries(mongo, zone);
-            String unbatched = null;
-            try {
-                queries.allIndicators(year); // once, untimed: the service's class as it is
-            } catch (MongoInternalException e) {
-                // The wire server answers the whole find in one reply, over the driver's 48 MB limit: the same class
-                // over finds that ask for batches (what a batchSize on its finds would do).
-                unbatched = e.getMessage();
-                queries = new IndicatorQueries(batchedReads(client), zone);
-                say("allIndicators as it is failed (%s); timing it over finds with batchSize %,d", unbatched, READ_BATCH);
-            }
             IndicatorCounter counter = new IndicatorCounter(zone);
             SchemeLibrary library = SchemeLibrary.load();
             WhatIf whatIf = new WhatIf(library);
@@ -255,12 +240,6 @@ public final class AssessmentRescoringScenario {
                                 + "the remaining %,d order and %,d case facts were folded in memory with the same apply and bulk-written in the "
                                 + "projection's stored form (%.1f s)", projectionCap.toSeconds(), replayed, events, fallback[0], fallback[1],
                         fallbackNanos / 1e9));
-            }
-            if (unbatched != null) {
-                result.note(String.format(Locale.ROOT, "DEFECT in IndicatorQueries: allIndicators as it is fails on this database (%s): "
-                        + "its finds set no batchSize and the Mongo wire server answers a find in one reply. Timed over a MongoTemplate "
-                        + "whose finds ask for batches of %,d (the benchmark's stand-in for a one-line fix in IndicatorQueries.load)",
-                        unbatched, READ_BATCH));
             }
             if (differing > 0) {
                 result.note(differing + " subjects' indicators from Mongo differ from the in-memory count: look into it");
@@ -396,27 +375,6 @@ public final class AssessmentRescoringScenario {
         for (int i = 0; i < writes.size(); i += 1_000) {
             collection.bulkWrite(writes.subList(i, Math.min(writes.size(), i + 1_000)), new BulkWriteOptions().ordered(false));
         }
-    }
-
-    /** A template whose collections' finds ask for batches of {@link #READ_BATCH} documents. */
-    private static MongoTemplate batchedReads(MongoClient client) {
-        return new MongoTemplate(client, DATABASE) {
-            @Override
-            @SuppressWarnings("unchecked")
-            public MongoCollection<Document> getCollection(String name) {
-                MongoCollection<Document> collection = super.getCollection(name);
-                return (MongoCollection<Document>) Proxy.newProxyInstance(MongoCollection.class.getClassLoader(),
-                        new Class<?>[]{MongoCollection.class}, (proxy, method, args) -> {
-                            Object answer;
-                            try {
-                                answer = method.invoke(collection, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                            return method.getName().equals("find") && answer instanceof FindIterable<?> f ? f.batchSize(READ_BATCH) : answer;
-                        });
-            }
-        };
     }
 
     /** Subjects whose indicators differ between the two counts, or that only one has. */
