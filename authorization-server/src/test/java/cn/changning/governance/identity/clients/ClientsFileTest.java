@@ -57,7 +57,7 @@ class ClientsFileTest {
                         assertThat(c.clientId()).isEqualTo("street-" + street.code());
                         assertThat(c.claims()).containsExactly(Map.entry(Claims.STREET, street.code()));
                         assertThat(c.scopes()).containsExactly("cases:read", "cases:handle", "dispatch:read", "dispatch:street",
-                                "dispatch:agency", "assessment:street", "reference:read");
+                                "dispatch:agency", "assessment:read", "assessment:street", "reference:read");
                     });
         }
         assertThat(clients(ActorKind.STREET_CENTRE)).hasSameSizeAs(streets);
@@ -77,7 +77,7 @@ class ClientsFileTest {
                         assertThat(c.claims()).containsExactly(Map.entry(Claims.AGENCY, agency.id()),
                                 Map.entry(Claims.STREET, agency.streetCode()), Map.entry(Claims.DEPARTMENT, agency.parentDepartment()));
                         assertThat(DIRECTORY.department(c.claims().get(Claims.DEPARTMENT))).isPresent();
-                        assertThat(c.scopes()).containsExactly("dispatch:read", "dispatch:agency", "reference:read");
+                        assertThat(c.scopes()).containsExactly("dispatch:read", "dispatch:agency", "assessment:read", "reference:read");
                     });
         }
         assertThat(clients(ActorKind.AGENCY)).hasSameSizeAs(stationed);
