@@ -39,7 +39,7 @@ public class ResidentEvaluationConfiguration {
     /** Loaded and checked once at start: a bad questionnaire file stops the service, naming the file and entry. */
     @Bean
     public Questionnaire questionnaire() {
-        return Questionnaire.load();
+        return Questionnaire.load(DataFiles::read);
     }
 
     /**

@@ -16,7 +16,7 @@ public class SchemeConfiguration {
     /** Also the service's {@code SchemeCatalogue}: the schemes by id and the current ones. */
     @Bean
     public SchemeLibrary schemeLibrary() {
-        return SchemeLibrary.load();
+        return SchemeLibrary.load(DataFiles::read);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.changning.governance.benchmarks.scenarios;
 
+import cn.changning.governance.assessment.config.DataFiles;
 import cn.changning.governance.assessment.domain.indicator.CaseFacts;
 import cn.changning.governance.assessment.domain.indicator.Indicator;
 import cn.changning.governance.assessment.domain.indicator.IndicatorCounter;
@@ -163,7 +164,7 @@ public final class AssessmentRescoringScenario {
             ReportingPeriod year = ReportingPeriod.year(AssessmentEventLog.YEAR);
             IndicatorQueries queries = new IndicatorQueries(mongo, zone);
             IndicatorCounter counter = new IndicatorCounter(zone);
-            SchemeLibrary library = SchemeLibrary.load();
+            SchemeLibrary library = SchemeLibrary.load(DataFiles::read);
             WhatIf whatIf = new WhatIf(library);
             AssessmentInputs inputs = new AssessmentInputs(directory, library, feedback);
 

@@ -2,10 +2,7 @@ package cn.changning.governance.assessment.domain.evaluation;
 
 import cn.changning.governance.reference.agencies.AgencyType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -47,20 +44,13 @@ public final class Questionnaire {
         this.questions = Collections.unmodifiableMap(byCode);
     }
 
-    public static Questionnaire load() {
-        try (InputStream in = Questionnaire.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing");
-            }
-            return read(RESOURCE, in);
-        } catch (IOException e) {
-            throw new IllegalStateException(RESOURCE + " cannot be read", e);
-        }
+    /** The shipped questionnaire, {@code files} reading {@value #RESOURCE} as a JSON tree. */
+    public static Questionnaire load(java.util.function.Function<String, JsonNode> files) {
+        return read(RESOURCE, files.apply(RESOURCE));
     }
 
-    /** Reads and checks a questionnaire file; {@code name} is what a refusal names. */
-    public static Questionnaire read(String name, InputStream in) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(in);
+    /** Checks a questionnaire file's tree; {@code name} is what a refusal names. */
+    public static Questionnaire read(String name, JsonNode root) {
         try {
             String version = text(root, "version", "the file");
             JsonNode scale = root.path("scale");

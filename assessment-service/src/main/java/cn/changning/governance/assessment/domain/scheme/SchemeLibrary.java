@@ -13,14 +13,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The scoring schemes as versioned data: every file the index {@code <directory>/index.json} lists, each checked at
@@ -59,21 +58,22 @@ public final class SchemeLibrary implements SchemeCatalogue {
         this.currentStreet = currentStreet;
     }
 
-    public static SchemeLibrary load() {
-        return load(DIRECTORY);
+    /** The shipped schemes, with {@code files} reading each file of {@value #DIRECTORY} as a JSON tree. */
+    public static SchemeLibrary load(Function<String, JsonNode> files) {
+        return load(files, DIRECTORY);
     }
 
     /** Every scheme the directory's index lists, and the current ones it names. */
-    public static SchemeLibrary load(String directory) {
+    public static SchemeLibrary load(Function<String, JsonNode> files, String directory) {
         String indexResource = directory + "/index.json";
-        IndexJson index = parse(indexResource, IndexJson.class);
+        IndexJson index = parse(files, indexResource, IndexJson.class);
         if (index.files() == null || index.current() == null) {
             throw new SchemeFileException(indexResource, "files and current are required", null);
         }
         List<AgencyScheme> agencies = new ArrayList<>();
         List<StreetScheme> streets = new ArrayList<>();
         for (String file : index.files()) {
-            Scheme<?> scheme = read(directory + "/" + file);
+            Scheme<?> scheme = read(files, directory + "/" + file);
             if (scheme instanceof AgencyScheme agency) {
                 agencies.add(agency);
             } else {
@@ -88,8 +88,8 @@ public final class SchemeLibrary implements SchemeCatalogue {
     }
 
     /** One scheme file, checked: an {@link AgencyScheme} or a {@link StreetScheme} by its {@code kind}. */
-    public static Scheme<?> read(String resource) {
-        JsonNode tree = parse(resource, JsonNode.class);
+    public static Scheme<?> read(Function<String, JsonNode> files, String resource) {
+        JsonNode tree = parse(files, resource, JsonNode.class);
         String kind = tree.path("kind").asText();
         try {
             Scheme<?> scheme = switch (kind) {
@@ -110,14 +110,17 @@ public final class SchemeLibrary implements SchemeCatalogue {
         }
     }
 
-    private static <T> T parse(String resource, Class<T> type) {
-        try (InputStream in = SchemeLibrary.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new SchemeFileException(resource, "not on the classpath", null);
-            }
-            return MAPPER.readValue(in, type);
-        } catch (IOException e) {
-            throw new SchemeFileException(resource, "cannot be read: " + e.getMessage(), e);
+    private static <T> T parse(Function<String, JsonNode> files, String resource, Class<T> type) {
+        JsonNode tree;
+        try {
+            tree = files.apply(resource);
+        } catch (RuntimeException e) {
+            throw new SchemeFileException(resource, e.getMessage(), e);
+        }
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new SchemeFileException(resource, "cannot be read: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.changning.governance.assessment.domain.evaluation;
 
+import cn.changning.governance.assessment.config.DataFiles;
 import cn.changning.governance.reference.agencies.AgencyType;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +21,12 @@ class QuestionnaireTest {
 
     private static Questionnaire read(String questions) throws Exception {
         String json = "{\"version\":\"t\",\"scale\":{\"min\":1,\"max\":5}," + CATEGORIES + ",\"questions\":[" + questions + "]}";
-        return Questionnaire.read("test.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        return Questionnaire.read("test.json", new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
     }
 
     @Test
     void theShippedQuestionnaireLoadsAndAsksAboutEveryAgencyTypeOfAStreet() {
-        Questionnaire q = Questionnaire.load();
+        Questionnaire q = Questionnaire.load(DataFiles::read);
         for (AgencyType type : AgencyType.values()) {
             assertThat(q.about(type)).as("questions about %s", type).isNotEmpty();
         }

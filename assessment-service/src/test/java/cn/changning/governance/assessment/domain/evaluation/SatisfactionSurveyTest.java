@@ -1,5 +1,6 @@
 package cn.changning.governance.assessment.domain.evaluation;
 
+import cn.changning.governance.assessment.config.DataFiles;
 import cn.changning.governance.contracts.assessment.SurveyOpened;
 import cn.changning.governance.contracts.assessment.SurveyResponse;
 import cn.changning.governance.contracts.assessment.SurveyResponsesRecorded;
@@ -23,7 +24,7 @@ class SatisfactionSurveyTest {
     /** 2026-07-01 10:00 in Shanghai. */
     private static final Instant AT = Instant.parse("2026-07-01T02:00:00Z");
     private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
-    private static final Questionnaire QUESTIONNAIRE = Questionnaire.load();
+    private static final Questionnaire QUESTIONNAIRE = Questionnaire.load(DataFiles::read);
 
     private static final SurveyOpened OPENED = new SurveyOpened(ID, STREET, 2026, "questionnaire.v1", "street-" + STREET, AT);
 

@@ -1,5 +1,6 @@
 package cn.changning.governance.assessment.domain.scheme;
 
+import cn.changning.governance.assessment.config.DataFiles;
 import cn.changning.governance.assessment.domain.evaluation.ResidentEvaluation;
 import cn.changning.governance.assessment.domain.indicator.Indicator;
 import cn.changning.governance.assessment.domain.indicator.IndicatorValues;
@@ -22,7 +23,7 @@ import static org.assertj.core.data.Offset.offset;
 /** Two agencies' cards under agency-2016.v1, each line computed by hand from the scheme's table below. */
 class AgencySchemeTest {
 
-    private static final AgencyScheme SCHEME = SchemeLibrary.load().agency("agency-2016.v1").orElseThrow();
+    private static final AgencyScheme SCHEME = SchemeLibrary.load(DataFiles::read).agency("agency-2016.v1").orElseThrow();
 
     @Test
     void theSchemeIsTheTableTheseHandComputationsUse() {

@@ -1,5 +1,6 @@
 package cn.changning.governance.assessment.domain.scheme;
 
+import cn.changning.governance.assessment.config.DataFiles;
 import cn.changning.governance.assessment.domain.indicator.Indicator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The shipped schemes load and hold what the reform (as we read it) says; a file at fault is refused naming file and entry. */
 class SchemeLibraryTest {
 
-    private static final SchemeLibrary LIBRARY = SchemeLibrary.load();
+    private static final SchemeLibrary LIBRARY = SchemeLibrary.load(DataFiles::read);
 
     @Test
     void theShippedSchemesLoadWithTheCurrentOnes() {
@@ -79,7 +80,7 @@ class SchemeLibraryTest {
     })
     void aBrokenFileIsRefusedNamingTheFileAndTheEntry(String id, String reason) {
         String resource = "assessment/schemes-broken/" + id + ".json";
-        assertThatThrownBy(() -> SchemeLibrary.read(resource))
+        assertThatThrownBy(() -> SchemeLibrary.read(DataFiles::read, resource))
                 .isInstanceOf(SchemeFileException.class)
                 .hasMessageStartingWith(resource + ": ")
                 .hasMessageContaining(reason);
@@ -88,10 +89,10 @@ class SchemeLibraryTest {
     @Test
     void aFileNotNamedByItsIdIsRefused() {
         // street-2016.v1's content under another name would be a second copy of the scheme, silently.
-        assertThatThrownBy(() -> SchemeLibrary.read("assessment/schemes-broken/street-renamed.v1.json"))
+        assertThatThrownBy(() -> SchemeLibrary.read(DataFiles::read, "assessment/schemes-broken/street-renamed.v1.json"))
                 .isInstanceOf(SchemeFileException.class)
                 .hasMessageContaining("id street-2016.v1 is not the file's name (street-renamed.v1.json)");
-        assertThatThrownBy(() -> SchemeLibrary.read("assessment/schemes/index.json"))
+        assertThatThrownBy(() -> SchemeLibrary.read(DataFiles::read, "assessment/schemes/index.json"))
                 .isInstanceOf(SchemeFileException.class).hasMessageContaining("kind must be AGENCY or STREET");
     }
 }

@@ -1,5 +1,6 @@
 package cn.changning.governance.assessment.domain.scheme;
 
+import cn.changning.governance.assessment.config.DataFiles;
 import cn.changning.governance.assessment.domain.evaluation.ResidentEvaluation;
 import cn.changning.governance.assessment.domain.indicator.Indicator;
 import cn.changning.governance.assessment.domain.indicator.IndicatorValues;
@@ -20,7 +21,7 @@ import static org.assertj.core.data.Offset.offset;
 /** One street's sheet under street-2016.v1, by hand: a few items line by line, and the total. */
 class StreetSchemeTest {
 
-    private static final StreetScheme SCHEME = SchemeLibrary.load().street("street-2016.v1").orElseThrow();
+    private static final StreetScheme SCHEME = SchemeLibrary.load(DataFiles::read).street("street-2016.v1").orElseThrow();
 
     @Test
     void oneStreetsSheetByHand() {
@@ -85,7 +86,7 @@ class StreetSchemeTest {
 
     @Test
     void recordedPointsAreReadOnTheirOwnScaleAndCapped() {
-        StreetScheme before = SchemeLibrary.load().street("street-pre-2016.v1").orElseThrow();
+        StreetScheme before = SchemeLibrary.load(DataFiles::read).street("street-pre-2016.v1").orElseThrow();
         // UM-11 is worth 2.2857 before the reform, recorded out of 2: 1.5 of 2 = 75% of 2.29 = 1.71
         ScoreCard card = before.score(new StreetInputs("310105003", IndicatorValues.EMPTY, ResidentEvaluation.NONE,
                 Map.of("UM-11", 1.5, "UM-12", 5.0)));

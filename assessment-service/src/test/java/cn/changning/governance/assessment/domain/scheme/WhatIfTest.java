@@ -1,5 +1,6 @@
 package cn.changning.governance.assessment.domain.scheme;
 
+import cn.changning.governance.assessment.config.DataFiles;
 import cn.changning.governance.assessment.domain.evaluation.ResidentEvaluation;
 import cn.changning.governance.assessment.domain.indicator.Indicator;
 import cn.changning.governance.assessment.domain.indicator.IndicatorValues;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class WhatIfTest {
 
-    private static final SchemeLibrary LIBRARY = SchemeLibrary.load();
+    private static final SchemeLibrary LIBRARY = SchemeLibrary.load(DataFiles::read);
     private static final WhatIf WHAT_IF = new WhatIf(LIBRARY);
     private static final StreetScheme STREETS = LIBRARY.street("street-2016.v1").orElseThrow();
     private static final AgencyScheme AGENCIES = LIBRARY.agency("agency-2016.v1").orElseThrow();

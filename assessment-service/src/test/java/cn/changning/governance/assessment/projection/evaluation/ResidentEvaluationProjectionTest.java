@@ -1,5 +1,6 @@
 package cn.changning.governance.assessment.projection.evaluation;
 
+import cn.changning.governance.assessment.config.DataFiles;
 import cn.changning.governance.assessment.domain.evaluation.Questionnaire;
 import cn.changning.governance.assessment.domain.evaluation.ResidentEvaluation;
 import cn.changning.governance.assessment.domain.indicator.SubjectKind;
@@ -65,7 +66,7 @@ class ResidentEvaluationProjectionTest {
     void setUp() {
         client = MongoClients.create(SharedInfrastructure.get().mongo().connectionString());
         mongo = new MongoTemplate(client, "evaluation_projection_" + UUID.randomUUID().toString().substring(0, 8));
-        responses = new SurveyResponseProjection(mongo, JSON, Questionnaire.load());
+        responses = new SurveyResponseProjection(mongo, JSON, Questionnaire.load(DataFiles::read));
         feedback = new CaseFeedbackProjection(mongo, new VersionedDocuments(VersionedDocuments.Guard.IN_MEMORY_CHECK), JSON, SHANGHAI);
         queries = new ResidentEvaluationQueries(mongo, AgencyDirectory.load(Geography.load()));
     }
