@@ -135,8 +135,10 @@ class CrashRecoverySystemTest {
     }
 
     private static Process startStack(Map<String, String> env) throws IOException, InterruptedException {
+        // The heap ./run-local gives the same stack, which has grown by a working service. At 1.5 GB one run in four
+        // on 2 cores did not catch up within two minutes after the restart; its cause was not found (see issue 13's note).
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1500m", "-cp", System.getProperty("java.class.path"), LocalStack.class.getName());
+                "-Xmx3g", "-cp", System.getProperty("java.class.path"), LocalStack.class.getName());
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         Process process = builder.start();
