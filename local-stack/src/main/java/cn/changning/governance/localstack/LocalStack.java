@@ -95,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
             String issuer = identity.getEnvironment().getProperty("identity.issuer");
             for (Service service : SERVICES) {
                 infrastructure.postgres().ensureDatabase(service.database());
+                infrastructure.postgres().ensureDatabase(service.database() + "_keys"); // personal-data keys
             }
             infrastructure.kafka().createTopics(Topics.ALL, settings.topicPartitions());
 
@@ -152,6 +153,10 @@ public final class LocalStack implements AutoCloseable {
         p.put("spring.kafka.bootstrap-servers", infra.kafka().bootstrapServers());
         p.put("spring.data.mongodb.uri", infra.mongo().connectionString());
         p.put("spring.data.mongodb.database", service.database());
+        // The personal-data keys apart from the events (ARCHITECTURE.md, decision 10), under the published development
+        // keys: the embedded stack holds synthetic data only.
+        p.put("governance.personal-data.key-store.url", infra.postgres().jdbcUrl(service.database() + "_keys"));
+        p.put("governance.personal-data.development-keys", "true");
         p.put("governance.topics.partitions", settings.topicPartitions());
         // One stack per data folder, so one instance of each service: after a crash it claims its own
         // partitions and processor segments back at once (see GovernanceProperties.instanceId).
