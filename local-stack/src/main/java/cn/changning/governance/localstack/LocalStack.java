@@ -99,11 +99,18 @@ public final class LocalStack implements AutoCloseable {
             }
             infrastructure.kafka().createTopics(Topics.ALL, settings.topicPartitions());
 
+            List<Service> chosen = SERVICES.stream().filter(s -> settings.starts(s.name())).toList();
+            List<String> unknown = settings.services().stream()
+                    .filter(name -> SERVICES.stream().noneMatch(s -> s.name().equals(name))).toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("unknown services " + unknown + " (GOVERNANCE_SERVICES); the platform's are "
+                        + SERVICES.stream().map(Service::name).toList());
+            }
             // Services start in parallel: most of their start-up is waiting on I/O.
-            ExecutorService executor = Executors.newFixedThreadPool(SERVICES.size());
+            ExecutorService executor = Executors.newFixedThreadPool(chosen.size());
             try {
                 List<Future<?>> starts = new ArrayList<>();
-                for (Service service : SERVICES) {
+                for (Service service : chosen) {
                     starts.add(executor.submit(() -> services.put(service.name(), startService(service, settings, infrastructure, issuer))));
                 }
                 for (Future<?> f : starts) {
@@ -198,8 +205,11 @@ public final class LocalStack implements AutoCloseable {
         if (settings.randomServicePorts()) {
             p.put("governance.gateway.rate-limit.enabled", "false");
         }
-        for (Map.Entry<String, ConfigurableApplicationContext> s : services.entrySet()) {
-            p.put("governance.routes." + s.getKey(), "http://127.0.0.1:" + port(s.getValue()));
+        for (Service s : SERVICES) {
+            ConfigurableApplicationContext started = services.get(s.name());
+            // A service not started answers nothing: port 1 refuses at once (503 from the gateway), where the
+            // configured default port might reach another stack on this machine.
+            p.put("governance.routes." + s.name(), "http://127.0.0.1:" + (started == null ? 1 : port(started)));
         }
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .properties("spring.config.name=gateway")
@@ -256,6 +266,10 @@ public final class LocalStack implements AutoCloseable {
         b.append(String.format("  Authorisation server   %s/oauth2/token  (development secrets: dev-<clientId>; see authorization-server/README.md)%n",
                 issuer()));
         for (Service s : SERVICES) {
+            if (!services.containsKey(s.name())) {
+                b.append(String.format("  %-22s not started (GOVERNANCE_SERVICES)%n", s.name()));
+                continue;
+            }
             int port = servicePort(s.name());
             b.append(String.format("  %-22s http://127.0.0.1:%d  (OpenAPI /swagger-ui.html, metrics /actuator/prometheus)%n", s.name(), port));
         }
