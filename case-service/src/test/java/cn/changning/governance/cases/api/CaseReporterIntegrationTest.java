@@ -130,6 +130,14 @@ class CaseReporterIntegrationTest extends CaseServiceIntegrationTest {
         awaitCase(storedV1, c -> c.get("step").asText().equals("REPORTED"));
         assertThat(reporterAs(CENTRE, storedV1)).as("no reporter").isEqualTo(Map.of("masked", false, "erased", false));
 
+        // The scrub deploy/README.md gives operators: the clear values leave the row, which still reads as before.
+        jdbc.update("UPDATE domain_event_entry SET payload = convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb,"
+                + " '{reporter}', 'null')::text, 'UTF8') WHERE payload_type = 'cn.changning.governance.contracts.cases.CaseReported'"
+                + " AND payload_revision IS NULL");
+        assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class, storedV1)).contains(storedV1).doesNotContain("赵六").doesNotContain("13600003333");
+        assertThat(get("/api/v1/cases/" + storedV1 + "?asOf=" + java.time.Instant.now()).get("step").asText()).isEqualTo("REPORTED");
+
         // A v1 record already on the topic (published before v2): projected, its reporter never copied.
         String publishedV1 = UUID.randomUUID().toString();
         v1.put("caseId", publishedV1);
