@@ -11,7 +11,13 @@ import cn.changning.governance.reference.geography.Geography;
 import cn.changning.governance.reference.geography.Grid;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import cn.changning.governance.common.testing.SharedInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +66,7 @@ class CaseReporterIntegrationTest extends CaseServiceIntegrationTest {
         String key = UUID.randomUUID().toString();
         String caseId = reportWithReporter(NAME, PHONE, key);
 
-        ConsumerRecord<String, byte[]> record = CaseSliceIntegrationTest.findOnTopic(caseId);
+        ConsumerRecord<String, byte[]> record = onTopic(caseId);
         String published = new String(record.value(), StandardCharsets.UTF_8);
         assertThat(published).doesNotContain(NAME).doesNotContain(PHONE).doesNotContain("5678");
         JsonNode reporter = objectMapper.readTree(record.value()).get("reporter");
@@ -84,7 +90,7 @@ class CaseReporterIntegrationTest extends CaseServiceIntegrationTest {
     @Test
     void anErasureDestroysTheKeyThenRecordsItAndEveryReaderSeesNothing() throws Exception {
         String caseId = reportWithReporter("李四", "13900001111", null);
-        JsonNode sealedName = objectMapper.readTree(CaseSliceIntegrationTest.findOnTopic(caseId).value()).get("reporter").get("name");
+        JsonNode sealedName = objectMapper.readTree(onTopic(caseId).value()).get("reporter").get("name");
         SealedValue published = new SealedValue(sealedName.get("subject").asText(), sealedName.get("ciphertext").asText());
         long reportedInBucket = reportedInGrid();
 
@@ -124,7 +130,7 @@ class CaseReporterIntegrationTest extends CaseServiceIntegrationTest {
                 v1.toString().getBytes(StandardCharsets.UTF_8), row.get("meta_data"));
 
         // The publisher reads it through the upcaster: v2 on the topic, without the reporter.
-        ConsumerRecord<String, byte[]> republished = CaseSliceIntegrationTest.findOnTopic(storedV1);
+        ConsumerRecord<String, byte[]> republished = onTopic(storedV1);
         assertThat(CaseSliceIntegrationTest.header(republished, EventHeaders.TYPE)).isEqualTo("cn.changning.governance.case.CaseReported.v2");
         assertThat(new String(republished.value(), StandardCharsets.UTF_8)).doesNotContain("赵六").doesNotContain("13600003333");
         awaitCase(storedV1, c -> c.get("step").asText().equals("REPORTED"));
@@ -146,6 +152,28 @@ class CaseReporterIntegrationTest extends CaseServiceIntegrationTest {
         awaitCase(publishedV1, c -> c.get("step").asText().equals("REPORTED"));
         String document = mongo.getCollection(CaseDocument.COLLECTION).find(eq(CaseDocument.ID, publishedV1)).first().toJson();
         assertThat(document).doesNotContain("赵六").doesNotContain("13600003333");
+    }
+
+    /** The case's first record on the case topic, read by partition assignment (no consumer group to join). */
+    private static ConsumerRecord<String, byte[]> onTopic(String caseId) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CASE_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ZERO).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (caseId.equals(r.key())) {
+                        return r;
+                    }
+                }
+                return null;
+            }, java.util.Objects::nonNull);
+        }
     }
 
     private static Grid lastGrid(Geography geography) {
