@@ -71,7 +71,7 @@ class AuthorizationServerTest {
     void withoutAScopeParameterAClientGetsAllItsScopesInTheContractsOrder() {
         Jwt jwt = verifier.decode(server.token("street-310105009", "dev-street-310105009", null).accessToken());
         assertThat(jwt.getClaimAsString("scope"))
-                .isEqualTo("cases:read cases:handle dispatch:read dispatch:street dispatch:agency assessment:read assessment:street reference:read");
+                .isEqualTo("cases:read cases:handle cases:personal-data dispatch:read dispatch:street dispatch:agency assessment:read assessment:street reference:read");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.changning.governance.cases;
 import cn.changning.governance.cases.projection.CaseChanges;
 import cn.changning.governance.contracts.EventTypes;
 import cn.changning.governance.contracts.PublishedEvent;
+import cn.changning.governance.contracts.cases.CaseReportedV1;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class CaseEventContractTest {
     @Test
     void everyCaseEventHasItsSchemaAndItsAsyncApiMessage() throws IOException {
         String asyncApi = resource("asyncapi.yaml");
-        assertThat(CaseChanges.EVENTS).hasSize(15);
+        assertThat(CaseChanges.EVENTS).hasSize(17);
         for (Class<?> event : CaseChanges.EVENTS) {
             assertThat(event.getAnnotation(PublishedEvent.class).context()).as(event.getSimpleName()).isEqualTo("case");
             JsonNode schema = json.readTree(resource(EventTypes.schemaPath(event)));
@@ -36,6 +37,9 @@ class CaseEventContractTest {
             }
             assertThat(properties).as(event.getSimpleName() + " schema properties").containsExactlyInAnyOrderElementsOf(fields);
             schema.get("required").forEach(r -> assertThat(fields).as(event.getSimpleName()).contains(r.asText()));
+            if (event == CaseReportedV1.class) {
+                continue; // the version before, read from the topic: AsyncAPI names the current one (v2)
+            }
             assertThat(asyncApi).contains("$ref: '" + EventTypes.schemaPath(event) + "'")
                     .contains("      " + event.getSimpleName() + ":\n        $ref: '#/components/messages/" + event.getSimpleName() + "'");
         }

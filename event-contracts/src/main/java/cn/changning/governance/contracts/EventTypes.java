@@ -11,13 +11,19 @@ public final class EventTypes {
     /** The CloudEvents {@code ce_type}, e.g. {@code cn.changning.governance.case.CaseReported.v1}. */
     public static String cloudEventType(Class<?> eventClass) {
         PublishedEvent published = published(eventClass);
-        return PREFIX + published.context() + "." + eventClass.getSimpleName() + ".v" + published.version();
+        return PREFIX + published.context() + "." + publishedName(eventClass) + ".v" + published.version();
     }
 
     /** The schema's path inside this module, e.g. {@code schemas/case/CaseReported.v1.json}. */
     public static String schemaPath(Class<?> eventClass) {
         PublishedEvent published = published(eventClass);
-        return "schemas/" + published.context() + "/" + eventClass.getSimpleName() + ".v" + published.version() + ".json";
+        return "schemas/" + published.context() + "/" + publishedName(eventClass) + ".v" + published.version() + ".json";
+    }
+
+    /** The name the event is published under: its class's, unless {@link PublishedEvent#name()} says another. */
+    public static String publishedName(Class<?> eventClass) {
+        String name = published(eventClass).name();
+        return name.isEmpty() ? eventClass.getSimpleName() : name;
     }
 
     public static boolean isPublished(Class<?> eventClass) {

@@ -21,4 +21,10 @@ public @interface PublishedEvent {
     String context();
 
     int version() default 1;
+
+    /**
+     * The event's published name when the class is not called so: an older version kept to read the records of it
+     * still on a topic (e.g. {@code CaseReportedV1}, name {@code CaseReported}, version 1). By default the class's name.
+     */
+    String name() default "";
 }

@@ -48,7 +48,7 @@ class PublishedEventSchemasTest {
                 for (Iterator<JsonNode> it = schema.path("required").elements(); it.hasNext(); ) {
                     assertThat(recordFields).as("required of %s", path).contains(it.next().asText());
                 }
-                assertThat(schema.path("title").asText()).startsWith(event.getSimpleName());
+                assertThat(schema.path("title").asText()).startsWith(EventTypes.publishedName(event) + " v");
             }
         }
     }
@@ -56,7 +56,11 @@ class PublishedEventSchemasTest {
     @Test
     void cloudEventTypesNameContextEventAndVersion() {
         assertThat(EventTypes.cloudEventType(cn.changning.governance.contracts.cases.CaseReported.class))
+                .isEqualTo("cn.changning.governance.case.CaseReported.v2");
+        assertThat(EventTypes.cloudEventType(cn.changning.governance.contracts.cases.CaseReportedV1.class))
                 .isEqualTo("cn.changning.governance.case.CaseReported.v1");
+        assertThat(EventTypes.schemaPath(cn.changning.governance.contracts.cases.CaseReportedV1.class))
+                .isEqualTo("schemas/case/CaseReported.v1.json");
         assertThat(EventTypes.simpleName("cn.changning.governance.case.CaseReported.v1")).isEqualTo("CaseReported");
         assertThat(EventTypes.simpleName("com.example.Other")).isNull();
     }

@@ -49,7 +49,10 @@ class FirstSliceSystemTest {
                 .filter(r -> caseId.equals(r.key())).toList();
         assertThat(records).hasSize(1);
         ConsumerRecord<String, byte[]> record = records.get(0);
-        assertThat(PlatformClient.header(record, EventHeaders.TYPE)).contains("cn.changning.governance.case.CaseReported.v1");
+        assertThat(PlatformClient.header(record, EventHeaders.TYPE)).contains("cn.changning.governance.case.CaseReported.v2");
+        // The reporter (PlatformClient.reportBody: Li, 13800000000) is sealed before it is recorded: ciphertext only.
+        assertThat(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("13800000000")
+                .doesNotContain("\"Li\"").contains("case-reporter:" + caseId);
         assertThat(PlatformClient.header(record, EventHeaders.SUBJECT)).contains(caseId);
         assertThat(PlatformClient.header(record, EventHeaders.SOURCE)).contains("/changning/case-service");
         assertThat(PlatformClient.header(record, EventHeaders.SPEC_VERSION)).contains("1.0");

@@ -56,7 +56,7 @@ class ClientsFileTest {
                     .satisfies(c -> {
                         assertThat(c.clientId()).isEqualTo("street-" + street.code());
                         assertThat(c.claims()).containsExactly(Map.entry(Claims.STREET, street.code()));
-                        assertThat(c.scopes()).containsExactly("cases:read", "cases:handle", "dispatch:read", "dispatch:street",
+                        assertThat(c.scopes()).containsExactly("cases:read", "cases:handle", "cases:personal-data", "dispatch:read", "dispatch:street",
                                 "dispatch:agency", "assessment:read", "assessment:street", "reference:read");
                     });
         }

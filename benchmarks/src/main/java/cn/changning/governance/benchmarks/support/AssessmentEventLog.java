@@ -11,7 +11,8 @@ import cn.changning.governance.contracts.cases.CaseReported;
 import cn.changning.governance.contracts.cases.CaseResolution;
 import cn.changning.governance.contracts.cases.CaseSentBackForRework;
 import cn.changning.governance.contracts.cases.ReportSource;
-import cn.changning.governance.contracts.cases.Reporter;
+import cn.changning.governance.contracts.cases.SealedReporter;
+import cn.changning.governance.contracts.personal.SealedValue;
 import cn.changning.governance.contracts.cases.Satisfaction;
 import cn.changning.governance.contracts.dispatch.AgencyRole;
 import cn.changning.governance.contracts.dispatch.DispatchOrderAccepted;
@@ -59,6 +60,9 @@ import java.util.UUID;
  * that repeat cases exist. Each agency has a fixed "quality" that moves its shares a little, so rankings differ.
  */
 public final class AssessmentEventLog {
+
+    /** A sealed reporter's size (version, nonce, a short name and the tag, base64): the services seal reporters. */
+    private static final String SEALED_NAME = "AXNhbXBsZW5vbmNlMTLmnY7vv73vv73vv73vv70=";
 
     public static final long SEED = 20_251_231L;
     public static final int YEAR = 2025;
@@ -151,7 +155,7 @@ public final class AssessmentEventLog {
         int limitDays = 1 + Math.floorMod(item.code().hashCode(), 5);
         Instant caseDeadline = filed.plus(Duration.ofDays(limitDays + 1L));
         b.onCase(new CaseReported(caseId, item.code(), new CaseLocation(lat, lon, grid.code(), "near " + grid.name()),
-                "reported problem " + i, ReportSource.GRID_SUPERVISOR_PATROL, new Reporter("supervisor", "grid"), reported), reported);
+                "reported problem " + i, ReportSource.GRID_SUPERVISOR_PATROL, new SealedReporter(new SealedValue("case-reporter:" + caseId, SEALED_NAME), null), reported), reported);
         b.onCase(new CaseFiled(caseId, item.code(), item.itemClass().name(), item.handlingType().name(), false, grid.code(),
                 street.code(), caseDeadline, "operator-1", filed, area), filed);
 

@@ -11,7 +11,8 @@ import cn.changning.governance.contracts.cases.CaseReported;
 import cn.changning.governance.contracts.cases.CaseResolution;
 import cn.changning.governance.contracts.cases.CaseVerified;
 import cn.changning.governance.contracts.cases.ReportSource;
-import cn.changning.governance.contracts.cases.Reporter;
+import cn.changning.governance.contracts.cases.SealedReporter;
+import cn.changning.governance.contracts.personal.SealedValue;
 import cn.changning.governance.reference.geography.Geography;
 import cn.changning.governance.reference.geography.Grid;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,6 +41,9 @@ import java.util.UUID;
  * grid of the district as they would be.
  */
 public final class CaseEventLog {
+
+    /** A sealed reporter's size (version, nonce, a short name and the tag, base64): the services seal reporters. */
+    private static final String SEALED_NAME = "AXNhbXBsZW5vbmNlMTLmnY7vv73vv73vv73vv70=";
 
     /** The services' JSON conventions: ISO-8601 instants, unknown properties ignored. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -70,7 +74,7 @@ public final class CaseEventLog {
                 String order = caseId + "-r0";
                 Object[] lifecycle = {
                         new CaseReported(caseId, "1101", new CaseLocation(31.212, 121.4075, grid.code(), "Bus stop " + i),
-                                "Rubbish bags piled at the bus stop " + i, ReportSource.RESIDENT, new Reporter("Li", "138"), t),
+                                "Rubbish bags piled at the bus stop " + i, ReportSource.RESIDENT, new SealedReporter(new SealedValue("case-reporter:" + caseId, SEALED_NAME), null), t),
                         new CaseFiled(caseId, "1101", "EVENT", "A", false, grid.code(), grid.subdistrictCode(),
                                 t.plus(Duration.ofDays(2)), "operator-1", t.plusSeconds(60)),
                         new CaseDispatched(caseId, order, 0, "greening-office", List.of(), t.plusSeconds(120)),

@@ -31,7 +31,10 @@ import cn.changning.governance.common.web.Page;
 import cn.changning.governance.common.web.PageQuery;
 import cn.changning.governance.contracts.cases.CaseLocation;
 import cn.changning.governance.contracts.cases.ReportSource;
-import cn.changning.governance.contracts.cases.Reporter;
+import cn.changning.governance.contracts.cases.SealedReporter;
+import cn.changning.governance.cases.domain.ReporterData;
+import cn.changning.governance.common.personaldata.ErasedSubjectException;
+import cn.changning.governance.common.personaldata.PersonalData;
 import cn.changning.governance.reference.catalogue.ItemClass;
 import cn.changning.governance.reference.geography.GeoPoint;
 import io.swagger.v3.oas.annotations.Operation;
@@ -70,9 +73,12 @@ public class CaseController {
     private final CaseHistory history;
     private final Clock clock;
     private final CaseAccess access;
+    private final PersonalData personalData;
 
-    public CaseController(CommandGateway commands, CaseQueries queries, CaseHistory history, Clock clock) {
+    public CaseController(CommandGateway commands, CaseQueries queries, CaseHistory history, Clock clock,
+                          PersonalData personalData) {
         this.commands = commands;
+        this.personalData = personalData;
         this.queries = queries;
         this.history = history;
         this.clock = clock;
@@ -89,7 +95,8 @@ public class CaseController {
     @PostMapping
     @RequiresScope(Scopes.CASES_REPORT)
     @Operation(summary = "Report a problem (step 1)",
-            description = "Accepted once stored; readable at once by its id, in lists shortly after. With an Idempotency-Key, "
+            description = "Accepted once stored; readable at once by its id, in lists shortly after. The reporter's name and contact are "
+                    + "sealed before anything records them (GET /{caseId}/reporter reads them). With an Idempotency-Key, "
                     + "repeating the request answers the first answer again instead of reporting a second case.")
     public ResponseEntity<CaseCreated> report(
             Actor actor,
@@ -99,11 +106,16 @@ public class CaseController {
         // and must meet the case that request reported: the id follows from the client, the key and the request.
         String caseId = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey.derivedId("case").toString();
         ReportCaseRequest.Location l = request.location();
+        SealedReporter reporter;
+        try {
+            reporter = sealed(caseId, request.reporter());
+        } catch (ErasedSubjectException erased) {
+            // Only a case reported before (this key's crashed run) can have an erased reporter: answer as the first time.
+            return created(caseId);
+        }
         ReportCase command = new ReportCase(caseId, request.itemCode(),
                 new CaseLocation(l.latitude(), l.longitude(), l.gridCode(), l.address()),
-                request.description(), request.source(),
-                request.reporter() == null ? null : new Reporter(request.reporter().name(), request.reporter().contact()),
-                clock.instant(), actor.clientId());
+                request.description(), request.source(), reporter, clock.instant(), actor.clientId());
         try {
             commands.sendAndWait(command);
         } catch (AggregateStreamCreationException alreadyReported) {
@@ -112,9 +124,28 @@ public class CaseController {
             }
             // This client's key and request reported it before (a crashed run): answer as the first time.
         }
+        return created(caseId);
+    }
+
+    private static ResponseEntity<CaseCreated> created(String caseId) {
         return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId))
                 .eTag(ETags.of(0))
                 .body(new CaseCreated(caseId, 0));
+    }
+
+    /** Sealed here, before the command: nothing after this point (command, store, topic, logs) holds them in clear. */
+    private SealedReporter sealed(String caseId, ReportCaseRequest.Reporter reporter) {
+        if (reporter == null || (blank(reporter.name()) && blank(reporter.contact()))) {
+            return null;
+        }
+        String subject = ReporterData.subject(caseId);
+        return new SealedReporter(
+                blank(reporter.name()) ? null : personalData.seal(subject, ReporterData.NAME, reporter.name()),
+                blank(reporter.contact()) ? null : personalData.seal(subject, ReporterData.CONTACT, reporter.contact()));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     @GetMapping

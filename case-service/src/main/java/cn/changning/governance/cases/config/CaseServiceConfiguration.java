@@ -35,6 +35,12 @@ public class CaseServiceConfiguration {
         return configurer -> configurer.configureAggregate(Case.class);
     }
 
+    /** Stored CaseReported v1 read as v2, without the clear reporter (see the class). Axon takes upcaster beans. */
+    @Bean
+    public CaseReportedUpcaster caseReportedUpcaster() {
+        return new CaseReportedUpcaster();
+    }
+
     // The reference data: loaded and checked once at start. Being beans, Axon also passes them to
     // the aggregate's command handlers that declare them as parameters.
     @Bean

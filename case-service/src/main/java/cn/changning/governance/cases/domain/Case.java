@@ -12,6 +12,7 @@ import cn.changning.governance.contracts.cases.CaseLocation;
 import cn.changning.governance.contracts.cases.CaseRejected;
 import cn.changning.governance.contracts.cases.CaseReopened;
 import cn.changning.governance.contracts.cases.CaseReported;
+import cn.changning.governance.contracts.cases.CaseReporterErased;
 import cn.changning.governance.contracts.cases.CaseResolution;
 import cn.changning.governance.contracts.cases.CaseResumed;
 import cn.changning.governance.contracts.cases.CaseRoundDeadlineSet;
@@ -74,6 +75,7 @@ public class Case {
     /** While marked as a duplicate: the original named, and the step to go back to if it refuses the link. */
     private String duplicateOf;
     private CaseStep stepBeforeRejection;
+    private boolean reporterErased;
 
     protected Case() {
         // for Axon: rebuilt from its events
@@ -341,6 +343,25 @@ public class Case {
         Instant moved = roundDeadlines.afterHold(deadline, suspendedAt, command.resumedAt());
         apply(new CaseResumed(caseId, moved, command.resumedBy(), command.resumedAt()));
         return version();
+    }
+
+    /**
+     * Records that the reporter's key was destroyed (the API destroys it first, so a failure in between leaves the
+     * data erased and a retry records it). Allowed in every step; once recorded, nothing more (idempotent). The
+     * case's step, deadlines and counts are untouched.
+     */
+    @CommandHandler
+    public long handle(RecordCaseReporterErasure command) {
+        requireActor(command.erasedBy(), "erasedBy");
+        if (!reporterErased) {
+            apply(new CaseReporterErased(caseId, ReporterData.subject(caseId), command.erasedAt(), command.erasedBy()));
+        }
+        return version();
+    }
+
+    @EventSourcingHandler
+    void on(CaseReporterErased event) {
+        reporterErased = true;
     }
 
     @EventSourcingHandler

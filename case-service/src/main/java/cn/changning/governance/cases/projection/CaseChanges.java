@@ -11,6 +11,10 @@ import cn.changning.governance.contracts.cases.CaseHandled;
 import cn.changning.governance.contracts.cases.CaseRejected;
 import cn.changning.governance.contracts.cases.CaseReopened;
 import cn.changning.governance.contracts.cases.CaseReported;
+import cn.changning.governance.contracts.cases.CaseReportedV1;
+import cn.changning.governance.contracts.cases.CaseReporterErased;
+import cn.changning.governance.contracts.cases.SealedReporter;
+import cn.changning.governance.contracts.personal.SealedValue;
 import cn.changning.governance.contracts.cases.CaseResumed;
 import cn.changning.governance.contracts.cases.CaseRoundDeadlineSet;
 import cn.changning.governance.contracts.cases.CaseSentBackForRework;
@@ -42,9 +46,9 @@ import static cn.changning.governance.cases.projection.CaseDocument.*;
  */
 public class CaseChanges {
 
-    /** The event classes a case document shows. */
+    /** The event classes a case document shows (CaseReportedV1: the records of v1 still on the topic). */
     public static final List<Class<?>> EVENTS = List.of(
-            CaseReported.class, CaseFiled.class, CaseRejected.class, CaseDuplicateLinked.class,
+            CaseReported.class, CaseReportedV1.class, CaseReporterErased.class, CaseFiled.class, CaseRejected.class, CaseDuplicateLinked.class,
             CaseDispatched.class, CaseHandled.class, CaseVerified.class, CaseSentBackForRework.class,
             CaseClosed.class, CaseFeedbackRecorded.class, CaseReopened.class, CaseSuspended.class,
             CaseResumed.class, CaseRoundDeadlineSet.class, CaseDuplicateLinkRefused.class);
@@ -65,8 +69,14 @@ public class CaseChanges {
         this.geography = geography;
     }
 
+    /** An event as this service reads it now: a v1 report as v2, without its clear reporter (never copied). */
+    public static Object current(Object event) {
+        return event instanceof CaseReportedV1 v1 ? v1.toV2() : event;
+    }
+
     /** The change an event makes; empty for an event a case document does not show. */
-    public Optional<Change> of(Object event, long sequence) {
+    public Optional<Change> of(Object decoded, long sequence) {
+        Object event = current(decoded);
         Map<String, Object> s = new LinkedHashMap<>();
         String link = null;
         Entry entry;
@@ -88,8 +98,13 @@ public class CaseChanges {
             s.put(REPORTED_AT, date(e.reportedAt()));
             s.put(REPORTED_BY, e.reportedBy());
             s.put(ROUND, 0);
-            // The reporter's contact is personal data and stays out of the read model.
+            // Sealed values only: the read model never holds the reporter in clear.
+            s.put(REPORTER, reporter(e.reporter()));
             entry = new Entry(e.reportedAt(), e.source().name(), new Document(Details.ITEM_CODE, e.itemCode()));
+        } else if (event instanceof CaseReporterErased e) {
+            // The key is destroyed: the ciphertext is worthless, and is dropped.
+            s.put(REPORTER, new Document(Reporter.SUBJECT, e.subject()).append(Reporter.ERASED, true));
+            entry = new Entry(e.erasedAt(), e.erasedBy(), new Document());
         } else if (event instanceof CaseFiled e) {
             step(s, CaseStep.FILED);
             item(s, e.itemCode());
@@ -235,6 +250,18 @@ public class CaseChanges {
 
     static Date date(Instant instant) {
         return instant == null ? null : Date.from(instant);
+    }
+
+    private static Document reporter(SealedReporter reporter) {
+        if (reporter == null || (reporter.name() == null && reporter.contact() == null)) {
+            return null;
+        }
+        return new Document(Reporter.NAME, sealed(reporter.name())).append(Reporter.CONTACT, sealed(reporter.contact()))
+                .append(Reporter.ERASED, false);
+    }
+
+    private static Document sealed(SealedValue value) {
+        return value == null ? null : new Document(Reporter.SUBJECT, value.subject()).append(Reporter.CIPHERTEXT, value.ciphertext());
     }
 
     private record Entry(Instant at, String by, Document details) {

@@ -70,6 +70,11 @@ public final class CaseDocument {
     public static final String RESOLUTION = "resolution";
     public static final String CLOSED_AT = "closedAt";
     public static final String CLOSED_ON_TIME = "closedOnTime";
+    /**
+     * Who reported the case, sealed ({@link Reporter}): ciphertext only, opened by the API for a caller with
+     * {@code cases:personal-data}; after an erasure only {@code erased: true} is left. Null without a reporter.
+     */
+    public static final String REPORTER = "reporter";
     /** The reporter's satisfaction ({@link Feedback}). */
     public static final String FEEDBACK = "feedback";
     /** Why the case was not accepted ({@link Rejection}). */
@@ -121,6 +126,18 @@ public final class CaseDocument {
         public static final String VERIFIED_AT = "verifiedAt";
 
         private Verification() {
+        }
+    }
+
+    /** The fields of {@link #REPORTER}: the sealed values, each {@code {subject, ciphertext}}. */
+    public static final class Reporter {
+        public static final String NAME = "name";
+        public static final String CONTACT = "contact";
+        public static final String SUBJECT = "subject";
+        public static final String CIPHERTEXT = "ciphertext";
+        public static final String ERASED = "erased";
+
+        private Reporter() {
         }
     }
 

@@ -27,6 +27,11 @@ public class CaseHistory {
         return fold(caseId, asOf).map(d -> CaseQueries.toView(d, asOf));
     }
 
+    /** Its reporter, sealed, as of {@code asOf}. */
+    public Optional<ReporterState> reporterAsOf(String caseId, Instant asOf) {
+        return fold(caseId, asOf).map(ReporterState::of);
+    }
+
     /** Its timeline as of {@code asOf}. */
     public Optional<CaseView.Timeline> timelineAsOf(String caseId, Instant asOf) {
         return fold(caseId, asOf).map(CaseQueries::toTimeline);

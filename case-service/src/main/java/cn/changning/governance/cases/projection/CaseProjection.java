@@ -131,7 +131,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
             if (decoded.isEmpty()) {
                 continue;
             }
-            Object event = decoded.get();
+            Object event = CaseChanges.current(decoded.get());
             Optional<CaseChanges.Change> change = changes.of(event, record.sequence());
             CaseState state = cases.computeIfAbsent(record.subject(), id -> new CaseState());
             if (change.isEmpty() || record.sequence() <= state.version) {

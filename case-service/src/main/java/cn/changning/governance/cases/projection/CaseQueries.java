@@ -78,6 +78,12 @@ public class CaseQueries {
         return Optional.ofNullable(doc).map(d -> toView(d, now));
     }
 
+    /** The case's reporter, sealed; empty when the read model has no such case (yet). */
+    public Optional<ReporterState> reporter(String caseId) {
+        Document doc = cases().find(Filters.eq(ID, caseId)).projection(Projections.include(REPORTER)).first();
+        return Optional.ofNullable(doc).map(ReporterState::of);
+    }
+
     public Optional<CaseView.Timeline> timeline(String caseId) {
         Document doc = cases().find(Filters.eq(ID, caseId))
                 .projection(Projections.include(TIMELINE, VERSION)).first();

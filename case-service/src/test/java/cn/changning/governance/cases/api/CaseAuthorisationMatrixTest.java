@@ -50,6 +50,9 @@ class CaseAuthorisationMatrixTest extends CaseServiceIntegrationTest {
                 .row("GET", cases + "/{caseId}/timeline", CENTRE, OTHER_CENTRE, () -> Call.get(cases + "/" + reported() + "/timeline"))
                 .row("GET", cases + "/{caseId}/duplicate-candidates", CENTRE, OTHER_CENTRE,
                         () -> Call.get(cases + "/" + reported() + "/duplicate-candidates"))
+                .row("GET", cases + "/{caseId}/reporter", PARTNER, OTHER_PARTNER, () -> Call.get(cases + "/" + reported() + "/reporter"))
+                .row("POST", cases + "/{caseId}/reporter/erasure", CENTRE, OTHER_CENTRE,
+                        () -> Call.post(cases + "/" + reported() + "/reporter/erasure", "{}"))
                 .row("POST", cases + "/{caseId}/file", CENTRE, OTHER_CENTRE,
                         () -> Call.post(cases + "/" + reported() + "/file", "{}", "\"0\""))
                 .row("POST", cases + "/{caseId}/reject", CENTRE, OTHER_CENTRE,

@@ -48,7 +48,7 @@ class CaseSliceIntegrationTest extends CaseServiceIntegrationTest {
 
         ConsumerRecord<String, byte[]> record = findOnTopic(caseId);
         assertThat(header(record, EventHeaders.SPEC_VERSION)).isEqualTo("1.0");
-        assertThat(header(record, EventHeaders.TYPE)).isEqualTo("cn.changning.governance.case.CaseReported.v1");
+        assertThat(header(record, EventHeaders.TYPE)).isEqualTo("cn.changning.governance.case.CaseReported.v2");
         assertThat(header(record, EventHeaders.SOURCE)).isEqualTo("/changning/case-service");
         assertThat(header(record, EventHeaders.SUBJECT)).isEqualTo(caseId);
         assertThat(header(record, EventHeaders.SEQUENCE)).isEqualTo("0");

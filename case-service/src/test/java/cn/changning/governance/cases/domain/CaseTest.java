@@ -11,6 +11,7 @@ import cn.changning.governance.contracts.cases.CaseLocation;
 import cn.changning.governance.contracts.cases.CaseRejected;
 import cn.changning.governance.contracts.cases.CaseReopened;
 import cn.changning.governance.contracts.cases.CaseReported;
+import cn.changning.governance.contracts.cases.CaseReporterErased;
 import cn.changning.governance.contracts.cases.CaseResolution;
 import cn.changning.governance.contracts.cases.CaseRoundDeadlineSet;
 import cn.changning.governance.contracts.cases.CaseResumed;
@@ -19,7 +20,8 @@ import cn.changning.governance.contracts.cases.CaseSuspended;
 import cn.changning.governance.contracts.cases.CaseVerified;
 import cn.changning.governance.contracts.cases.RejectionReason;
 import cn.changning.governance.contracts.cases.ReportSource;
-import cn.changning.governance.contracts.cases.Reporter;
+import cn.changning.governance.contracts.cases.SealedReporter;
+import cn.changning.governance.contracts.personal.SealedValue;
 import cn.changning.governance.contracts.cases.Satisfaction;
 import cn.changning.governance.reference.calendar.RoundDeadlines;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
@@ -41,6 +43,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class CaseTest {
 
@@ -57,8 +61,10 @@ class CaseTest {
     /** Item 0101 (water-supply manhole cover) has 4 working hours: 10:00-12:00 and 13:00-15:00. */
     private static final Instant DEADLINE = Instant.parse("2026-11-27T07:00:00Z");
 
+    /** Sealed by the API before the command: the aggregate carries the ciphertext as given. */
+    private static final SealedReporter REPORTER = new SealedReporter(new SealedValue("case-reporter:c-1", "AQbm9uY2U="), null);
     private static final CaseReported REPORTED = new CaseReported("c-1", "0101", LOCATION, "Manhole cover broken",
-            ReportSource.RESIDENT, new Reporter("Li", "138"), NOW);
+            ReportSource.RESIDENT, REPORTER, NOW);
     private static final CaseFiled FILED = new CaseFiled("c-1", "0101", "COMPONENT", "C", false, GRID, STREET, DEADLINE,
             "operator-1", NOW.plusSeconds(60), "310105001012");
     private static final CaseDispatched DISPATCHED = new CaseDispatched("c-1", "o-0", 0, "agency-water", List.of(), NOW.plusSeconds(120));
@@ -108,13 +114,41 @@ class CaseTest {
     }
 
     @Nested
+    class ReporterErasure {
+
+        private final Instant erasedAt = CLOSED_AT.plusSeconds(60);
+
+        @Test
+        void anErasureIsRecordedInAnyStepAndLeavesTheStepAlone() {
+            fixture.given(upTo(REPORTED, FILED, DISPATCHED, HANDLED, VERIFIED_FIXED, CLOSED))
+                    .when(new RecordCaseReporterErasure("c-1", erasedAt, "street-310105001"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new CaseReporterErased("c-1", "case-reporter:c-1", erasedAt, "street-310105001"))
+                    .expectState(state -> assertThat(state.step()).isEqualTo(CaseStep.CLOSED));
+        }
+
+        @Test
+        void aSecondErasureRecordsNothingMore() {
+            fixture.given(REPORTED, new CaseReporterErased("c-1", "case-reporter:c-1", erasedAt, "street-310105001"))
+                    .when(new RecordCaseReporterErasure("c-1", erasedAt.plusSeconds(5), "street-310105001"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anErasureSaysWhoAskedForIt() {
+            refused(upTo(REPORTED), new RecordCaseReporterErasure("c-1", erasedAt, " "), "erasedBy-missing");
+        }
+    }
+
+    @Nested
     class Reporting {
 
         @Test
         void reportingACaseRecordsWhatWhereAndWho() {
             fixture.givenNoPriorActivity()
                     .when(new ReportCase("c-1", "0101", LOCATION, "Manhole cover broken", ReportSource.RESIDENT,
-                            new Reporter("Li", "138"), NOW))
+                            REPORTER, NOW))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(REPORTED);
         }

@@ -169,7 +169,7 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
                 "gridCode", "streetCode", "residentialAreaCode", "location", "description", "source",
                 "reportedAt", "reportedBy", "filedAt", "deadline", "round", "dispatch", "handling", "verification",
                 "resolution", "closedAt", "closedOnTime", "feedback", "rejection", "duplicates",
-                "timeline", "updatedAt", "version");
+                "reporter", "timeline", "updatedAt", "version");
         assertThat(doc.get("location", Document.class).keySet())
                 .containsExactlyInAnyOrder("latitude", "longitude", "gridCode", "address");
         assertThat(doc.get("dispatch", Document.class).keySet())

@@ -11,6 +11,8 @@ public final class Scopes {
     public static final String CASES_REPORT = "cases:report";
     public static final String CASES_READ = "cases:read";
     public static final String CASES_HANDLE = "cases:handle";
+    /** Case reporters' personal data in clear, and its erasure (street centres). */
+    public static final String CASES_PERSONAL_DATA = "cases:personal-data";
     public static final String DISPATCH_READ = "dispatch:read";
     public static final String DISPATCH_STREET = "dispatch:street";
     public static final String DISPATCH_AGENCY = "dispatch:agency";
@@ -25,7 +27,7 @@ public final class Scopes {
     public static final String REGISTRY_PERSONAL_DATA = "registry:personal-data";
     public static final String REFERENCE_READ = "reference:read";
 
-    public static final List<String> ALL = List.of(CASES_REPORT, CASES_READ, CASES_HANDLE,
+    public static final List<String> ALL = List.of(CASES_REPORT, CASES_READ, CASES_HANDLE, CASES_PERSONAL_DATA,
             DISPATCH_READ, DISPATCH_STREET, DISPATCH_AGENCY, DISPATCH_DISTRICT,
             ASSESSMENT_READ, ASSESSMENT_STREET, ASSESSMENT_DISTRICT, ASSESSMENT_DEPARTMENT,
             REGISTRY_READ, REGISTRY_WRITE, REGISTRY_PERSONAL_DATA, REFERENCE_READ);
@@ -34,7 +36,7 @@ public final class Scopes {
     public static final List<String> PARTNER_SCOPES = List.of(CASES_REPORT, CASES_READ, REFERENCE_READ);
     // dispatch:agency: a street centre acts on its street team's parts of orders, the district centre on the district
     // units' (the utilities have no clients of their own yet); which parts is the dispatch service's rule.
-    public static final List<String> STREET_CENTRE_SCOPES = List.of(CASES_READ, CASES_HANDLE, DISPATCH_READ, DISPATCH_STREET,
+    public static final List<String> STREET_CENTRE_SCOPES = List.of(CASES_READ, CASES_HANDLE, CASES_PERSONAL_DATA, DISPATCH_READ, DISPATCH_STREET,
             DISPATCH_AGENCY, ASSESSMENT_READ, ASSESSMENT_STREET, REFERENCE_READ);
     public static final List<String> AGENCY_SCOPES = List.of(DISPATCH_READ, DISPATCH_AGENCY, ASSESSMENT_READ, REFERENCE_READ);
     public static final List<String> DISTRICT_CENTRE_SCOPES = List.of(CASES_READ, DISPATCH_READ, DISPATCH_DISTRICT,

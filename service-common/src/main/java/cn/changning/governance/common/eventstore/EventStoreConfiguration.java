@@ -30,6 +30,12 @@ import java.util.concurrent.TimeUnit;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    /** Replaces Axon's (AnnotationRevisionResolver): see {@link PublishedEventRevisions}. */
+    @Bean
+    public org.axonframework.serialization.RevisionResolver revisionResolver() {
+        return new PublishedEventRevisions();
+    }
+
     @Bean
     public EventSchema eventSchema() {
         return EventSchema.builder()

@@ -6,6 +6,7 @@ import cn.changning.governance.contracts.cases.CaseFiled;
 import cn.changning.governance.contracts.cases.CaseRejected;
 import cn.changning.governance.contracts.cases.CaseReopened;
 import cn.changning.governance.contracts.cases.CaseReported;
+import cn.changning.governance.contracts.cases.CaseReportedV1;
 import cn.changning.governance.contracts.cases.CaseResolution;
 import cn.changning.governance.contracts.cases.CaseResumed;
 import cn.changning.governance.contracts.cases.CaseSentBackForRework;
@@ -109,7 +110,9 @@ public record CaseFacts(String caseId, String streetCode, String gridCode, Strin
     }
 
     /** The facts after one contract event of this case; any other event leaves them as they are. */
-    public CaseFacts apply(Object event) {
+    public CaseFacts apply(Object decoded) {
+        // A v1 report (still on the topic) gives the same facts; its clear reporter is never read.
+        Object event = decoded instanceof CaseReportedV1 v1 ? v1.toV2() : decoded;
         String street = streetCode;
         String grid = gridCode;
         String item = itemCode;

@@ -9,6 +9,7 @@ import cn.changning.governance.contracts.cases.CaseFiled;
 import cn.changning.governance.contracts.cases.CaseRejected;
 import cn.changning.governance.contracts.cases.CaseReopened;
 import cn.changning.governance.contracts.cases.CaseReported;
+import cn.changning.governance.contracts.cases.CaseReportedV1;
 import cn.changning.governance.contracts.cases.CaseResumed;
 import cn.changning.governance.contracts.cases.CaseSentBackForRework;
 import cn.changning.governance.contracts.cases.CaseSuspended;
@@ -43,8 +44,8 @@ public final class IndicatorProjections {
             DispatchOrderOverdue.class, DispatchOrderReturned.class, DispatchOrderReassigned.class,
             DispatchOrderSentBackForRework.class, DispatchOrderWithdrawn.class);
 
-    /** The case events {@link CaseFacts#apply} reads. */
-    public static final List<Class<?>> CASE_EVENTS = List.of(CaseReported.class, CaseFiled.class, CaseDispatched.class,
+    /** The case events {@link CaseFacts#apply} reads (CaseReportedV1: the v1 records still on the topic). */
+    public static final List<Class<?>> CASE_EVENTS = List.of(CaseReported.class, CaseReportedV1.class, CaseFiled.class, CaseDispatched.class,
             CaseSentBackForRework.class, CaseReopened.class, CaseClosed.class, CaseSuspended.class, CaseResumed.class,
             CaseRejected.class);
 
