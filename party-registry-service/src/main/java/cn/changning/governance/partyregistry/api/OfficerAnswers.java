@@ -7,7 +7,6 @@ import cn.changning.governance.partyregistry.projection.policing.PolicingViews;
 /** What the policing controllers share about officers: the read-model lookup and the name's field. */
 final class OfficerAnswers {
 
-    static final String OFFICER_SUBJECT = "police-officer:";
     static final String OFFICER_NAME = "officer.name";
 
     private final PolicingQueries queries;

@@ -64,7 +64,7 @@ public class PoliceOfficerController {
     public ResponseEntity<OfficerAction> register(@Valid @RequestBody PolicingRequests.OfficerRegistration body) {
         String officerId = RegistryIds.officer(body.badgeNumber());
         Object result = commands.send(new RegisterCommunityPoliceOfficer(officerId, body.badgeNumber(),
-                names.seal(OfficerAnswers.OFFICER_SUBJECT + officerId, OfficerAnswers.OFFICER_NAME, body.name()),
+                names.seal(RegistryIds.officerSubject(officerId), OfficerAnswers.OFFICER_NAME, body.name()),
                 body.partyMemberId(), body.joinedPartyOn(), body.streetCode()));
         // The creating handler answers nothing: the first event is version 0.
         return ActionAnswer.of(result instanceof Number ? result : 0L, v -> new OfficerAction(officerId, v));
