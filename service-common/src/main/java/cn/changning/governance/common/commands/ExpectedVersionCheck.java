@@ -7,7 +7,9 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
@@ -27,12 +29,14 @@ import java.util.stream.Collectors;
  * <p>A command to an aggregate that has no events (an unknown id, which any client may send) is refused here
  * with {@link AggregateNotFoundException} (404) before the repository tries to load it: the repository logs every
  * failed load at WARN with the whole stack trace, one per refused request. Creations (the aggregates'
- * {@code @CommandHandler} constructors) pass.</p>
+ * {@code @CommandHandler} constructors) pass, and so do the commands of handlers that create their aggregate when it
+ * is missing ({@code @CreationPolicy(CREATE_IF_MISSING)} or {@code ALWAYS}), unless they expect a version of it.</p>
  */
 public final class ExpectedVersionCheck implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final EventStore eventStore;
     private final Set<Class<?>> creations;
+    private final Set<Class<?>> createdIfMissing;
     private final AnnotationCommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
     /**
@@ -44,6 +48,11 @@ public final class ExpectedVersionCheck implements MessageHandlerInterceptor<Com
         this.creations = aggregateTypes.stream().flatMap(type -> Arrays.stream(type.getDeclaredConstructors()))
                 .filter(c -> c.isAnnotationPresent(CommandHandler.class) && c.getParameterCount() > 0)
                 .map(c -> c.getParameterTypes()[0]).collect(Collectors.toUnmodifiableSet());
+        this.createdIfMissing = aggregateTypes.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
+                .filter(m -> m.isAnnotationPresent(CommandHandler.class) && m.getParameterCount() > 0)
+                .filter(m -> m.isAnnotationPresent(CreationPolicy.class)
+                        && m.getAnnotation(CreationPolicy.class).value() != AggregateCreationPolicy.NEVER)
+                .map(m -> m.getParameterTypes()[0]).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -59,6 +68,9 @@ public final class ExpectedVersionCheck implements MessageHandlerInterceptor<Com
         }
         Long expected = target.getVersion();
         Optional<Long> current = eventStore.lastSequenceNumberFor(target.getIdentifier());
+        if (current.isEmpty() && expected == null && createdIfMissing.contains(unitOfWork.getMessage().getPayloadType())) {
+            return chain.proceed(); // created by this command
+        }
         if (current.isEmpty()) {
             throw new AggregateNotFoundException(target.getIdentifier(), "No aggregate with id " + target.getIdentifier());
         }
