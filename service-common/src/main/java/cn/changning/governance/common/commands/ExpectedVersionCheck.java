@@ -6,18 +6,20 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
+import java.lang.reflect.Executable;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Refuses a command whose expected version ({@code @TargetAggregateVersion}, from the caller's
@@ -29,14 +31,13 @@ import java.util.stream.Collectors;
  * <p>A command to an aggregate that has no events (an unknown id, which any client may send) is refused here
  * with {@link AggregateNotFoundException} (404) before the repository tries to load it: the repository logs every
  * failed load at WARN with the whole stack trace, one per refused request. Creations (the aggregates'
- * {@code @CommandHandler} constructors) pass, and so do the commands of handlers that create their aggregate when it
- * is missing ({@code @CreationPolicy(CREATE_IF_MISSING)} or {@code ALWAYS}), unless they expect a version of it.</p>
+ * {@code @CommandHandler} constructors, and handlers with {@code @CreationPolicy(CREATE_IF_MISSING)} or
+ * {@code ALWAYS}) pass.</p>
  */
 public final class ExpectedVersionCheck implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final EventStore eventStore;
     private final Set<Class<?>> creations;
-    private final Set<Class<?>> createdIfMissing;
     private final AnnotationCommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
     /**
@@ -45,14 +46,17 @@ public final class ExpectedVersionCheck implements MessageHandlerInterceptor<Com
      */
     public ExpectedVersionCheck(EventStore eventStore, Collection<Class<?>> aggregateTypes) {
         this.eventStore = eventStore;
-        this.creations = aggregateTypes.stream().flatMap(type -> Arrays.stream(type.getDeclaredConstructors()))
-                .filter(c -> c.isAnnotationPresent(CommandHandler.class) && c.getParameterCount() > 0)
-                .map(c -> c.getParameterTypes()[0]).collect(Collectors.toUnmodifiableSet());
-        this.createdIfMissing = aggregateTypes.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
-                .filter(m -> m.isAnnotationPresent(CommandHandler.class) && m.getParameterCount() > 0)
+        this.creations = aggregateTypes.stream().flatMap(ExpectedVersionCheck::creatingHandlers)
+                .filter(h -> h.isAnnotationPresent(CommandHandler.class) && h.getParameterCount() > 0)
+                .map(h -> h.getParameterTypes()[0]).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The constructors, and the methods whose creation policy lets them run on an aggregate that does not exist yet. */
+    private static Stream<Executable> creatingHandlers(Class<?> type) {
+        Stream<Executable> methods = Arrays.stream(type.getDeclaredMethods()).map(Executable.class::cast)
                 .filter(m -> m.isAnnotationPresent(CreationPolicy.class)
-                        && m.getAnnotation(CreationPolicy.class).value() != AggregateCreationPolicy.NEVER)
-                .map(m -> m.getParameterTypes()[0]).collect(Collectors.toUnmodifiableSet());
+                        && m.getAnnotation(CreationPolicy.class).value() != AggregateCreationPolicy.NEVER);
+        return Stream.concat(Arrays.stream(type.getDeclaredConstructors()), methods);
     }
 
     @Override
@@ -68,9 +72,6 @@ public final class ExpectedVersionCheck implements MessageHandlerInterceptor<Com
         }
         Long expected = target.getVersion();
         Optional<Long> current = eventStore.lastSequenceNumberFor(target.getIdentifier());
-        if (current.isEmpty() && expected == null && createdIfMissing.contains(unitOfWork.getMessage().getPayloadType())) {
-            return chain.proceed(); // created by this command
-        }
         if (current.isEmpty()) {
             throw new AggregateNotFoundException(target.getIdentifier(), "No aggregate with id " + target.getIdentifier());
         }
