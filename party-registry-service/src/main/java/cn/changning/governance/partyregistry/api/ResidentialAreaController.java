@@ -140,8 +140,8 @@ public class ResidentialAreaController {
                                                        @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         Long version = expected.value();
         requireArea(code);
-        int birthYear = PolicingRequests.birthYear(body.identityNumber(), "identityNumber");
-        String secretaryId = secretaryId(names.pseudonym("area-secretary", body.identityNumber()));
+        int birthYear = IdentityNumbers.read(body.identityNumber(), "identityNumber").birthYear();
+        String secretaryId = secretaryId(names.pseudonym("area-secretary", IdentityNumbers.normalised(body.identityNumber())));
         Object result = commands.send(new AppointAreaSecretary(code, secretaryId,
                 names.seal(SECRETARY_SUBJECT + secretaryId, SECRETARY_NAME, body.name()), birthYear,
                 body.careerEstablishment(), body.appointedOn(), version));
