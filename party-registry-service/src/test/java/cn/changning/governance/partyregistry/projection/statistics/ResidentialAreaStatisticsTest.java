@@ -69,6 +69,8 @@ class ResidentialAreaStatisticsTest extends PartyRegistryIntegrationTest {
     MongoTemplate mongo;
     @Autowired
     VersionedDocuments versionedDocuments;
+    @Autowired
+    Geography geography;
 
     private final Map<Integer, Long> nextOffset = new HashMap<>();
     private final Map<String, Long> nextSequence = new HashMap<>();
@@ -96,6 +98,9 @@ class ResidentialAreaStatisticsTest extends PartyRegistryIntegrationTest {
 
     @Test
     void theFiguresAreTheHandCheckedOnesAndNoRedeliveryReplayOrErasureChangesThem() {
+        // The coverage's denominators are the reference data's: 185 areas, 16 in Huayang Road street.
+        assertThat(geography.residentialAreas()).hasSize(185);
+        assertThat(geography.residentialAreasInSubdistrict(S1)).hasSize(16);
         List<EventRecord> records = dataset();
         List<EventRecord> erasure = List.of(record("member-5", new PartyMemberDataErased(member(5), "party-member:" + member(5),
                 Instant.parse("2026-11-30T00:00:00Z"))));
@@ -345,14 +350,6 @@ class ResidentialAreaStatisticsTest extends PartyRegistryIntegrationTest {
         r.add(record("member-21", new PartyMembershipTransferred(member(21), "org", "org3", S1, A3, LocalDate.of(2026, 9, 2), "moved")));
         r.add(secretary(A2, "s6", 1979, true, "s2"));
         return r;
-    }
-
-    @Test
-    void theGeographyHasTheAreaCountsTheCoverageUses() {
-        // The coverage's denominators come from the reference data: 185 areas, 16 in Huayang Road street.
-        Geography geography = Geography.load();
-        assertThat(geography.residentialAreas()).hasSize(185);
-        assertThat(geography.residentialAreasInSubdistrict(S1)).hasSize(16);
     }
 
     private EventRecord org(String code, String street, String area, PartyOrganizationKind kind, LocalDate founded) {
