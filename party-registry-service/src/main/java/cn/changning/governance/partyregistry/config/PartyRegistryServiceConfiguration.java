@@ -1,0 +1,47 @@
+package cn.changning.governance.partyregistry.config;
+
+import cn.changning.governance.partyregistry.domain.building.Building;
+import cn.changning.governance.partyregistry.domain.member.PartyMember;
+import cn.changning.governance.partyregistry.domain.organization.OrganizationDirectory;
+import cn.changning.governance.partyregistry.domain.organization.PartyOrganization;
+import cn.changning.governance.partyregistry.domain.tradeunion.TradeUnion;
+import cn.changning.governance.partyregistry.domain.unit.ResidentUnit;
+import cn.changning.governance.partyregistry.domain.worker.PartyWorker;
+import cn.changning.governance.partyregistry.domain.youth.YouthLeagueOrganization;
+import cn.changning.governance.reference.geography.Geography;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The registry's reference data and its aggregates (registered here so the domain package needs no Spring
+ * annotation). The other parts of the service have configuration classes of their own beside this one: residential
+ * areas and police (PolicingConfiguration), statistics (StatisticsConfiguration), the bulk import.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PartyRegistryServiceConfiguration {
+
+    /** The district's streets and its 185 residential areas: the registry records no other place. Loaded once; being a bean, Axon passes it to the handlers that declare it. */
+    @Bean
+    public Geography geography() {
+        return Geography.load();
+    }
+
+    @Bean
+    public OrganizationDirectory organizationDirectory(EventStore eventStore) {
+        return new EventStoreOrganizationDirectory(eventStore);
+    }
+
+    @Bean
+    public ConfigurerModule registryAggregates() {
+        return configurer -> configurer
+                .configureAggregate(PartyOrganization.class)
+                .configureAggregate(PartyMember.class)
+                .configureAggregate(Building.class)
+                .configureAggregate(ResidentUnit.class)
+                .configureAggregate(YouthLeagueOrganization.class)
+                .configureAggregate(TradeUnion.class)
+                .configureAggregate(PartyWorker.class);
+    }
+}

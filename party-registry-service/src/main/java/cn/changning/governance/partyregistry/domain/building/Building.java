@@ -1,0 +1,54 @@
+package cn.changning.governance.partyregistry.domain.building;
+
+import cn.changning.governance.common.domain.DomainRuleViolation;
+import cn.changning.governance.contracts.registry.BuildingRegistered;
+import cn.changning.governance.partyregistry.domain.AggregateVersions;
+import cn.changning.governance.partyregistry.domain.RegistryPlaces;
+import cn.changning.governance.reference.geography.Geography;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An office building (楼宇) of the district, where resident units and their organisations are. */
+public class Building {
+
+    @AggregateIdentifier
+    private String buildingId;
+    private BuildingRegistered registration;
+
+    protected Building() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public long handle(RegisterBuilding command, Geography geography) {
+        BuildingRegistered registered = new BuildingRegistered(command.buildingId(), command.code(), command.name(),
+                command.streetCode(), command.residentialAreaCode(), command.floors());
+        if (registration != null) {
+            if (!registration.equals(registered)) {
+                throw DomainRuleViolation.conflict("building-registered-differently",
+                        "Building " + registration.code() + " is registered already with other facts");
+            }
+            return AggregateVersions.current();
+        }
+        RegistryPlaces.requireText(command.code(), "code", 64);
+        RegistryPlaces.requireText(command.name(), "name", 200);
+        RegistryPlaces.requirePlace(geography, command.streetCode(), command.residentialAreaCode());
+        if (command.floors() < 1) {
+            throw DomainRuleViolation.invalid("floors-not-positive", "floors", "A building has at least one floor");
+        }
+        apply(registered);
+        return AggregateVersions.current();
+    }
+
+    @EventSourcingHandler
+    void on(BuildingRegistered event) {
+        buildingId = event.buildingId();
+        registration = event;
+    }
+}

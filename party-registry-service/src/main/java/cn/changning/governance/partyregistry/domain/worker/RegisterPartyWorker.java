@@ -1,0 +1,18 @@
+package cn.changning.governance.partyregistry.domain.worker;
+
+import cn.changning.governance.contracts.personal.SealedValue;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Register a party-and-mass worker (党群工作者) of a street; the name arrives sealed for {@code party-worker:<workerId>}.
+ * The same registration again changes nothing; another under the same id is refused.
+ *
+ * @param workerId {@code RegistryIds.worker(staffNumber)}
+ */
+public record RegisterPartyWorker(
+        @TargetAggregateIdentifier String workerId,
+        String staffNumber,
+        SealedValue name,
+        String streetCode,
+        boolean fullTime) {
+}
