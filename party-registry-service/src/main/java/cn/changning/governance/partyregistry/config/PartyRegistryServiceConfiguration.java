@@ -4,6 +4,7 @@ import cn.changning.governance.partyregistry.domain.building.Building;
 import cn.changning.governance.partyregistry.domain.member.PartyMember;
 import cn.changning.governance.partyregistry.domain.organization.OrganizationDirectory;
 import cn.changning.governance.partyregistry.domain.organization.PartyOrganization;
+import cn.changning.governance.partyregistry.domain.registration.Registrations;
 import cn.changning.governance.partyregistry.domain.tradeunion.TradeUnion;
 import cn.changning.governance.partyregistry.domain.unit.ResidentUnit;
 import cn.changning.governance.partyregistry.domain.worker.PartyWorker;
@@ -11,6 +12,7 @@ import cn.changning.governance.partyregistry.domain.youth.YouthLeagueOrganizatio
 import cn.changning.governance.reference.geography.Geography;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,8 +35,10 @@ public class PartyRegistryServiceConfiguration {
         return new EventStoreOrganizationDirectory(eventStore);
     }
 
+    /** The aggregates, and the handler of their registrations (create-or-verify, see {@link Registrations}). */
     @Bean
-    public ConfigurerModule registryAggregates() {
+    public ConfigurerModule registryAggregates(Geography geography, ObjectProvider<OrganizationDirectory> organizationDirectory) {
+        // The directory reads the event store, which this module helps configure: it is looked up when Axon builds the handler.
         return configurer -> configurer
                 .configureAggregate(PartyOrganization.class)
                 .configureAggregate(PartyMember.class)
@@ -42,6 +46,7 @@ public class PartyRegistryServiceConfiguration {
                 .configureAggregate(ResidentUnit.class)
                 .configureAggregate(YouthLeagueOrganization.class)
                 .configureAggregate(TradeUnion.class)
-                .configureAggregate(PartyWorker.class);
+                .configureAggregate(PartyWorker.class)
+                .registerCommandHandler(config -> new Registrations(config::repository, geography, organizationDirectory.getObject()));
     }
 }

@@ -2,14 +2,10 @@ package cn.changning.governance.partyregistry.domain.building;
 
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.registry.BuildingRegistered;
-import cn.changning.governance.partyregistry.domain.AggregateVersions;
 import cn.changning.governance.partyregistry.domain.RegistryPlaces;
 import cn.changning.governance.reference.geography.Geography;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -20,13 +16,15 @@ public class Building {
     private String buildingId;
     private BuildingRegistered registration;
 
-    protected Building() {
+    public Building() {
         // for Axon
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(RegisterBuilding command, Geography geography) {
+    /**
+     * Registers, or finds the same registration again (nothing new). Called by {@code Registrations} on the
+     * aggregate it loaded or created: a registration is create-or-verify, see there.
+     */
+    public void register(RegisterBuilding command, Geography geography) {
         BuildingRegistered registered = new BuildingRegistered(command.buildingId(), command.code(), command.name(),
                 command.streetCode(), command.residentialAreaCode(), command.floors());
         if (registration != null) {
@@ -34,7 +32,7 @@ public class Building {
                 throw DomainRuleViolation.conflict("building-registered-differently",
                         "Building " + registration.code() + " is registered already with other facts");
             }
-            return AggregateVersions.current();
+            return;
         }
         RegistryPlaces.requireText(command.code(), "code", 64);
         RegistryPlaces.requireText(command.name(), "name", 200);
@@ -43,7 +41,6 @@ public class Building {
             throw DomainRuleViolation.invalid("floors-not-positive", "floors", "A building has at least one floor");
         }
         apply(registered);
-        return AggregateVersions.current();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,6 @@
 package cn.changning.governance.partyregistry.domain.building;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.commandhandling.RoutingKey;
 
 /**
  * Register an office building (楼宇). The same registration again changes nothing; another under the same id is refused.
@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param residentialAreaCode null when not in a residential area
  */
 public record RegisterBuilding(
-        @TargetAggregateIdentifier String buildingId,
+        @RoutingKey String buildingId,
         String code,
         String name,
         String streetCode,

@@ -13,9 +13,7 @@ import cn.changning.governance.partyregistry.domain.organization.OrganizationDir
 import cn.changning.governance.reference.geography.Geography;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -40,20 +38,22 @@ public class PartyMember {
     private LocalDate relationSince;
     private boolean erased;
 
-    protected PartyMember() {
+    public PartyMember() {
         // for Axon: created by the first registration, rebuilt from its events
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(RegisterPartyMember command, Geography geography, OrganizationDirectory directory) {
+    /**
+     * Registers, or finds the same registration again (nothing new). Called by {@code Registrations} on the
+     * aggregate it loaded or created: a registration is create-or-verify, see there.
+     */
+    public void register(RegisterPartyMember command, Geography geography, OrganizationDirectory directory) {
         if (registration != null) {
             if (erased) {
                 throw DomainRuleViolation.conflict("member-data-erased",
                         "Member " + memberId + " was erased; the registration cannot be recorded again");
             }
             requireSameFacts(command);
-            return AggregateVersions.current(); // the same person again (a re-run import): nothing new
+            return; // the same person again (a re-run import): nothing new
         }
         String subject = RegistryIds.memberSubject(command.memberId());
         requireSealed(command.name(), "name", subject, true);
@@ -79,7 +79,6 @@ public class PartyMember {
         apply(new PartyMemberRegistered(command.memberId(), command.organizationId(), command.name(),
                 command.identityNumber(), command.phone(), command.address(), command.gender(), command.birthYear(),
                 command.category(), command.joinedOn(), command.streetCode(), command.residentialAreaCode()));
-        return AggregateVersions.current();
     }
 
     @CommandHandler

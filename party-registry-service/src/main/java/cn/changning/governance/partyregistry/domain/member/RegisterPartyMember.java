@@ -3,7 +3,7 @@ package cn.changning.governance.partyregistry.domain.member;
 import cn.changning.governance.contracts.personal.SealedValue;
 import cn.changning.governance.contracts.registry.Gender;
 import cn.changning.governance.contracts.registry.PartyMemberCategory;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.commandhandling.RoutingKey;
 
 import java.time.LocalDate;
 
@@ -17,7 +17,7 @@ import java.time.LocalDate;
  * @param address  null when not known
  */
 public record RegisterPartyMember(
-        @TargetAggregateIdentifier String memberId,
+        @RoutingKey String memberId,
         String organizationId,
         SealedValue name,
         SealedValue identityNumber,

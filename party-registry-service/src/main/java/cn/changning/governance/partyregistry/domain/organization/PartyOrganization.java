@@ -4,14 +4,10 @@ import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.registry.PartyOrganizationKind;
 import cn.changning.governance.contracts.registry.PartyOrganizationLevel;
 import cn.changning.governance.contracts.registry.PartyOrganizationRegistered;
-import cn.changning.governance.partyregistry.domain.AggregateVersions;
 import cn.changning.governance.partyregistry.domain.RegistryPlaces;
 import cn.changning.governance.reference.geography.Geography;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -28,19 +24,21 @@ public class PartyOrganization {
     private String organizationId;
     private PartyOrganizationRegistered registration;
 
-    protected PartyOrganization() {
+    public PartyOrganization() {
         // for Axon: created by the first registration, rebuilt from its events
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(RegisterPartyOrganization command, Geography geography, OrganizationDirectory directory) {
+    /**
+     * Registers, or finds the same registration again (nothing new). Called by {@code Registrations} on the
+     * aggregate it loaded or created: a registration is create-or-verify, see there.
+     */
+    public void register(RegisterPartyOrganization command, Geography geography, OrganizationDirectory directory) {
         PartyOrganizationRegistered registered = new PartyOrganizationRegistered(command.organizationId(),
                 command.code(), command.name(), command.kind(), command.level(), command.parentId(),
                 command.streetCode(), command.residentialAreaCode(), command.foundedOn());
         if (registration != null) {
             requireSameRegistration(registered);
-            return AggregateVersions.current(); // the same registration again (a re-run import): nothing new
+            return; // the same registration again (a re-run import): nothing new
         }
         RegistryPlaces.requireText(command.code(), "code", MAX_CODE);
         RegistryPlaces.requireText(command.name(), "name", MAX_NAME);
@@ -57,7 +55,6 @@ public class PartyOrganization {
         }
         requireParent(command, directory);
         apply(registered);
-        return AggregateVersions.current();
     }
 
     /** A branch hangs under a general branch or a committee, a general branch under a committee, a committee under none or a committee. */

@@ -2,7 +2,7 @@ package cn.changning.governance.partyregistry.domain.organization;
 
 import cn.changning.governance.contracts.registry.PartyOrganizationKind;
 import cn.changning.governance.contracts.registry.PartyOrganizationLevel;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.commandhandling.RoutingKey;
 
 import java.time.LocalDate;
 
@@ -16,7 +16,7 @@ import java.time.LocalDate;
  * @param foundedOn           null when not known
  */
 public record RegisterPartyOrganization(
-        @TargetAggregateIdentifier String organizationId,
+        @RoutingKey String organizationId,
         String code,
         String name,
         PartyOrganizationKind kind,

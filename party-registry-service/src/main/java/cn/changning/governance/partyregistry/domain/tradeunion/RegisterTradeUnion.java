@@ -1,6 +1,6 @@
 package cn.changning.governance.partyregistry.domain.tradeunion;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.commandhandling.RoutingKey;
 
 /**
  * Register a trade union (工会). The same registration again changes nothing; another under the same id is refused.
@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param members its number of members
  */
 public record RegisterTradeUnion(
-        @TargetAggregateIdentifier String tradeUnionId,
+        @RoutingKey String tradeUnionId,
         String code,
         String name,
         String streetCode,

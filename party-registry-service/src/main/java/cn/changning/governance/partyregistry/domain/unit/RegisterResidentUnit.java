@@ -1,7 +1,7 @@
 package cn.changning.governance.partyregistry.domain.unit;
 
 import cn.changning.governance.contracts.registry.ResidentUnitCategory;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.commandhandling.RoutingKey;
 
 /**
  * Register a resident unit (驻区单位). The same registration again changes nothing; another under the same id is refused.
@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param buildingId          the office building it is in; null when none
  */
 public record RegisterResidentUnit(
-        @TargetAggregateIdentifier String unitId,
+        @RoutingKey String unitId,
         String creditCode,
         String name,
         ResidentUnitCategory category,

@@ -2,14 +2,10 @@ package cn.changning.governance.partyregistry.domain.unit;
 
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.registry.ResidentUnitRegistered;
-import cn.changning.governance.partyregistry.domain.AggregateVersions;
 import cn.changning.governance.partyregistry.domain.RegistryPlaces;
 import cn.changning.governance.reference.geography.Geography;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -20,13 +16,15 @@ public class ResidentUnit {
     private String unitId;
     private ResidentUnitRegistered registration;
 
-    protected ResidentUnit() {
+    public ResidentUnit() {
         // for Axon
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(RegisterResidentUnit command, Geography geography) {
+    /**
+     * Registers, or finds the same registration again (nothing new). Called by {@code Registrations} on the
+     * aggregate it loaded or created: a registration is create-or-verify, see there.
+     */
+    public void register(RegisterResidentUnit command, Geography geography) {
         ResidentUnitRegistered registered = new ResidentUnitRegistered(command.unitId(), command.creditCode(),
                 command.name(), command.category(), command.streetCode(), command.residentialAreaCode(),
                 command.buildingId(), command.employees());
@@ -35,7 +33,7 @@ public class ResidentUnit {
                 throw DomainRuleViolation.conflict("resident-unit-registered-differently",
                         "Resident unit " + registration.creditCode() + " is registered already with other facts");
             }
-            return AggregateVersions.current();
+            return;
         }
         RegistryPlaces.requireText(command.creditCode(), "creditCode", 64);
         RegistryPlaces.requireText(command.name(), "name", 200);
@@ -45,7 +43,6 @@ public class ResidentUnit {
         RegistryPlaces.requirePlace(geography, command.streetCode(), command.residentialAreaCode());
         RegistryPlaces.requireNotNegative(command.employees(), "employees");
         apply(registered);
-        return AggregateVersions.current();
     }
 
     @EventSourcingHandler

@@ -2,15 +2,11 @@ package cn.changning.governance.partyregistry.domain.worker;
 
 import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.contracts.registry.PartyWorkerRegistered;
-import cn.changning.governance.partyregistry.domain.AggregateVersions;
 import cn.changning.governance.partyregistry.domain.RegistryIds;
 import cn.changning.governance.partyregistry.domain.RegistryPlaces;
 import cn.changning.governance.reference.geography.Geography;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
 
 import java.util.Objects;
 
@@ -23,13 +19,15 @@ public class PartyWorker {
     private String workerId;
     private PartyWorkerRegistered registration;
 
-    protected PartyWorker() {
+    public PartyWorker() {
         // for Axon
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(RegisterPartyWorker command, Geography geography) {
+    /**
+     * Registers, or finds the same registration again (nothing new). Called by {@code Registrations} on the
+     * aggregate it loaded or created: a registration is create-or-verify, see there.
+     */
+    public void register(RegisterPartyWorker command, Geography geography) {
         if (registration != null) {
             // The sealed name differs on every sealing (a fresh nonce): the facts in clear decide.
             boolean same = Objects.equals(registration.staffNumber(), command.staffNumber())
@@ -39,7 +37,7 @@ public class PartyWorker {
                 throw DomainRuleViolation.conflict("party-worker-registered-differently",
                         "Party worker " + registration.staffNumber() + " is registered already with other facts");
             }
-            return AggregateVersions.current();
+            return;
         }
         RegistryPlaces.requireText(command.staffNumber(), "staffNumber", 64);
         String subject = RegistryIds.workerSubject(command.workerId());
@@ -52,7 +50,6 @@ public class PartyWorker {
         RegistryPlaces.requireStreet(geography, command.streetCode());
         apply(new PartyWorkerRegistered(command.workerId(), command.staffNumber(), command.name(), command.streetCode(),
                 command.fullTime()));
-        return AggregateVersions.current();
     }
 
     @EventSourcingHandler

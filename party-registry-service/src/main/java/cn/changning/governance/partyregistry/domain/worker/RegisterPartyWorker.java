@@ -1,7 +1,7 @@
 package cn.changning.governance.partyregistry.domain.worker;
 
 import cn.changning.governance.contracts.personal.SealedValue;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.commandhandling.RoutingKey;
 
 /**
  * Register a party-and-mass worker (党群工作者) of a street; the name arrives sealed for {@code party-worker:<workerId>}.
@@ -10,7 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param workerId {@code RegistryIds.worker(staffNumber)}
  */
 public record RegisterPartyWorker(
-        @TargetAggregateIdentifier String workerId,
+        @RoutingKey String workerId,
         String staffNumber,
         SealedValue name,
         String streetCode,

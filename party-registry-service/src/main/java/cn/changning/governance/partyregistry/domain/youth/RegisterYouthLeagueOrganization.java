@@ -1,6 +1,6 @@
 package cn.changning.governance.partyregistry.domain.youth;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.commandhandling.RoutingKey;
 
 /**
  * Register a youth-league organisation (团组织). The same registration again changes nothing; another under the same id is refused.
@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param members its number of members
  */
 public record RegisterYouthLeagueOrganization(
-        @TargetAggregateIdentifier String youthLeagueOrganizationId,
+        @RoutingKey String youthLeagueOrganizationId,
         String code,
         String name,
         String streetCode,

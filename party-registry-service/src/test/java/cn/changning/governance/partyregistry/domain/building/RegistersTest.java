@@ -8,6 +8,7 @@ import cn.changning.governance.contracts.registry.ResidentUnitRegistered;
 import cn.changning.governance.contracts.registry.TradeUnionRegistered;
 import cn.changning.governance.contracts.registry.YouthLeagueOrganizationRegistered;
 import cn.changning.governance.partyregistry.domain.RegistryIds;
+import cn.changning.governance.partyregistry.domain.registration.FixtureRegistrations;
 import cn.changning.governance.partyregistry.domain.tradeunion.RegisterTradeUnion;
 import cn.changning.governance.partyregistry.domain.tradeunion.TradeUnion;
 import cn.changning.governance.partyregistry.domain.unit.RegisterResidentUnit;
@@ -33,6 +34,7 @@ class RegistersTest {
     private static <T> AggregateTestFixture<T> fixture(Class<T> type) {
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(type);
         fixture.registerInjectableResource(GEOGRAPHY);
+        FixtureRegistrations.register(fixture, GEOGRAPHY, id -> java.util.Optional.empty());
         return fixture;
     }
 

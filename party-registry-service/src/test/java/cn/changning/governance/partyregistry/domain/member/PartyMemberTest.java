@@ -7,6 +7,7 @@ import cn.changning.governance.contracts.registry.PartyMemberDataErased;
 import cn.changning.governance.contracts.registry.PartyMemberRegistered;
 import cn.changning.governance.contracts.registry.PartyMembershipTransferred;
 import cn.changning.governance.partyregistry.domain.RegistryIds;
+import cn.changning.governance.partyregistry.domain.registration.FixtureRegistrations;
 import cn.changning.governance.partyregistry.domain.organization.FixedOrganizationDirectory;
 import cn.changning.governance.reference.geography.Geography;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -48,11 +49,13 @@ class PartyMemberTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PartyMember.class);
-        fixture.registerInjectableResource(GEOGRAPHY);
-        fixture.registerInjectableResource(new FixedOrganizationDirectory()
+        FixedOrganizationDirectory directory = new FixedOrganizationDirectory()
                 .with(BRANCH_ID, BRANCH, STREET, AREA)
                 .with(OTHER_BRANCH_ID, BRANCH, OTHER_STREET, OTHER_AREA)
-                .with(THIRD_BRANCH_ID, BRANCH, OTHER_STREET, null));
+                .with(THIRD_BRANCH_ID, BRANCH, OTHER_STREET, null);
+        fixture.registerInjectableResource(GEOGRAPHY);
+        fixture.registerInjectableResource(directory);
+        FixtureRegistrations.register(fixture, GEOGRAPHY, directory);
     }
 
     private static RegisterPartyMember register(String organizationId, SealedValue name, int birthYear, LocalDate joinedOn) {

@@ -4,6 +4,7 @@ import cn.changning.governance.contracts.registry.PartyOrganizationKind;
 import cn.changning.governance.contracts.registry.PartyOrganizationLevel;
 import cn.changning.governance.contracts.registry.PartyOrganizationRegistered;
 import cn.changning.governance.partyregistry.domain.RegistryIds;
+import cn.changning.governance.partyregistry.domain.registration.FixtureRegistrations;
 import cn.changning.governance.reference.geography.Geography;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,11 +37,13 @@ class PartyOrganizationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PartyOrganization.class);
-        fixture.registerInjectableResource(GEOGRAPHY);
-        fixture.registerInjectableResource(new FixedOrganizationDirectory()
+        FixedOrganizationDirectory directory = new FixedOrganizationDirectory()
                 .with(COMMITTEE_ID, COMMITTEE, STREET, null)
                 .with(GENERAL_BRANCH_ID, GENERAL_BRANCH, STREET, AREA)
-                .with(BRANCH_ID, BRANCH, STREET, AREA));
+                .with(BRANCH_ID, BRANCH, STREET, AREA);
+        fixture.registerInjectableResource(GEOGRAPHY);
+        fixture.registerInjectableResource(directory);
+        FixtureRegistrations.register(fixture, GEOGRAPHY, directory);
     }
 
     private static RegisterPartyOrganization register(PartyOrganizationKind kind, PartyOrganizationLevel level, String parentId,
