@@ -47,7 +47,8 @@ final class DistrictPlaces {
 
     /**
      * @param areaLimit how many residential areas to use; fewer than all are taken round-robin over the streets,
-     *                  so even a small set covers every street
+     *                  so even a small set covers every street, from the end of each street's list (tests of other
+     *                  parts tend to use the first areas)
      */
     DistrictPlaces(Geography geography, int areaLimit) {
         this.districtNameZh = geography.districtNameZh();
@@ -62,7 +63,7 @@ final class DistrictPlaces {
             boolean any = false;
             for (List<ResidentialArea> inStreet : all) {
                 if (round < inStreet.size() && chosen.size() < areaLimit) {
-                    chosen.add(inStreet.get(round));
+                    chosen.add(inStreet.get(inStreet.size() - 1 - round));
                     any = true;
                 }
             }

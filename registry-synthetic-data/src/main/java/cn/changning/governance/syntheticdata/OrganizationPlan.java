@@ -36,7 +36,11 @@ final class OrganizationPlan {
     private final Map<String, PlannedOrganization> streetCommittees = new HashMap<>();
     private final Map<String, PlannedOrganization> policeBranches = new HashMap<>();
 
-    OrganizationPlan(DistrictPlaces places, List<UnitPlan.PlannedBuilding> buildings, long seed, int total) {
+    private final int serialOffset;
+
+    OrganizationPlan(DistrictPlaces places, List<UnitPlan.PlannedBuilding> buildings, long seed, int total,
+                     int serialOffset) {
+        this.serialOffset = serialOffset;
         this.random = SeededRandom.forPurpose(seed, "organizations");
         this.places = places;
         this.buildings = buildings;
@@ -150,7 +154,7 @@ final class OrganizationPlan {
                                     String areaCode, LocalDate foundedOn, double memberWeight) {
         int serial = serials.merge(street.code(), 1, Integer::sum);
         LocalDate founded = parent != null && foundedOn.isBefore(parent.foundedOn()) ? parent.foundedOn() : foundedOn;
-        PlannedOrganization o = new PlannedOrganization(street.code() + "-%04d".formatted(serial), name, kind, level,
+        PlannedOrganization o = new PlannedOrganization(street.code() + "-%04d".formatted(serialOffset + serial), name, kind, level,
                 parent == null ? null : parent.code(), street.code(), areaCode, founded, memberWeight);
         organizations.add(o);
         return o;

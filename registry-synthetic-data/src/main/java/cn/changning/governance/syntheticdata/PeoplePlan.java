@@ -155,7 +155,7 @@ final class PeoplePlan {
     }
 
     /** Workers spread over the streets by their "two new" organisations; one in 31 is part-time. */
-    long writeWorkers(Path file, Map<String, Integer> twoNewByStreet, int total) throws IOException {
+    long writeWorkers(Path file, Map<String, Integer> twoNewByStreet, int total, int serialOffset) throws IOException {
         SeededRandom random = SeededRandom.forPurpose(seed, "workers");
         List<Street> streets = places.streets();
         int[] perStreet = Dates.apportion(total, streets.stream()
@@ -166,7 +166,7 @@ final class PeoplePlan {
                 for (int i = 0; i < perStreet[s]; i++) {
                     serial++;
                     boolean fullTime = serial % 31 != 0;
-                    out.row("PW%04d".formatted(serial), ChineseNames.next(random, random.chance(0.4)),
+                    out.row("PW%04d".formatted(serialOffset + serial), ChineseNames.next(random, random.chance(0.4)),
                             streets.get(s).code(), fullTime);
                 }
             }

@@ -54,8 +54,9 @@ public final class SyntheticRegistryData {
             Files.createDirectories(directory);
             DistrictPlaces places = new DistrictPlaces(Geography.load(), scale.residentialAreas());
             Map<RegistryFile, Long> rows = new EnumMap<>(RegistryFile.class);
-            UnitPlan units = new UnitPlan(places, seed, scale.buildings());
-            OrganizationPlan organizations = new OrganizationPlan(places, units.buildings(), seed, scale.organizations());
+            UnitPlan units = new UnitPlan(places, seed, scale.buildings(), scale.serialOffset());
+            OrganizationPlan organizations = new OrganizationPlan(places, units.buildings(), seed, scale.organizations(),
+                    scale.serialOffset());
             rows.put(RegistryFile.ORGANIZATIONS, organizations.write(directory.resolve(RegistryFile.ORGANIZATIONS.fileName())));
             rows.put(RegistryFile.BUILDINGS, units.writeBuildings(directory.resolve(RegistryFile.BUILDINGS.fileName())));
             rows.put(RegistryFile.RESIDENT_UNITS,
@@ -71,7 +72,7 @@ public final class SyntheticRegistryData {
             rows.put(RegistryFile.AREA_SECRETARIES,
                     people.writeSecretaries(directory.resolve(RegistryFile.AREA_SECRETARIES.fileName())));
             rows.put(RegistryFile.PARTY_WORKERS, people.writeWorkers(directory.resolve(RegistryFile.PARTY_WORKERS.fileName()),
-                    units.twoNewByStreet(), scale.partyWorkers()));
+                    units.twoNewByStreet(), scale.partyWorkers(), scale.serialOffset()));
             return new GeneratedFiles(directory, scale, seed, Collections.unmodifiableMap(rows),
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {

@@ -43,7 +43,10 @@ final class UnitPlan {
     private final Map<String, List<PlannedBuilding>> buildingsByStreet = new HashMap<>();
     private final List<PlannedUnit> units = new ArrayList<>();
 
-    UnitPlan(DistrictPlaces places, long seed, int buildingCount) {
+    private final int serialOffset;
+
+    UnitPlan(DistrictPlaces places, long seed, int buildingCount, int serialOffset) {
+        this.serialOffset = serialOffset;
         this.places = places;
         this.seed = seed;
         SeededRandom random = SeededRandom.forPurpose(seed, "buildings");
@@ -56,7 +59,7 @@ final class UnitPlan {
             Street street = streets.pick(random);
             int serial = serials.merge(street.code(), 1, Integer::sum);
             String name = brand(random) + BUILDING_SUFFIX[random.nextInt(BUILDING_SUFFIX.length)];
-            PlannedBuilding b = new PlannedBuilding(street.code() + "-B%04d".formatted(serial), name, street.code(),
+            PlannedBuilding b = new PlannedBuilding(street.code() + "-B%04d".formatted(serialOffset + serial), name, street.code(),
                     area(random, street));
             buildings.add(b);
             buildingsByStreet.computeIfAbsent(street.code(), k -> new ArrayList<>()).add(b);
@@ -195,7 +198,7 @@ final class UnitPlan {
                 }
                 taken.set(i);
                 int serial = serials.merge(unit.streetCode(), 1, Integer::sum);
-                String code = unit.streetCode() + "-" + letter + "%04d".formatted(serial);
+                String code = unit.streetCode() + "-" + letter + "%04d".formatted(serialOffset + serial);
                 int members = youth ? random.between(3, Math.max(3, Math.min(300, unit.employees() / 3)))
                         : random.between(Math.max(3, unit.employees() / 2), Math.max(3, unit.employees()));
                 String name = youth ? "共青团" + unit.name() + (members >= 30 ? "委员会" : "支部委员会")
