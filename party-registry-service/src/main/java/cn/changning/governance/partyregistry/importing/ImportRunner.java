@@ -304,8 +304,8 @@ public class ImportRunner {
             return new RowReader.Problem("row", "refused: " + e.getMessage());
         } catch (RuntimeException e) {
             if (kind == ImportKind.POLICE_OFFICERS) {
-                return new RowReader.Problem("badgeNumber", "could not be registered (an officer with this badge number "
-                        + "may be registered already): " + e.getClass().getSimpleName());
+                return new RowReader.Problem("row", "could not be registered (" + e.getClass().getSimpleName() + "): "
+                        + e.getMessage());
             }
             throw e;
         }
