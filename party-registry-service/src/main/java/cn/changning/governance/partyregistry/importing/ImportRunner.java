@@ -33,9 +33,13 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -263,28 +267,52 @@ public class ImportRunner {
         sealing.flush(); // the new subjects' keys are stored before any event holding their values commits
         long unchangedRows = unchanged;
         Boolean kept = transactions.execute(status -> {
-            List<ImportLedger.Line> lines = new ArrayList<>(accepted.size());
-            for (Accepted a : accepted) {
-                RowReader.Problem refused = send(kind, a.prepared());
-                if (refused != null) {
-                    rejections.add(new Rejection(a.row().rowNumber(), refused.field(), refused.reason()));
-                } else {
-                    lines.add(new ImportLedger.Line(a.row().naturalKey(), a.row().rowNumber(),
-                            inChunk.get(a.row().naturalKey())));
+            // One unit of work over the chunk's commands: each command's own (nested) unit of work hands its events to
+            // it, and they are appended in one batch when it commits, inside this transaction.
+            // Not for organisations (a branch's registration reads its parent's event from the store) nor officers
+            // (a duplicate officer, refused when the events are stored, must stay inside its row's savepoint).
+            UnitOfWork<?> chunkWork = properties.batchEvents() && kind != ImportKind.ORGANIZATIONS
+                    && kind != ImportKind.POLICE_OFFICERS
+                    ? DefaultUnitOfWork.startAndGet(new GenericMessage<>("registry-import-chunk")) : null;
+            try {
+                return importInTransaction(job, owner, kind, accepted, inChunk, rejections, unchangedRows, started,
+                        chunk.size(), status, chunkWork);
+            } catch (RuntimeException | Error e) {
+                if (chunkWork != null && chunkWork.isActive()) {
+                    chunkWork.rollback(e);
                 }
+                throw e;
             }
-            ledger.add(kind, job.jobId(), lines);
-            jobs.addRejections(job.jobId(), rejections);
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            if (!jobs.recordChunk(job.jobId(), owner, chunk.size(), lines.size(), unchangedRows, rejectedRows(rejections),
-                    millis, properties.lease())) {
-                status.setRollbackOnly();
-                return false;
-            }
-            metricsAfterCommit(kind, lines.size(), unchangedRows, rejectedRows(rejections));
-            return true;
         });
         return Boolean.TRUE.equals(kept);
+    }
+
+    private boolean importInTransaction(Claimed job, String owner, ImportKind kind, List<Accepted> accepted,
+                                        Map<String, LedgerEntry> inChunk, List<Rejection> rejections, long unchangedRows,
+                                        long started, int rows, TransactionStatus status, UnitOfWork<?> chunkWork) {
+        List<ImportLedger.Line> lines = new ArrayList<>(accepted.size());
+        for (Accepted a : accepted) {
+            RowReader.Problem refused = send(kind, a.prepared());
+            if (refused != null) {
+                rejections.add(new Rejection(a.row().rowNumber(), refused.field(), refused.reason()));
+            } else {
+                lines.add(new ImportLedger.Line(a.row().naturalKey(), a.row().rowNumber(),
+                        inChunk.get(a.row().naturalKey())));
+            }
+        }
+        ledger.add(kind, job.jobId(), lines);
+        jobs.addRejections(job.jobId(), rejections);
+        if (chunkWork != null) {
+            chunkWork.commit(); // the events are stored here, still inside the database transaction
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (!jobs.recordChunk(job.jobId(), owner, rows, lines.size(), unchangedRows, rejectedRows(rejections),
+                millis, properties.lease())) {
+            status.setRollbackOnly();
+            return false;
+        }
+        metricsAfterCommit(kind, lines.size(), unchangedRows, rejectedRows(rejections));
+        return true;
     }
 
     /** Sends a row's commands; a refusal rejects the row with the rule's field and message. */

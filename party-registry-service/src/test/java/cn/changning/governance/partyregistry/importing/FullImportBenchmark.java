@@ -51,7 +51,7 @@ class FullImportBenchmark extends ImportIntegrationTest {
                 long t0 = System.nanoTime();
                 String jobId = uploadStreamed(file.kind(), files.path(file));
                 long uploaded = System.nanoTime();
-                JsonNode job = await(jobId);
+                JsonNode job = awaitJob(jobId);
                 long done = System.nanoTime();
                 report.append(String.format("%-28s %,8d %,8d %,8d %,8d %9.1f %9.1f %,9.0f%n", file.fileName(),
                         job.get("rowsRead").asLong(), job.get("accepted").asLong(), job.get("unchanged").asLong(),
@@ -85,7 +85,7 @@ class FullImportBenchmark extends ImportIntegrationTest {
         }
     }
 
-    private JsonNode await(String jobId) {
+    private JsonNode awaitJob(String jobId) {
         AtomicReference<JsonNode> job = new AtomicReference<>();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
             JsonNode j = call(HttpMethod.GET, "/api/v1/party/imports/" + jobId, null, REGISTRY_STAFF).getBody();

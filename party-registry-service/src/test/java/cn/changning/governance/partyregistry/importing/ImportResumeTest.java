@@ -121,7 +121,7 @@ class ImportResumeTest extends ImportIntegrationTest {
 
     private ImportRunner runner(int chunkRows) {
         return new ImportRunner(jobs, ledger, commands, personalData, geography, new TransactionTemplate(transactionManager),
-                metrics, new ImportProperties(chunkRows, Duration.ofHours(1), Duration.ofSeconds(1), 1 << 26, false),
+                metrics, new ImportProperties(chunkRows, Duration.ofHours(1), Duration.ofSeconds(1), 1 << 26, false, true),
                 clockBean);
     }
 }
