@@ -95,14 +95,22 @@ public final class LocalStack implements AutoCloseable {
             String issuer = identity.getEnvironment().getProperty("identity.issuer");
             for (Service service : SERVICES) {
                 infrastructure.postgres().ensureDatabase(service.database());
+                infrastructure.postgres().ensureDatabase(service.database() + "_keys"); // personal-data keys
             }
             infrastructure.kafka().createTopics(Topics.ALL, settings.topicPartitions());
 
+            List<Service> chosen = SERVICES.stream().filter(s -> settings.starts(s.name())).toList();
+            List<String> unknown = settings.services().stream()
+                    .filter(name -> SERVICES.stream().noneMatch(s -> s.name().equals(name))).toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("unknown services " + unknown + " (GOVERNANCE_SERVICES); the platform's are "
+                        + SERVICES.stream().map(Service::name).toList());
+            }
             // Services start in parallel: most of their start-up is waiting on I/O.
-            ExecutorService executor = Executors.newFixedThreadPool(SERVICES.size());
+            ExecutorService executor = Executors.newFixedThreadPool(chosen.size());
             try {
                 List<Future<?>> starts = new ArrayList<>();
-                for (Service service : SERVICES) {
+                for (Service service : chosen) {
                     starts.add(executor.submit(() -> services.put(service.name(), startService(service, settings, infrastructure, issuer))));
                 }
                 for (Future<?> f : starts) {
@@ -152,6 +160,10 @@ public final class LocalStack implements AutoCloseable {
         p.put("spring.kafka.bootstrap-servers", infra.kafka().bootstrapServers());
         p.put("spring.data.mongodb.uri", infra.mongo().connectionString());
         p.put("spring.data.mongodb.database", service.database());
+        // The personal-data keys apart from the events (ARCHITECTURE.md, decision 10), under the published development
+        // keys: the embedded stack holds synthetic data only.
+        p.put("governance.personal-data.key-store.url", infra.postgres().jdbcUrl(service.database() + "_keys"));
+        p.put("governance.personal-data.development-keys", "true");
         p.put("governance.topics.partitions", settings.topicPartitions());
         // One stack per data folder, so one instance of each service: after a crash it claims its own
         // partitions and processor segments back at once (see GovernanceProperties.instanceId).
@@ -193,8 +205,11 @@ public final class LocalStack implements AutoCloseable {
         if (settings.randomServicePorts()) {
             p.put("governance.gateway.rate-limit.enabled", "false");
         }
-        for (Map.Entry<String, ConfigurableApplicationContext> s : services.entrySet()) {
-            p.put("governance.routes." + s.getKey(), "http://127.0.0.1:" + port(s.getValue()));
+        for (Service s : SERVICES) {
+            ConfigurableApplicationContext started = services.get(s.name());
+            // A service not started answers nothing: port 1 refuses at once (503 from the gateway), where the
+            // configured default port might reach another stack on this machine.
+            p.put("governance.routes." + s.name(), "http://127.0.0.1:" + (started == null ? 1 : port(started)));
         }
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .properties("spring.config.name=gateway")
@@ -251,6 +266,10 @@ public final class LocalStack implements AutoCloseable {
         b.append(String.format("  Authorisation server   %s/oauth2/token  (development secrets: dev-<clientId>; see authorization-server/README.md)%n",
                 issuer()));
         for (Service s : SERVICES) {
+            if (!services.containsKey(s.name())) {
+                b.append(String.format("  %-22s not started (GOVERNANCE_SERVICES)%n", s.name()));
+                continue;
+            }
             int port = servicePort(s.name());
             b.append(String.format("  %-22s http://127.0.0.1:%d  (OpenAPI /swagger-ui.html, metrics /actuator/prometheus)%n", s.name(), port));
         }

@@ -2,6 +2,8 @@ package cn.changning.governance.localstack;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * How the local stack runs. From the environment: {@code GOVERNANCE_DATA_DIR} (default
@@ -12,13 +14,21 @@ import java.time.Clock;
  * {@code GOVERNANCE_DURABLE} (true: fsync and synchronous commit on), {@code IDENTITY_PORT} (9000: the
  * authorisation server). {@code GOVERNANCE_CONSOLE_LOG}
  * (WARN) sets what the console shows (logback.xml); everything is logged under {@code <data>/logs}.
+ * {@code GOVERNANCE_SERVICES} (all) names the services to start, comma-separated (e.g. {@code case-service}): a test
+ * that needs one service starts in half the time; the gateway answers 503 for the others' routes.
  *
  * @param randomServicePorts true: services (and the gateway's management) on free ports (tests; the gateway learns them)
  * @param clock              the services' clock: the system's, or a test's that moves time on (the deadlines follow it)
+ * @param services           the names of the services to start; empty: all of them
  */
 public record LocalStackSettings(Path dataDirectory, int gatewayPort, boolean randomServicePorts,
                                  int postgresPort, int kafkaPort, int mongoPort,
-                                 int topicPartitions, boolean durable, Clock clock, int identityPort) {
+                                 int topicPartitions, boolean durable, Clock clock, int identityPort,
+                                 List<String> services) {
+
+    public LocalStackSettings {
+        services = List.copyOf(services);
+    }
 
     public static LocalStackSettings fromEnvironment() {
         return new LocalStackSettings(
@@ -31,22 +41,33 @@ public record LocalStackSettings(Path dataDirectory, int gatewayPort, boolean ra
                 Integer.parseInt(env("GOVERNANCE_TOPIC_PARTITIONS", "3")),
                 Boolean.parseBoolean(env("GOVERNANCE_DURABLE", "true")),
                 Clock.systemUTC(),
-                Integer.parseInt(env("IDENTITY_PORT", "9000")));
+                Integer.parseInt(env("IDENTITY_PORT", "9000")),
+                Arrays.stream(env("GOVERNANCE_SERVICES", "").split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList());
     }
 
     /** Everything on free ports under the given folder: for tests and benchmarks. */
     public static LocalStackSettings forTests(Path dataDirectory) {
-        return new LocalStackSettings(dataDirectory, 0, true, 0, 0, 0, 3, false, Clock.systemUTC(), 0);
+        return new LocalStackSettings(dataDirectory, 0, true, 0, 0, 0, 3, false, Clock.systemUTC(), 0, List.of());
     }
 
     public LocalStackSettings withDurable(boolean durable) {
         return new LocalStackSettings(dataDirectory, gatewayPort, randomServicePorts, postgresPort, kafkaPort,
-                mongoPort, topicPartitions, durable, clock, identityPort);
+                mongoPort, topicPartitions, durable, clock, identityPort, services);
     }
 
     public LocalStackSettings withClock(Clock clock) {
         return new LocalStackSettings(dataDirectory, gatewayPort, randomServicePorts, postgresPort, kafkaPort,
-                mongoPort, topicPartitions, durable, clock, identityPort);
+                mongoPort, topicPartitions, durable, clock, identityPort, services);
+    }
+
+    /** Only these services (by name, as in {@code LocalStack.SERVICES}); the others are not started. */
+    public LocalStackSettings withServices(List<String> services) {
+        return new LocalStackSettings(dataDirectory, gatewayPort, randomServicePorts, postgresPort, kafkaPort,
+                mongoPort, topicPartitions, durable, clock, identityPort, services);
+    }
+
+    boolean starts(String serviceName) {
+        return services.isEmpty() || services.contains(serviceName);
     }
 
     int servicePort(int defaultPort) {

@@ -27,7 +27,9 @@ class RestartSystemTest {
     @Test
     void stateAndOffsetsSurviveARestart() {
         LocalStackSettings settings = new LocalStackSettings(data, FreePorts.find(), true,
-                FreePorts.find(), FreePorts.find(), FreePorts.find(), 3, false, Clock.systemUTC(), FreePorts.find());
+                FreePorts.find(), FreePorts.find(), FreePorts.find(), 3, false, Clock.systemUTC(), FreePorts.find(),
+                // What the test reads: the case service, and the dispatch service's intake of its events.
+                List.of("case-service", "dispatch-service"));
         List<String> caseIds = new ArrayList<>();
         Map<String, Long> topicBefore;
         try (LocalStack stack = LocalStack.start(settings)) {

@@ -6,16 +6,20 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
+import java.lang.reflect.Executable;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Refuses a command whose expected version ({@code @TargetAggregateVersion}, from the caller's
@@ -27,7 +31,8 @@ import java.util.stream.Collectors;
  * <p>A command to an aggregate that has no events (an unknown id, which any client may send) is refused here
  * with {@link AggregateNotFoundException} (404) before the repository tries to load it: the repository logs every
  * failed load at WARN with the whole stack trace, one per refused request. Creations (the aggregates'
- * {@code @CommandHandler} constructors) pass.</p>
+ * {@code @CommandHandler} constructors, and handlers with {@code @CreationPolicy(CREATE_IF_MISSING)} or
+ * {@code ALWAYS}) pass.</p>
  */
 public final class ExpectedVersionCheck implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -41,9 +46,17 @@ public final class ExpectedVersionCheck implements MessageHandlerInterceptor<Com
      */
     public ExpectedVersionCheck(EventStore eventStore, Collection<Class<?>> aggregateTypes) {
         this.eventStore = eventStore;
-        this.creations = aggregateTypes.stream().flatMap(type -> Arrays.stream(type.getDeclaredConstructors()))
-                .filter(c -> c.isAnnotationPresent(CommandHandler.class) && c.getParameterCount() > 0)
-                .map(c -> c.getParameterTypes()[0]).collect(Collectors.toUnmodifiableSet());
+        this.creations = aggregateTypes.stream().flatMap(ExpectedVersionCheck::creatingHandlers)
+                .filter(h -> h.isAnnotationPresent(CommandHandler.class) && h.getParameterCount() > 0)
+                .map(h -> h.getParameterTypes()[0]).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The constructors, and the methods whose creation policy lets them run on an aggregate that does not exist yet. */
+    private static Stream<Executable> creatingHandlers(Class<?> type) {
+        Stream<Executable> methods = Arrays.stream(type.getDeclaredMethods()).map(Executable.class::cast)
+                .filter(m -> m.isAnnotationPresent(CreationPolicy.class)
+                        && m.getAnnotation(CreationPolicy.class).value() != AggregateCreationPolicy.NEVER);
+        return Stream.concat(Arrays.stream(type.getDeclaredConstructors()), methods);
     }
 
     @Override

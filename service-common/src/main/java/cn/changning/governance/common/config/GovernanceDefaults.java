@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code GOVERNANCE_POSTGRES_PASSWORD}, {@code GOVERNANCE_KAFKA_BOOTSTRAP}, {@code GOVERNANCE_MONGO_URI}.
  * Each service's databases are named after it ({@code case-service} → {@code case_service}),
  * renamed by {@code <SERVICE>_DATABASE} and {@code <SERVICE>_MONGO_DATABASE}
- * (e.g. {@code CASE_SERVICE_DATABASE}).</p>
+ * (e.g. {@code CASE_SERVICE_DATABASE}); its personal-data keys are in {@code <database>_keys} on the same server,
+ * renamed by {@code <SERVICE>_KEYS_DATABASE}.</p>
  */
 public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -137,6 +138,12 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         d.put("spring.datasource.username", "${GOVERNANCE_POSTGRES_USER:postgres}");
         d.put("spring.datasource.password", "${GOVERNANCE_POSTGRES_PASSWORD:postgres}");
         d.put("spring.datasource.hikari.maximum-pool-size", "20");
+        // The personal-data keys (common.personaldata): a database of their own on the same server, never the event
+        // store's, so a backup of the events holds no key.
+        d.put("governance.personal-data.key-store.url", "${GOVERNANCE_POSTGRES_URL:jdbc:postgresql://127.0.0.1:5432}/${"
+                + variable + "_KEYS_DATABASE:" + database + "_keys}");
+        d.put("governance.personal-data.key-store.username", "${spring.datasource.username}");
+        d.put("governance.personal-data.key-store.password", "${spring.datasource.password}");
         d.put("spring.kafka.bootstrap-servers", "${GOVERNANCE_KAFKA_BOOTSTRAP:127.0.0.1:9092}");
         // Tokens (common/security): any OIDC provider's issuer; the platform's own authorisation server by default.
         // On the local stack's one classpath the authorisation server's own auto-configuration would give a service

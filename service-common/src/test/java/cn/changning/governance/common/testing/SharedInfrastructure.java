@@ -46,6 +46,13 @@ public final class SharedInfrastructure {
         registry.add("spring.kafka.bootstrap-servers", infra.kafka()::bootstrapServers);
         registry.add("spring.data.mongodb.uri", infra.mongo()::connectionString);
         registry.add("spring.data.mongodb.database", () -> database);
+        // Personal data (common.personaldata): the keys in a database of their own, created when a service that holds
+        // personal data reads the URL (one that does not, governance.personal-data.enabled=false, never does).
+        registry.add("governance.personal-data.key-store.url", () -> {
+            infra.postgres().ensureDatabase(database + "_keys");
+            return infra.postgres().jdbcUrl(database + "_keys");
+        });
+        registry.add("governance.personal-data.development-keys", () -> "true");
     }
 
     /** Makes the service trust {@link TestTokens}' key (see {@link TestCallers} for the callers). */
