@@ -23,7 +23,8 @@ class ArchitectureTest {
 
     @Test
     void theDomainIsFreeOfFrameworksAndInfrastructure() {
-        ArchitectureRules.requirePackagesExist(CLASSES, "..partyregistry.domain..", "..partyregistry.config..");
+        ArchitectureRules.requirePackagesExist(CLASSES, "..partyregistry.domain..", "..partyregistry.config..",
+                "..partyregistry.api..", "..partyregistry.projection..");
         noClasses().that().resideInAnyPackage("..partyregistry.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
                         "org.apache.kafka..", "jakarta.persistence..", "jakarta.servlet..", "java.sql..", "javax.sql..")

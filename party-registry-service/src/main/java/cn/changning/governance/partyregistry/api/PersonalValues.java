@@ -44,7 +44,7 @@ public final class PersonalValues {
             erasedSeen = true; // erased after the read model last heard of it
             return null;
         }
-        return clear ? opened.get() : masked(mask, opened.get());
+        return clear ? opened.get() : mask.apply(opened.get());
     }
 
     /** Whether a value met on the way turned out erased. */
@@ -54,20 +54,5 @@ public final class PersonalValues {
 
     public Shown shown(boolean erased) {
         return erased || erasedSeen ? Shown.ERASED : clear ? Shown.CLEAR : Shown.MASKED;
-    }
-
-    private static String masked(PersonalDataMask mask, String clear) {
-        int[] c = clear.codePoints().toArray();
-        return switch (mask) {
-            case NAME -> c.length == 1 ? "*" : text(c, 0, 1) + "*".repeat(c.length - 1);
-            case PHONE -> c.length < 8 ? "*".repeat(c.length) : text(c, 0, 3) + "*".repeat(c.length - 7) + text(c, c.length - 4, c.length);
-            case IDENTITY_NUMBER -> c.length < 11 ? "*".repeat(c.length) : text(c, 0, 6) + "*".repeat(c.length - 10) + text(c, c.length - 4, c.length);
-            case ADDRESS -> text(c, 0, Math.min(6, c.length / 2)) + "***";
-            default -> c.length <= 2 ? "***" : text(c, 0, 1) + "***";
-        };
-    }
-
-    private static String text(int[] codePoints, int from, int to) {
-        return new String(codePoints, from, to - from);
     }
 }

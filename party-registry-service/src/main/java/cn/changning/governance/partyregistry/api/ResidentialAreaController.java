@@ -8,6 +8,7 @@ import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.partyregistry.domain.area.AppointAreaSecretary;
+import cn.changning.governance.partyregistry.domain.area.AreaSecretaryIds;
 import cn.changning.governance.partyregistry.domain.area.AssignCommunityPoliceOfficer;
 import cn.changning.governance.partyregistry.domain.area.CrossAppointDeputySecretary;
 import cn.changning.governance.partyregistry.domain.area.OfficerRelease;
@@ -30,11 +31,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A residential area's party secretary and community police ("one police officer per residential area"): the
@@ -48,8 +47,7 @@ public class ResidentialAreaController {
 
     static final String IF_MATCH_DOC = "Required. The area's ETag as read (e.g. \"3\"), or * for any current version; "
             + "without it 428, and 412 if it changed since";
-    static final String SECRETARY_SUBJECT = "area-secretary:";
-    static final String SECRETARY_NAME = "secretary.name";
+    static final String SECRETARY_NAME = AreaSecretaryIds.NAME_FIELD;
 
     private final PolicingCommandSender commands;
     private final PolicingQueries queries;
@@ -140,10 +138,11 @@ public class ResidentialAreaController {
                                                        @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         Long version = expected.value();
         requireArea(code);
-        int birthYear = PolicingRequests.birthYear(body.identityNumber(), "identityNumber");
-        String secretaryId = secretaryId(names.pseudonym("area-secretary", body.identityNumber()));
+        int birthYear = IdentityNumbers.read(body.identityNumber(), "identityNumber").birthYear();
+        String secretaryId = AreaSecretaryIds.secretaryId(names.pseudonym(AreaSecretaryIds.PSEUDONYM_PURPOSE,
+                IdentityNumbers.normalised(body.identityNumber())));
         Object result = commands.send(new AppointAreaSecretary(code, secretaryId,
-                names.seal(SECRETARY_SUBJECT + secretaryId, SECRETARY_NAME, body.name()), birthYear,
+                names.seal(AreaSecretaryIds.subject(secretaryId), SECRETARY_NAME, body.name()), birthYear,
                 body.careerEstablishment(), body.appointedOn(), version));
         return ActionAnswer.of(result, v -> new AreaAction(code, v, List.of()));
     }
@@ -204,11 +203,6 @@ public class ResidentialAreaController {
         Object result = commands.send(new CrossAppointDeputySecretary(code, body.officerId(), officer.partyMemberId(),
                 body.appointedOn(), version));
         return ActionAnswer.of(result, v -> new AreaAction(code, v, List.of()));
-    }
-
-    /** The secretary's id: UUID v3 of {@code area-secretary:} + the identity number's pseudonym. */
-    public static String secretaryId(String pseudonym) {
-        return UUID.nameUUIDFromBytes((SECRETARY_SUBJECT + pseudonym).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private ResidentialArea requireArea(String code) {

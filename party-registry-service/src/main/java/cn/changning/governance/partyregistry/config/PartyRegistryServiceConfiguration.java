@@ -4,6 +4,10 @@ import cn.changning.governance.partyregistry.domain.building.Building;
 import cn.changning.governance.partyregistry.domain.member.PartyMember;
 import cn.changning.governance.partyregistry.domain.organization.OrganizationDirectory;
 import cn.changning.governance.partyregistry.domain.organization.PartyOrganization;
+import cn.changning.governance.partyregistry.domain.record.ActivityRecord;
+import cn.changning.governance.partyregistry.domain.record.Honour;
+import cn.changning.governance.partyregistry.domain.record.PartyAffair;
+import cn.changning.governance.partyregistry.domain.record.VisitLog;
 import cn.changning.governance.partyregistry.domain.registration.Registrations;
 import cn.changning.governance.partyregistry.domain.tradeunion.TradeUnion;
 import cn.changning.governance.partyregistry.domain.unit.ResidentUnit;
@@ -47,6 +51,10 @@ public class PartyRegistryServiceConfiguration {
                 .configureAggregate(YouthLeagueOrganization.class)
                 .configureAggregate(TradeUnion.class)
                 .configureAggregate(PartyWorker.class)
+                .configureAggregate(ActivityRecord.class)
+                .configureAggregate(VisitLog.class)
+                .configureAggregate(PartyAffair.class)
+                .configureAggregate(Honour.class)
                 .registerCommandHandler(config -> new Registrations(config::repository, geography, organizationDirectory.getObject()));
     }
 }

@@ -7,6 +7,8 @@ import cn.changning.governance.partyregistry.projection.member.MemberProjection;
 import cn.changning.governance.partyregistry.projection.member.MemberQueries;
 import cn.changning.governance.partyregistry.projection.organization.OrganizationProjection;
 import cn.changning.governance.partyregistry.projection.organization.OrganizationQueries;
+import cn.changning.governance.partyregistry.projection.record.RecordProjection;
+import cn.changning.governance.partyregistry.projection.record.RecordQueries;
 import cn.changning.governance.partyregistry.projection.register.RegisterProjection;
 import cn.changning.governance.partyregistry.projection.register.RegisterQueries;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +19,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.util.List;
 
 /**
- * The read models of organisations, members and the registers: each projection in a consumer group of its own, so
+ * The read models of organisations, members, the registers and the records of party life: each projection in a consumer group of its own, so
  * each can be dropped and rebuilt from offset 0 alone.
  */
 @Configuration(proxyBeanMethods = false)
@@ -73,6 +75,25 @@ public class RegistryReadModelConfiguration {
     public EventConsumer registerConsumer(RegisterProjection registerProjection) {
         return new EventConsumer("registers", "party-registry-service.registers", List.of(Topics.PARTY_REGISTRY_EVENTS),
                 registerProjection);
+    }
+
+    @Bean
+    public RecordProjection recordProjection(MongoTemplate mongo, VersionedDocuments versionedDocuments,
+                                             ObjectMapper objectMapper) {
+        RecordProjection projection = new RecordProjection(mongo, versionedDocuments, objectMapper);
+        projection.createIndexes();
+        return projection;
+    }
+
+    @Bean
+    public EventConsumer recordConsumer(RecordProjection recordProjection) {
+        return new EventConsumer("records", "party-registry-service.records", List.of(Topics.PARTY_REGISTRY_EVENTS),
+                recordProjection);
+    }
+
+    @Bean
+    public RecordQueries recordQueries(MongoTemplate mongo) {
+        return new RecordQueries(mongo);
     }
 
     @Bean

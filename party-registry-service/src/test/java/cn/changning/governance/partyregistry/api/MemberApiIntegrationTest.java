@@ -1,5 +1,6 @@
 package cn.changning.governance.partyregistry.api;
 
+import cn.changning.governance.contracts.personal.SealedValue;
 import cn.changning.governance.partyregistry.domain.RegistryIds;
 import cn.changning.governance.partyregistry.support.PartyRegistryIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +58,7 @@ class MemberApiIntegrationTest extends PartyRegistryIntegrationTest {
     }
 
     @Test
-    void theOfficerReadsTheValuesInClearTheStaffMaskedAndNeitherAfterErasure() {
+    void theOfficerReadsTheValuesInClearTheStaffMaskedAndNeitherAfterErasure() throws Exception {
         String committee = organization("mem-c1", "COMMITTEE", null);
         String branch = organization("mem-b1", "BRANCH", committee);
         ResponseEntity<JsonNode> registered = registerMember(branch, NUMBER);
@@ -93,6 +94,13 @@ class MemberApiIntegrationTest extends PartyRegistryIntegrationTest {
         JsonNode staffAfter = call(HttpMethod.GET, "/api/v1/party/members/" + memberId, null, REGISTRY_STAFF).getBody();
         assertThat(staffAfter.path("name").isNull()).isTrue();
         assertThat(staffAfter.path("erased").asBoolean()).isTrue();
+
+        // The registration is still in the event store, sealed: with the key gone it opens to nothing.
+        JsonNode stored = objectMapper.readTree(jdbc.queryForObject("select payload from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 0", byte[].class, memberId));
+        SealedValue sealedName = objectMapper.treeToValue(stored.path("name"), SealedValue.class);
+        assertThat(sealedName.subject()).isEqualTo("party-member:" + memberId);
+        assertThat(personalData.open(sealedName, "member.name")).isEmpty();
     }
 
     @Test

@@ -133,4 +133,28 @@ class OrganizationApiIntegrationTest extends PartyRegistryIntegrationTest {
         assertThat(badFloors.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badFloors.getBody().path("errors").findValuesAsText("field")).contains("floors");
     }
+
+    @Test
+    void anActivityIsRecordedAtTheOrganizationsPlaceAndFoundByPeriod() {
+        String committee = register("org-c6", "COMMITTEE", null, null).getBody().path("id").asText();
+        ResponseEntity<JsonNode> recorded = call(HttpMethod.POST, "/api/v1/party/activities", """
+                {"organizationId": "%s", "kind": "THEME_PARTY_DAY", "title": "七一主题党日", "heldOn": "2026-07-01",
+                 "participants": 41}""".formatted(committee), REGISTRY_STAFF);
+        assertThat(recorded.getStatusCode()).as(String.valueOf(recorded.getBody())).isEqualTo(HttpStatus.CREATED);
+        String recordId = recorded.getBody().path("id").asText();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode july = call(HttpMethod.GET, "/api/v1/party/records?organization=" + committee
+                    + "&from=2026-07-01&to=2026-07-31", null, REGISTRY_STAFF).getBody();
+            assertThat(july.path("items").findValuesAsText("recordId")).containsExactly(recordId);
+        });
+        JsonNode one = call(HttpMethod.GET, "/api/v1/party/records/" + recordId, null, REGISTRY_STAFF).getBody();
+        assertThat(one.path("streetCode").asText()).isEqualTo(STREET);
+        assertThat(one.path("recordedBy").asText()).isEqualTo("registry-staff");
+        JsonNode june = call(HttpMethod.GET, "/api/v1/party/records?organization=" + committee + "&to=2026-06-30", null,
+                REGISTRY_STAFF).getBody();
+        assertThat(june.path("total").asLong()).isZero();
+        assertThat(call(HttpMethod.GET, "/api/v1/party/records?from=2026-08-01&to=2026-07-01", null, REGISTRY_STAFF)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
 }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -49,13 +48,6 @@ public abstract class PartyRegistryIntegrationTest {
         TestClock clock() {
             return new TestClock();
         }
-
-        /** Until the common module's key store is merged: a PersonalData of the test's own (keys in memory). */
-        @Bean
-        @ConditionalOnMissingBean(PersonalData.class)
-        PersonalData inTestPersonalData() {
-            return new InTestPersonalData();
-        }
     }
 
     @DynamicPropertySource
@@ -71,6 +63,7 @@ public abstract class PartyRegistryIntegrationTest {
     protected ObjectMapper objectMapper;
     @Autowired
     protected TestClock clock;
+    /** The service's own (common.personaldata: keys in the test database's {@code _keys} twin, development keys). */
     @Autowired
     protected PersonalData personalData;
 
