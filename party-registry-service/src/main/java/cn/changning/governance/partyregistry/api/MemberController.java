@@ -7,6 +7,7 @@ import cn.changning.governance.common.security.RequiresScope;
 import cn.changning.governance.common.web.ETags;
 import cn.changning.governance.common.web.ExpectedVersion;
 import cn.changning.governance.common.web.Identifiers;
+import cn.changning.governance.common.web.InvalidParameterException;
 import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.common.web.Page;
 import cn.changning.governance.common.web.PageQuery;
@@ -18,6 +19,7 @@ import cn.changning.governance.partyregistry.api.RegistryRequests.Registered;
 import cn.changning.governance.partyregistry.api.RegistryRequests.TransferMembership;
 import cn.changning.governance.partyregistry.domain.RegistryIds;
 import cn.changning.governance.partyregistry.domain.member.ErasePartyMemberData;
+import cn.changning.governance.partyregistry.domain.member.IdentityNumbers;
 import cn.changning.governance.partyregistry.domain.member.RegisterPartyMember;
 import cn.changning.governance.partyregistry.domain.member.TransferPartyMembership;
 import cn.changning.governance.partyregistry.domain.organization.OrganizationDirectory;
@@ -82,7 +84,12 @@ public class MemberController {
                     + "member-registered-differently (a move is a transfer); after erasure 409 member-data-erased. "
                     + "Members are admitted from 18 (422 joined-under-age).")
     public ResponseEntity<Registered> register(@Valid @RequestBody RegisterMember body) {
-        IdentityNumbers.Facts facts = IdentityNumbers.read(body.identityNumber(), "identityNumber");
+        IdentityNumbers.Facts facts;
+        try {
+            facts = IdentityNumbers.read(body.identityNumber());
+        } catch (IdentityNumbers.InvalidIdentityNumber invalid) {
+            throw new InvalidParameterException("identityNumber", invalid.reason());
+        }
         String number = IdentityNumbers.normalised(body.identityNumber());
         RegisteredOrganization organization = directory.find(body.organizationId())
                 .orElseThrow(() -> DomainRuleViolation.invalid("unknown-organization", "organizationId",

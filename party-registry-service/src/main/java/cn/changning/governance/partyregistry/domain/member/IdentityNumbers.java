@@ -1,6 +1,5 @@
-package cn.changning.governance.partyregistry.api;
+package cn.changning.governance.partyregistry.domain.member;
 
-import cn.changning.governance.common.web.InvalidParameterException;
 import cn.changning.governance.contracts.registry.Gender;
 
 import java.time.DateTimeException;
@@ -9,7 +8,8 @@ import java.time.LocalDate;
 /**
  * Reads the facts the registry keeps in clear from an 18-digit resident identity number (GB 11643): the birth date
  * (digits 7-14) and the gender (digit 17: odd male, even female), after checking its check character (ISO 7064
- * MOD 11-2). A refusal names the field and never repeats the number.
+ * MOD 11-2). The API answers a refusal with 400 naming the field, the import with a row rejection; neither repeats
+ * the number.
  */
 public final class IdentityNumbers {
 
@@ -19,6 +19,17 @@ public final class IdentityNumbers {
     public record Facts(LocalDate birthDate, Gender gender) {
         public int birthYear() {
             return birthDate.getYear();
+        }
+    }
+
+    /** A number that is not one; the reason never quotes it. */
+    public static final class InvalidIdentityNumber extends IllegalArgumentException {
+        InvalidIdentityNumber(String reason) {
+            super(reason);
+        }
+
+        public String reason() {
+            return getMessage();
         }
     }
 
@@ -34,29 +45,26 @@ public final class IdentityNumbers {
         return CHECK_CHARACTERS.charAt(sum % 11);
     }
 
-    /**
-     * @param field the request's field, for the problem
-     * @throws InvalidParameterException (400) for a number that is not 18 characters, fails its check or names no date
-     */
-    public static Facts read(String number, String field) {
+    /** @throws InvalidIdentityNumber for a number that is not 18 characters, fails its check or names no date */
+    public static Facts read(String number) {
         if (number == null || !number.matches("\\d{17}[\\dXx]")) {
-            throw new InvalidParameterException(field, "must be 18 characters: 17 digits and a check digit or X");
+            throw new InvalidIdentityNumber("must be 18 characters: 17 digits and a check digit or X");
         }
         if (Character.toUpperCase(number.charAt(17)) != checkCharacter(number)) {
-            throw new InvalidParameterException(field, "fails its check digit (ISO 7064 MOD 11-2)");
+            throw new InvalidIdentityNumber("fails its check digit (ISO 7064 MOD 11-2)");
         }
         LocalDate birthDate;
         try {
             birthDate = LocalDate.of(Integer.parseInt(number.substring(6, 10)), Integer.parseInt(number.substring(10, 12)),
                     Integer.parseInt(number.substring(12, 14)));
         } catch (DateTimeException e) {
-            throw new InvalidParameterException(field, "does not hold a valid birth date");
+            throw new InvalidIdentityNumber("does not hold a valid birth date");
         }
         Gender gender = (number.charAt(16) - '0') % 2 == 1 ? Gender.MALE : Gender.FEMALE;
         return new Facts(birthDate, gender);
     }
 
-    /** The number as stored and pseudonymised: an x check character in capitals. */
+    /** The number as sealed and pseudonymised: an x check character in capitals, so both spellings are one person. */
     public static String normalised(String number) {
         return number.toUpperCase();
     }
