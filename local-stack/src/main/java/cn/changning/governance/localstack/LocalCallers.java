@@ -32,6 +32,8 @@ public final class LocalCallers {
 
     public static final String PARTNER = "partner-hotline-12345";
     public static final String DISTRICT = "district-centre";
+    /** The party-building registry's officer: reads, writes and members' personal data. */
+    public static final String REGISTRY_OFFICER = "registry-officer";
     private static final String DEFAULT_STREET = "310105001";
     private static final Set<String> AGENCY_ACTIONS = Set.of("accept", "return", "report", "confirm", "extension-request");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,6 +84,9 @@ public final class LocalCallers {
     /** The client that makes such a call (see the class comment). */
     public String callerFor(String method, String path, String body) {
         String[] parts = path.split("\\?")[0].split("/");
+        if (path.startsWith("/api/v1/party/")) {
+            return REGISTRY_OFFICER; // the registry's reads and writes, members' personal data included
+        }
         if (!method.equals("POST")) {
             return DISTRICT;
         }
