@@ -2,6 +2,7 @@ package cn.changning.governance.systemtests;
 
 import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.localstack.LocalCallers;
+import cn.changning.governance.syntheticdata.ResidentIdentityNumbers;
 import cn.changning.governance.localstack.LocalStack;
 import cn.changning.governance.systemtests.fuzz.ApiDocuments;
 import cn.changning.governance.systemtests.fuzz.ApiDocuments.Operation;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -151,6 +153,10 @@ class FuzzSystemTest {
             if (op.path().startsWith("/api/v1/assessments/")) {
                 assessmentSamples(s);
             }
+            if (op.path().startsWith("/api/v1/party/")) {
+                registrySamples(s);
+                registryAreaSample(op, s);
+            }
             if (op.path().endsWith("/{code}")) {
                 String kind = op.path().split("/")[op.path().split("/").length - 2];
                 s.put("code", switch (kind) {
@@ -181,12 +187,115 @@ class FuzzSystemTest {
         s.put("Q01", "3");
     }
 
+    /** The registry's records the fuzz's requests name: registered once through the API, before the run. */
+    private static Map<String, String> registry;
+
+    /**
+     * The registry's own: a committee of the fuzz's own with a member, a building, a unit and an officer in its street
+     * (real ids, so a baseline names records that exist), a valid identity number (its check character right), codes.
+     * The baselines' registrations register or verify these same records (their codes are the samples).
+     */
+    private static synchronized void registrySamples(Map<String, String> s) {
+        if (registry == null) {
+            Map<String, String> r = new LinkedHashMap<>();
+            String street = "310105001";
+            String area = "310105001001";
+            String organization = registered("/api/v1/party/organizations", """
+                    {"code":"fuzz-committee","name":"fuzz committee","kind":"RESIDENTIAL_AREA","level":"COMMITTEE",
+                     "streetCode":"%s","residentialAreaCode":"%s","foundedOn":"2001-07-01"}""".formatted(street, area));
+            String first17 = "31010519800101123";
+            String identityNumber = first17 + ResidentIdentityNumbers.checkCharacter(first17);
+            String member = registered("/api/v1/party/members", """
+                    {"organizationId":"%s","name":"模糊测试","identityNumber":"%s","phone":"13900000000","address":"fuzz",
+                     "category":"FULL","joinedOn":"2010-07-01"}""".formatted(organization, identityNumber));
+            String building = registered("/api/v1/party/buildings", """
+                    {"code":"fuzz-building","name":"fuzz building","streetCode":"%s","residentialAreaCode":"%s","floors":12}"""
+                    .formatted(street, area));
+            String unit = registered("/api/v1/party/resident-units", """
+                    {"creditCode":"fuzz-unit","name":"fuzz unit","category":"NEW_ECONOMIC","streetCode":"%s",
+                     "residentialAreaCode":"%s","buildingId":"%s","employees":10}""".formatted(street, area, building));
+            String officer = registered("/api/v1/party/police-officers", """
+                    {"badgeNumber":"900001","name":"模糊警官","streetCode":"%s"}""".formatted(street));
+            for (String name : List.of("organizationId", "parentId", "toOrganizationId", "organization", "parent")) {
+                r.put(name, organization);
+            }
+            for (String name : List.of("memberId", "visitorMemberId", "partyMemberId", "member")) {
+                r.put(name, member);
+            }
+            r.put("buildingId", building);
+            r.put("unitId", unit);
+            r.put("officerId", officer);
+            r.put("identityNumber", identityNumber);
+            r.put("streetCode", street);
+            r.put("street", street);
+            r.put("residentialAreaCode", area);
+            r.put("residentialArea", area);
+            r.put("phone", "13900000000");
+            // An upload: the committee's own row again (counted unchanged), and the job it made.
+            String csv = "code,name,kind,level,parentCode,streetCode,residentialAreaCode,foundedOn\r\n"
+                    + "fuzz-committee,fuzz committee,RESIDENTIAL_AREA,COMMITTEE,," + street + "," + area + ",2001-07-01\r\n";
+            r.put("text/csv", csv);
+            r.put("kind", "organizations");
+            HttpResponse<String> upload = client.send(LocalCallers.REGISTRY_OFFICER, "POST", "/api/v1/party/imports?kind=organizations",
+                    "text/csv", csv);
+            assertThat(upload.statusCode()).as("import: " + upload.body()).isEqualTo(202);
+            r.put("jobId", PlatformClient.json(upload.body()).path("jobId").asText());
+            registry = r;
+        }
+        s.putAll(registry);
+    }
+
+    /**
+     * A registry action that uses up its target gets one of its own: an erasure its own member (the others' member stays
+     * readable), a release an area of its own with two officers in post (first in, then out: one may leave).
+     */
+    private static final AtomicInteger BADGES = new AtomicInteger(900_100);
+
+    private static void registryAreaSample(Operation op, Map<String, String> s) {
+        if (op.path().startsWith("/api/v1/party/residential-areas/{code}")) {
+            s.put("code", registry.get("residentialAreaCode"));
+        }
+        if (op.method().equals("POST") && op.path().endsWith("/{memberId}/erasure")) {
+            String first17 = "31010519810202456";
+            s.put("memberId", registered("/api/v1/party/members", """
+                    {"organizationId":"%s","name":"模糊擦除","identityNumber":"%s","category":"FULL","joinedOn":"2011-07-01"}"""
+                    .formatted(registry.get("organizationId"), first17 + ResidentIdentityNumbers.checkCharacter(first17))));
+        }
+        if (op.method().equals("POST") && op.path().endsWith("/officers/{officerId}/release")) {
+            String area = "310105001002";
+            String leaving = registered("/api/v1/party/police-officers", """
+                    {"badgeNumber":"%d","name":"模糊警官乙","streetCode":"310105001"}""".formatted(BADGES.incrementAndGet()));
+            String staying = registered("/api/v1/party/police-officers", """
+                    {"badgeNumber":"%d","name":"模糊警官丙","streetCode":"310105001"}""".formatted(BADGES.incrementAndGet()));
+            for (String officer : List.of(leaving, staying)) {
+                HttpResponse<String> assigned = client.as(LocalCallers.REGISTRY_OFFICER, "POST",
+                        "/api/v1/party/residential-areas/" + area + "/officers",
+                        "{\"officerId\":\"" + officer + "\",\"inPostFrom\":\"2015-01-01\"}", "*");
+                assertThat(assigned.statusCode()).as("assign: " + assigned.body()).isEqualTo(200);
+            }
+            s.put("code", area);
+            s.put("officerId", leaving);
+        }
+    }
+
+    /** The id a registration answers (201, or 200 when the same record was registered before). */
+    private static String registered(String path, String body) {
+        HttpResponse<String> answer = client.as(LocalCallers.REGISTRY_OFFICER, "POST", path, body, null);
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isIn(200, 201);
+        JsonNode json = PlatformClient.json(answer.body());
+        return json.hasNonNull("id") ? json.get("id").asText() : json.path("officerId").asText();
+    }
+
     /**
      * An action was carried out (by a request that may or should not have been): the action gets a new case at once,
      * a new order once issued (meanwhile its requests meet the changed one and are refused for its state).
      */
     private static void replaceTarget(FuzzRequest consumed) {
         Operation op = consumed.operation();
+        if (op.path().endsWith("/officers/{officerId}/release")) {
+            registryAreaSample(op, samples.get(op.id()));
+            return;
+        }
         if (op.path().contains("{caseId}")) {
             samples.get(op.id()).put("caseId", client.reportCase("fuzz: a new case of " + op.id()));
         } else if (op.path().contains("{orderId}") && ordersUnderway.add(op.id())) {

@@ -35,7 +35,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,7 +47,6 @@ import java.net.URI;
 import java.time.Clock;
 
 @RestController
-@Validated
 @RequestMapping("/api/v1/party/members")
 @Tag(name = "Party members", description = "Members, their transfers of organisational relation, and the erasure of their personal data")
 public class MemberController {

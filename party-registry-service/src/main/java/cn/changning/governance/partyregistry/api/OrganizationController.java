@@ -24,7 +24,6 @@ import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 
 @RestController
-@Validated
 @RequestMapping("/api/v1/party/organizations")
 @Tag(name = "Party organisations", description = "The hierarchy of committees, general branches and branches, by kind and place")
 public class OrganizationController {

@@ -33,7 +33,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +49,6 @@ import static cn.changning.governance.partyregistry.api.RegistryRequests.UUID_ME
 
 /** Activity records, visit logs, party affairs and honours: recorded per organisation (or member), queried by period and place. */
 @RestController
-@Validated
 @RequestMapping("/api/v1/party")
 @Tag(name = "Party life", description = "Activity records, visit logs, party affairs and honours")
 public class RecordController {

@@ -30,7 +30,6 @@ import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,7 +47,6 @@ import java.util.Optional;
  * under the same code 409), read by id and listed by street.
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/party")
 @Tag(name = "Registers", description = "Office buildings, resident units, youth-league organisations, trade unions, party workers")
 public class RegisterController {

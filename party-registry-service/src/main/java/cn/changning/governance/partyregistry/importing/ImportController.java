@@ -8,6 +8,8 @@ import cn.changning.governance.common.web.Page;
 import cn.changning.governance.common.web.PageQuery;
 import cn.changning.governance.contracts.identity.Scopes;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +48,11 @@ public class ImportController {
 
     @PostMapping(path = BASE, consumes = "text/csv")
     @RequiresScope(Scopes.REGISTRY_WRITE)
-    @Operation(summary = "Upload a registry file to import", description = "One kind per file (UTF-8, a header row, "
+    @Operation(summary = "Upload a registry file to import",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The CSV file: a header row naming the kind's columns, then one row per record",
+                    content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
+            description = "One kind per file (UTF-8, a header row, "
             + "comma-separated, RFC 4180 quoting, dates yyyy-MM-dd, an empty cell for none). Import the kinds in this order, "
             + "since a row may name rows of earlier files only: organizations (a parent before its children), buildings, "
             + "resident-units, youth-league-organizations, trade-unions, members, police-officers (linked to members by "

@@ -67,10 +67,18 @@ public final class ExpectedVersionCheck implements MessageHandlerInterceptor<Com
         } catch (IllegalArgumentException noTarget) {
             return chain.proceed(); // a creation, or a command of no aggregate
         }
+        Long expected = target.getVersion();
         if (creations.contains(unitOfWork.getMessage().getPayloadType())) {
+            // A create-if-missing command that names a version expects the aggregate at that version: one that does not
+            // exist yet is not at it (412), as one at another version is not; without a version (If-Match: *) it creates.
+            if (expected != null) {
+                long actual = eventStore.lastSequenceNumberFor(target.getIdentifier()).orElse(-1L);
+                if (actual != expected) {
+                    throw new ConflictingAggregateVersionException(target.getIdentifier(), expected, actual);
+                }
+            }
             return chain.proceed();
         }
-        Long expected = target.getVersion();
         Optional<Long> current = eventStore.lastSequenceNumberFor(target.getIdentifier());
         if (current.isEmpty()) {
             throw new AggregateNotFoundException(target.getIdentifier(), "No aggregate with id " + target.getIdentifier());

@@ -25,7 +25,10 @@ public final class ETags {
         // strong comparison (RFC 9110 13.1.1), and an unquoted 3 is no entity-tag: refused, not read as a version.
         if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
             try {
-                return Long.parseLong(value.substring(1, value.length() - 1));
+                long version = Long.parseLong(value.substring(1, value.length() - 1));
+                if (version >= 0) { // versions count from 0; "-1" is no ETag we ever gave
+                    return version;
+                }
             } catch (NumberFormatException e) {
                 // below
             }

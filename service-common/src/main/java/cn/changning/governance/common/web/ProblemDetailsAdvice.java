@@ -169,6 +169,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     public ResponseEntity<ProblemDetail> versionConflict(ConflictingAggregateVersionException ex) {
+        if (ex.getActualVersion() < 0) { // a create-if-missing resource with no events: no version to match yet
+            ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, PRECONDITION_FAILED, "Precondition failed",
+                    "If-Match asked for version " + ex.getExpectedVersion() + " but the resource has no version yet; "
+                            + "send If-Match: * to act on it");
+            problem.setProperty("expectedVersion", ex.getExpectedVersion());
+            problem.setProperty("errors", List.of(new FieldProblem(ExpectedVersion.HEADER, "names a version of a resource that has none yet")));
+            return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem);
+        }
         ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, PRECONDITION_FAILED, "Precondition failed",
                 "If-Match asked for version " + ex.getExpectedVersion() + " but the current version is " + ex.getActualVersion()
                         + "; read the resource again and retry with its ETag");
@@ -177,6 +185,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(new FieldProblem(ExpectedVersion.HEADER,
                 "is not the current version " + ETags.of(ex.getActualVersion()))));
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ETags.of(ex.getActualVersion())).body(problem);
+    }
+
+    /**
+     * Every problem of Spring's own handlers (415, 405, 400 of a missing parameter...) with its Content-Type set, so it
+     * is written as problem+json without negotiating against the request's Accept: a request with a bad Content-Type
+     * and an Accept of nothing we answer got an empty 415 before.
+     */
+    @Override
+    protected @NonNull ResponseEntity<Object> createResponseEntity(Object body, @NonNull HttpHeaders headers,
+                                                                   @NonNull HttpStatusCode statusCode, @NonNull WebRequest request) {
+        if (body instanceof ProblemDetail && headers.getContentType() == null) {
+            HttpHeaders withType = new HttpHeaders();
+            withType.putAll(headers);
+            withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(body, withType, statusCode);
+        }
+        return new ResponseEntity<>(body, headers, statusCode);
     }
 
     /** An Accept no answer of the API meets: 406, written as problem+json whatever the Accept (nothing done). */

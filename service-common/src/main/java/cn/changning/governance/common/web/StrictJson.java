@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
@@ -22,6 +23,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
 import java.util.Arrays;
 
 /**
@@ -71,6 +76,10 @@ public final class StrictJson {
         strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // A date is its ISO text only: a number is no date (Jackson would read 123 as the 123rd day after 1970-01-01).
+        for (Class<?> date : new Class<?>[]{LocalDate.class, LocalDateTime.class, LocalTime.class, YearMonth.class}) {
+            strict.configOverride(date).setFormat(JsonFormat.Value.forLeniency(false));
+        }
         strict.registerModule(new SimpleModule("strict-input")
                 .addDeserializer(String.class, new CheckedString())
                 .addDeserializer(Instant.class, new BoundedInstant())

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class StrictParameters implements HandlerInterceptor {
     private static boolean checked(Class<?> type) {
         Class<?> t = ClassUtils.resolvePrimitiveIfNecessary(type);
         return t == String.class || t == Integer.class || t == Long.class || t == Double.class || t == Boolean.class
-                || t == Instant.class || t == Duration.class || Enum.class.isAssignableFrom(t);
+                || t == Instant.class || t == Duration.class || t == LocalDate.class || Enum.class.isAssignableFrom(t);
     }
 
     private static String name(String name, String value, MethodParameter p) {
@@ -112,6 +113,13 @@ public final class StrictParameters implements HandlerInterceptor {
         }
         if (t == Instant.class) {
             return instant(text);
+        }
+        if (t == LocalDate.class) {
+            try {
+                return LocalDate.parse(text); // ISO yyyy-MM-dd only; an empty value is not "no date"
+            } catch (DateTimeParseException e) {
+                throw new RefusedParameterException("must be an ISO-8601 date such as 2026-07-01");
+            }
         }
         if (t == Duration.class) {
             try {

@@ -25,7 +25,11 @@ class ExpectedVersionCheckTest {
     record Open(@TargetAggregateIdentifier String id) {
     }
 
-    record OpenOrVerify(@TargetAggregateIdentifier String id) {
+    record OpenOrVerify(@TargetAggregateIdentifier String id, @TargetAggregateVersion Long version) {
+
+        OpenOrVerify(String id) {
+            this(id, null);
+        }
     }
 
     record Rename(@TargetAggregateIdentifier String id, @TargetAggregateVersion Long version) {
@@ -53,6 +57,14 @@ class ExpectedVersionCheckTest {
     void creationsReachTheirHandlerForAnIdWithoutEvents() throws Exception {
         assertThat(send(new Open("a"))).isEqualTo("handled");
         assertThat(send(new OpenOrVerify("b"))).isEqualTo("handled");
+    }
+
+    @Test
+    void aCreateIfMissingCommandThatNamesAVersionNeedsTheAggregateAtIt() throws Exception {
+        assertThatThrownBy(() -> send(new OpenOrVerify("e", 0L))).isInstanceOf(ConflictingAggregateVersionException.class);
+        DefaultUnitOfWork.startAndGet(null).execute(() -> events.publish(new GenericDomainEventMessage<>("Ledger", "e", 0, "opened")));
+        assertThatThrownBy(() -> send(new OpenOrVerify("e", 1L))).isInstanceOf(ConflictingAggregateVersionException.class);
+        assertThat(send(new OpenOrVerify("e", 0L))).isEqualTo("handled");
     }
 
     @Test

@@ -20,7 +20,8 @@ class StrictJsonTest {
 
     enum Colour { RED, GREEN }
 
-    record Request(String name, Integer count, Boolean flag, Colour colour, Instant at, List<String> tags, Double lat) {
+    record Request(String name, Integer count, Boolean flag, Colour colour, Instant at, List<String> tags, Double lat,
+                   java.time.LocalDate on) {
     }
 
     /** As Boot builds the application's mapper (fail-on-unknown-properties off, see GovernanceDefaults). */
@@ -31,9 +32,10 @@ class StrictJsonTest {
     @Test
     void aWellFormedBodyIsRead() throws Exception {
         Request r = strict.readValue("""
-                {"name":"a\\tb\\nc","count":3,"flag":true,"colour":"RED","at":"2026-11-27T02:00:00Z","tags":["x"],"lat":31}
+                {"name":"a\\tb\\nc","count":3,"flag":true,"colour":"RED","at":"2026-11-27T02:00:00Z","tags":["x"],"lat":31,"on":"2026-07-01"}
                 """, Request.class);
-        assertThat(r).isEqualTo(new Request("a\tb\nc", 3, true, Colour.RED, Instant.parse("2026-11-27T02:00:00Z"), List.of("x"), 31.0));
+        assertThat(r).isEqualTo(new Request("a\tb\nc", 3, true, Colour.RED, Instant.parse("2026-11-27T02:00:00Z"), List.of("x"), 31.0,
+                java.time.LocalDate.of(2026, 7, 1)));
     }
 
     @Test
@@ -50,7 +52,7 @@ class StrictJsonTest {
     void noValueIsCoercedFromAnotherJsonType() {
         for (String body : List.of("{\"count\":\"1\"}", "{\"count\":1.5}", "{\"name\":12}", "{\"name\":true}",
                 "{\"flag\":1}", "{\"flag\":\"true\"}", "{\"colour\":0}", "{\"colour\":\"\"}", "{\"tags\":\"x\"}",
-                "{\"at\":1764208800}", "{\"lat\":\"31.2\"}", "{\"name\":[\"a\"]}")) {
+                "{\"at\":1764208800}", "{\"lat\":\"31.2\"}", "{\"name\":[\"a\"]}", "{\"on\":123}")) {
             assertThatThrownBy(() -> strict.readValue(body, Request.class)).as(body).isInstanceOf(JsonMappingException.class);
         }
     }

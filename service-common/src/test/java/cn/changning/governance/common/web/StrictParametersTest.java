@@ -37,6 +37,7 @@ class StrictParametersTest {
         assertThat(StrictParameters.convert(Step.class, "FILED")).isEqualTo(Step.FILED);
         assertThat(StrictParameters.convert(String.class, "manhole")).isEqualTo("manhole");
         assertThat(StrictParameters.convert(java.time.Duration.class, "PT5S")).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(StrictParameters.convert(java.time.LocalDate.class, "2026-07-01")).isEqualTo(java.time.LocalDate.of(2026, 7, 1));
         assertThat(StrictParameters.convert(Instant.class, "2026-11-27T02:00:00Z")).isEqualTo(Instant.parse("2026-11-27T02:00:00Z"));
     }
 
@@ -61,6 +62,9 @@ class StrictParametersTest {
         refused("", String.class);
         refused("", java.time.Duration.class);
         refused("5s", java.time.Duration.class);
+        refused("", java.time.LocalDate.class);
+        refused("2026-7-1", java.time.LocalDate.class);
+        refused("2026-02-30", java.time.LocalDate.class);
     }
 
     private static void refused(String text, Class<?> type) {

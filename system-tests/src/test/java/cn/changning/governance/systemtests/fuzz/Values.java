@@ -47,7 +47,10 @@ public final class Values {
         }
         if (op.body() != null) {
             base.header("Content-Type", op.body().mediaType());
-            base.body(json(valid(null, op.body().schema(), samples)));
+            // A body of another form than JSON (a CSV upload) is the run's sample of that media type, when it has one.
+            String sampleBody = samples.get(op.body().mediaType());
+            base.body(sampleBody != null && !op.body().mediaType().startsWith("application/json") ? sampleBody
+                    : json(valid(null, op.body().schema(), samples)));
         }
         base.client = callers.callerFor(op.method(), base.target(samples), base.body);
         return base;
