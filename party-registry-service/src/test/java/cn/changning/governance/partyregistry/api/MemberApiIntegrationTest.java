@@ -159,6 +159,18 @@ class MemberApiIntegrationTest extends PartyRegistryIntegrationTest {
     }
 
     @Test
+    void aMalformedPhoneIsABadRequestThatDoesNotRepeatThePersonalValues() {
+        String committee = organization("mem-c8", "COMMITTEE", null);
+        ResponseEntity<JsonNode> answer = call(HttpMethod.POST, "/api/v1/party/members", """
+                {"organizationId": "%s", "name": "司马光", "identityNumber": "310105198001011235", "phone": "call me 8899",
+                 "category": "FULL", "joinedOn": "2005-07-01"}""".formatted(committee), REGISTRY_STAFF);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().path("errors").findValuesAsText("field")).contains("phone");
+        assertThat(answer.getBody().toString()).doesNotContain("call me 8899", "司马光", "310105198001011235");
+    }
+
+    @Test
     void aTransferMovesTheMemberAndTheHistoryKeepsBothOrganizations() {
         String committee = organization("mem-c5", "COMMITTEE", null);
         String from = organization("mem-b5", "BRANCH", committee);
