@@ -118,7 +118,9 @@ public class StatisticsController {
     @Operation(summary = "Community police coverage: areas without an officer in post, officers in post under 5 years, "
             + "party members among the officers, areas with a cross-appointed deputy secretary",
             description = "areas: the reference data's (185 in the district). officersInPostUnderFiveYears: in post on the "
-                    + "reporting date for less than 5 years since their first day. During a handover an area has two "
+                    + "reporting date for less than 5 years since their first day (officers whose first day is after the "
+                    + "reporting date are not counted in post; areasWithOfficer counts the areas with an officer assigned "
+                    + "as the registry stands now). During a handover an area has two "
                     + "officers in post. partyMemberOfficers: of the registered officers. releasesWithinFiveYears: "
                     + "officers released after less than 5 years (warnings).")
     public StatisticsViews.PoliceCoverage coverage(@RequestParam(required = false) String on,

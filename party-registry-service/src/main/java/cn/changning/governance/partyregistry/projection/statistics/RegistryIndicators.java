@@ -73,8 +73,12 @@ public final class RegistryIndicators {
         long inPost = 0;
         long underFive = 0;
         for (Map.Entry<String, Long> e : officersInPost.entrySet()) {
+            LocalDate from = LocalDate.parse(e.getKey());
+            if (from.isAfter(on)) {
+                continue; // assigned with a first day after the reporting date: not yet in post then
+            }
             inPost += e.getValue();
-            if (on.isBefore(LocalDate.parse(e.getKey()).plusYears(YEARS_IN_POST))) {
+            if (on.isBefore(from.plusYears(YEARS_IN_POST))) {
                 underFive += e.getValue();
             }
         }

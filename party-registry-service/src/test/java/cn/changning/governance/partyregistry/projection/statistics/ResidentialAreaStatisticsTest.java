@@ -247,6 +247,9 @@ class ResidentialAreaStatisticsTest extends PartyRegistryIntegrationTest {
         assertThat(c.releasesWithinFiveYears()).isEqualTo(2); // O2 after 2 years 3 months, O3 after 4 years 11 months
         StatisticsViews.PoliceCoverage nextDay = (StatisticsViews.PoliceCoverage) actual.coverageNextDay();
         assertThat(nextDay.officersInPostUnderFiveYears()).isEqualTo(2); // O1 has served 5 years on 2026-12-02
+        // Reported on 2026-11-19, O5 (first day 2026-11-20) is not yet in post: O1 and O4.
+        assertThat(q.coverage(Scope.DISTRICT, StatisticsFields.DISTRICT_CODE, LocalDate.of(2026, 11, 19), 185).officersInPost())
+                .isEqualTo(2);
         StatisticsViews.PoliceCoverage cs1 = (StatisticsViews.PoliceCoverage) actual.coverageS1();
         assertThat(List.of(cs1.areas(), cs1.areasWithOfficer(), cs1.areasWithoutOfficer())).containsExactly(16L, 2L, 14L);
 
