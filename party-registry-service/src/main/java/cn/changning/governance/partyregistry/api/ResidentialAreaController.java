@@ -4,6 +4,7 @@ import cn.changning.governance.common.domain.DomainRuleViolation;
 import cn.changning.governance.common.web.ActionAnswer;
 import cn.changning.governance.common.web.ETags;
 import cn.changning.governance.common.web.ExpectedVersion;
+import cn.changning.governance.common.web.InvalidParameterException;
 import cn.changning.governance.common.web.NotFoundException;
 import cn.changning.governance.contracts.identity.Scopes;
 import cn.changning.governance.common.security.RequiresScope;
@@ -14,6 +15,7 @@ import cn.changning.governance.partyregistry.domain.area.CrossAppointDeputySecre
 import cn.changning.governance.partyregistry.domain.area.OfficerRelease;
 import cn.changning.governance.partyregistry.domain.area.ReleaseCommunityPoliceOfficer;
 import cn.changning.governance.partyregistry.domain.area.ResidentialAreaTeam;
+import cn.changning.governance.partyregistry.domain.member.IdentityNumbers;
 import cn.changning.governance.partyregistry.projection.policing.PolicingFields;
 import cn.changning.governance.partyregistry.projection.policing.PolicingQueries;
 import cn.changning.governance.partyregistry.projection.policing.PolicingViews;
@@ -138,7 +140,12 @@ public class ResidentialAreaController {
                                                        @Parameter(description = IF_MATCH_DOC) ExpectedVersion expected) {
         Long version = expected.value();
         requireArea(code);
-        int birthYear = IdentityNumbers.read(body.identityNumber(), "identityNumber").birthYear();
+        int birthYear;
+        try {
+            birthYear = IdentityNumbers.read(body.identityNumber()).birthYear();
+        } catch (IdentityNumbers.InvalidIdentityNumber invalid) {
+            throw new InvalidParameterException("identityNumber", invalid.reason());
+        }
         String secretaryId = AreaSecretaryIds.secretaryId(names.pseudonym(AreaSecretaryIds.PSEUDONYM_PURPOSE,
                 IdentityNumbers.normalised(body.identityNumber())));
         Object result = commands.send(new AppointAreaSecretary(code, secretaryId,

@@ -1,6 +1,16 @@
 package cn.changning.governance.partyregistry.api;
 
 import cn.changning.governance.contracts.personal.SealedValue;
+import java.util.Map;
+import java.util.ArrayList;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import cn.changning.governance.contracts.Topics;
+import cn.changning.governance.common.testing.SharedInfrastructure;
 import cn.changning.governance.partyregistry.domain.RegistryIds;
 import cn.changning.governance.partyregistry.support.PartyRegistryIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -182,5 +192,48 @@ class MemberApiIntegrationTest extends PartyRegistryIntegrationTest {
         assertThat(payloads).hasSize(1);
         String stored = new String(payloads.get(0), StandardCharsets.UTF_8);
         assertThat(stored).contains("ciphertext").doesNotContain("张三丰", "310105196912120011", "13812345678", "华阳路100弄");
+    }
+
+    @Test
+    void theTopicCarriesTheMemberSealedAndAfterErasureItsValuesOpenToNothing() throws Exception {
+        String committee = organization("mem-c7", "COMMITTEE", null);
+        String number = "310105199203040020";
+        String memberId = call(HttpMethod.POST, "/api/v1/party/members", """
+                {"organizationId": "%s", "name": "欧阳娜娜", "identityNumber": "%s", "phone": "13987654321",
+                 "address": "上海市长宁区天山路999号", "category": "PROBATIONARY", "joinedOn": "2024-06-30"}"""
+                .formatted(committee, number), REGISTRY_STAFF).getBody().path("id").asText();
+        call(HttpMethod.POST, "/api/v1/party/members/" + memberId + "/erasure", null, REGISTRY_OFFICER);
+
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> ofMember = new ArrayList<>();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            // Assigned, not subscribed: no group to join, every partition from its start.
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PARTY_REGISTRY_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    seen.add(r);
+                    if (memberId.equals(r.key())) {
+                        ofMember.add(r);
+                    }
+                }
+                return ofMember.size() == 2;
+            });
+        }
+        for (ConsumerRecord<String, byte[]> r : seen) {
+            assertThat(new String(r.value(), StandardCharsets.UTF_8)).as("record %s", r.offset())
+                    .doesNotContain("欧阳娜娜", number, "13987654321", "天山路999号");
+        }
+        JsonNode registration = objectMapper.readTree(ofMember.get(0).value());
+        for (String field : List.of("name", "identityNumber", "phone", "address")) {
+            SealedValue sealed = objectMapper.treeToValue(registration.path(field), SealedValue.class);
+            assertThat(personalData.open(sealed, "member." + field)).as(field).isEmpty();
+        }
+        assertThat(objectMapper.readTree(ofMember.get(1).value()).path("subject").asText()).isEqualTo("party-member:" + memberId);
     }
 }

@@ -55,6 +55,13 @@ class ResidentialAreaStatisticsApiTest extends PartyRegistryIntegrationTest {
         ResponseEntity<JsonNode> backwards = call(HttpMethod.GET, STATS + "/monthly-trends?from=2026-05&to=2026-01", null,
                 REGISTRY_STAFF);
         assertThat(backwards.getStatusCode().value()).isEqualTo(400);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setIfMatch("*");
+        ResponseEntity<JsonNode> badNumber = call(HttpMethod.POST, "/api/v1/party/residential-areas/" + AREA + "/secretary",
+                "{\"name\":\"陈晓红\",\"identityNumber\":\"310105197503150021\",\"careerEstablishment\":true,"
+                        + "\"appointedOn\":\"2026-01-05\"}", REGISTRY_STAFF, headers);
+        assertThat(badNumber.getStatusCode().value()).as("a wrong check digit").isEqualTo(400);
+        assertThat(badNumber.getBody().toString()).contains("identityNumber");
         JsonNode coverage = call(HttpMethod.GET, STATS + "/police-coverage?on=2026-12-01", null, REGISTRY_STAFF).getBody();
         assertThat(coverage.path("areas").asLong()).isEqualTo(185);
     }

@@ -28,10 +28,13 @@ import java.util.function.Consumer;
  * sends the same registrations again, and they must change nothing (a different one under the same id is refused
  * by the aggregate). The aggregate is loaded, or created when its id has no events, and asked to register.
  *
- * <p>Why a handler of its own rather than the aggregates' {@code @CreationPolicy(CREATE_IF_MISSING)}: the common
- * module's {@code ExpectedVersionCheck} answers 404 to any targeted command for an id without events unless an
- * aggregate constructor handles it; registration commands carry their id as {@code @RoutingKey} instead, and come
- * here. Each handler answers the aggregate's version after the registration (the ETag).</p>
+ * <p>Why a handler of its own rather than the aggregates' {@code @CreationPolicy(CREATE_IF_MISSING)}: when it was
+ * written, the common module's {@code ExpectedVersionCheck} answered 404 to any targeted command for an id without
+ * events unless an aggregate constructor handled it, so registration commands carry their id as {@code @RoutingKey}
+ * and come here. The check now lets creation policies through (main, "The shared version check lets
+ * CREATE_IF_MISSING ..."); the registrations could move back onto the aggregates, which the import and the other
+ * parts of the service would not notice (they send the same commands). Each handler answers the aggregate's version
+ * after the registration (the ETag).</p>
  */
 public class Registrations {
 
