@@ -63,8 +63,9 @@ public class ImportController {
             + "nothing), or rejected with its row number, field and reason (an unknown area or organisation code, a bad "
             + "identity-number check digit, a date that is not one, a row that differs from the one imported before under "
             + "the same key: an import never changes registered data). Personal values are sealed before they enter a "
-            + "command and never appear in a rejection. 400 for an unknown kind or a header that lacks a column; 413 over "
-            + "the upload limit.")
+            + "command and never appear in a rejection. Send the body with its Content-Length (at most 256 MB): it then "
+            + "streams into the database; a chunked body is held in memory by the platform's body limit first. 400 for "
+            + "an unknown kind or a header that lacks a column; 413 over the limit.")
     public ResponseEntity<ImportJob> upload(Actor actor,
                                             @Parameter(description = "organizations, buildings, resident-units, "
                                                     + "youth-league-organizations, trade-unions, members, police-officers, "

@@ -214,7 +214,50 @@ public class ImportRunner {
         pending.forEach(p -> p.references().forEach(r -> wanted.computeIfAbsent(r.kind(), k -> new HashSet<>()).add(r.key())));
         wanted.forEach((k, keys) -> named.put(k, ledger.find(k, keys)));
 
+        Decided decided = decide(kind, pending, own, named);
+        try {
+            decided.sealing().flush(); // the new subjects' keys are stored before any event holding their values commits
+        } catch (IllegalStateException keysExisted) {
+            // Some subjects had keys stored meanwhile (a chunk that flushed, then rolled back, before a crash): their
+            // values were sealed under keys that were not kept; sealed again, they find the stored keys.
+            decided = decide(kind, pending, own, named);
+            decided.sealing().flush();
+        }
+        rejections.addAll(decided.rejections());
+        Map<String, LedgerEntry> inChunk = decided.inChunk();
+        List<Accepted> accepted = decided.accepted();
+        long unchanged = decided.unchanged();
+        long unchangedRows = unchanged;
+        Boolean kept = transactions.execute(status -> {
+            // One unit of work over the chunk's commands: each command's own (nested) unit of work hands its events to
+            // it, and they are appended in one batch when it commits, inside this transaction.
+            // Not for organisations (a branch's registration reads its parent's event from the store) nor officers
+            // (a duplicate officer, refused when the events are stored, must stay inside its row's savepoint).
+            UnitOfWork<?> chunkWork = properties.batchEvents() && kind != ImportKind.ORGANIZATIONS
+                    && kind != ImportKind.POLICE_OFFICERS
+                    ? DefaultUnitOfWork.startAndGet(new GenericMessage<>("registry-import-chunk")) : null;
+            try {
+                return importInTransaction(job, owner, kind, accepted, inChunk, rejections, unchangedRows, started,
+                        chunk.size(), status, chunkWork);
+            } catch (RuntimeException | Error e) {
+                if (chunkWork != null && chunkWork.isActive()) {
+                    chunkWork.rollback(e);
+                }
+                throw e;
+            }
+        });
+        return Boolean.TRUE.equals(kept);
+    }
+
+    /** What each row becomes (unchanged, rejected, or commands with sealed values), given the ledger's answers. */
+    private record Decided(PersonalData.Batch sealing, Map<String, LedgerEntry> inChunk, List<Accepted> accepted,
+                           List<Rejection> rejections, long unchanged) {
+    }
+
+    private Decided decide(ImportKind kind, List<PendingRow> pending, Map<String, LedgerEntry> own,
+                           Map<ImportKind, Map<String, LedgerEntry>> named) {
         PersonalData.Batch sealing = personalData.batch();
+        List<Rejection> rejections = new ArrayList<>();
         Map<String, LedgerEntry> inChunk = new HashMap<>();
         List<Accepted> accepted = new ArrayList<>();
         long unchanged = 0;
@@ -264,27 +307,7 @@ public class ImportRunner {
                     prepared.areaCode()));
             accepted.add(new Accepted(p, prepared));
         }
-        sealing.flush(); // the new subjects' keys are stored before any event holding their values commits
-        long unchangedRows = unchanged;
-        Boolean kept = transactions.execute(status -> {
-            // One unit of work over the chunk's commands: each command's own (nested) unit of work hands its events to
-            // it, and they are appended in one batch when it commits, inside this transaction.
-            // Not for organisations (a branch's registration reads its parent's event from the store) nor officers
-            // (a duplicate officer, refused when the events are stored, must stay inside its row's savepoint).
-            UnitOfWork<?> chunkWork = properties.batchEvents() && kind != ImportKind.ORGANIZATIONS
-                    && kind != ImportKind.POLICE_OFFICERS
-                    ? DefaultUnitOfWork.startAndGet(new GenericMessage<>("registry-import-chunk")) : null;
-            try {
-                return importInTransaction(job, owner, kind, accepted, inChunk, rejections, unchangedRows, started,
-                        chunk.size(), status, chunkWork);
-            } catch (RuntimeException | Error e) {
-                if (chunkWork != null && chunkWork.isActive()) {
-                    chunkWork.rollback(e);
-                }
-                throw e;
-            }
-        });
-        return Boolean.TRUE.equals(kept);
+        return new Decided(sealing, inChunk, accepted, rejections, unchanged);
     }
 
     private boolean importInTransaction(Claimed job, String owner, ImportKind kind, List<Accepted> accepted,

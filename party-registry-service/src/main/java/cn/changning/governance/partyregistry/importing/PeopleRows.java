@@ -6,17 +6,17 @@ import cn.changning.governance.contracts.registry.Gender;
 import cn.changning.governance.contracts.registry.PartyMemberCategory;
 import cn.changning.governance.partyregistry.domain.RegistryIds;
 import cn.changning.governance.partyregistry.domain.area.AppointAreaSecretary;
+import cn.changning.governance.partyregistry.domain.area.AreaSecretaryIds;
 import cn.changning.governance.partyregistry.domain.area.AssignCommunityPoliceOfficer;
+import cn.changning.governance.partyregistry.domain.member.IdentityNumbers;
 import cn.changning.governance.partyregistry.domain.member.RegisterPartyMember;
 import cn.changning.governance.partyregistry.domain.police.RegisterCommunityPoliceOfficer;
 import cn.changning.governance.partyregistry.domain.worker.RegisterPartyWorker;
 import cn.changning.governance.partyregistry.importing.PendingRow.Prepared;
 import cn.changning.governance.partyregistry.importing.PendingRow.Reference;
 import cn.changning.governance.reference.geography.ResidentialArea;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 final class PeopleRows {
 
     static final String MEMBER_PSEUDONYM = "party-member";
-    static final String SECRETARY_PSEUDONYM = "area-secretary";
     private static final int MAX_NAME = 50;
     private static final int MAX_ADDRESS = 200;
     private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
@@ -51,7 +50,7 @@ final class PeopleRows {
             String organizationCode = row.required("organizationCode", 40);
             PartyMemberCategory category = row.choice("category", PartyMemberCategory.class);
             LocalDate joinedOn = row.date("joinedOn", true);
-            ResidentIdentityNumber facts = identity == null ? null : ResidentIdentityNumber.read(identity);
+            IdentityNumbers.Facts facts = identity == null ? null : IdentityNumbers.read(identity);
             if (facts != null && gender != null && facts.gender() != gender) {
                 row.reject("gender", "does not match the identity number's gender digit");
             }
@@ -117,12 +116,12 @@ final class PeopleRows {
             if (!row.ok()) {
                 return null;
             }
-            String pseudonym = personalData.pseudonym(SECRETARY_PSEUDONYM, identity);
-            String secretaryId = secretaryId(pseudonym);
-            int birthYear = ResidentIdentityNumber.read(identity).birthDate().getYear();
-            return new PendingRow(number, area.code() + "/" + pseudonym, hash, List.of(), resolved -> Prepared.of(
+            String secretaryId = AreaSecretaryIds.secretaryId(
+                    personalData.pseudonym(AreaSecretaryIds.PSEUDONYM_PURPOSE, identity));
+            int birthYear = IdentityNumbers.read(identity).birthYear();
+            return new PendingRow(number, area.code() + "/" + secretaryId, hash, List.of(), resolved -> Prepared.of(
                     secretaryId, area.subdistrictCode(), area.code(), new AppointAreaSecretary(area.code(), secretaryId,
-                            resolved.sealing().seal("area-secretary:" + secretaryId, "secretary.name", name), birthYear,
+                            resolved.sealing().seal(AreaSecretaryIds.subject(secretaryId), AreaSecretaryIds.NAME_FIELD, name), birthYear,
                             career, appointedOn)));
         };
     }
@@ -142,11 +141,6 @@ final class PeopleRows {
                             resolved.sealing().seal(RegistryIds.workerSubject(workerId), "worker.name", name), street,
                             fullTime)));
         };
-    }
-
-    /** As the residential-area API derives it (ResidentialAreaController.secretaryId): UUID v3 of the subject prefix and pseudonym. */
-    static String secretaryId(String pseudonym) {
-        return UUID.nameUUIDFromBytes(("area-secretary:" + pseudonym).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static SealedValue sealed(PersonalData.Batch batch, String subject, String field, String clear) {

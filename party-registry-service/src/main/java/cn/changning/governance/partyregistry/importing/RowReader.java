@@ -1,5 +1,6 @@
 package cn.changning.governance.partyregistry.importing;
 
+import cn.changning.governance.partyregistry.domain.member.IdentityNumbers;
 import cn.changning.governance.reference.geography.Geography;
 import cn.changning.governance.reference.geography.ResidentialArea;
 import java.time.LocalDate;
@@ -188,12 +189,18 @@ final class RowReader {
             reject(column, "is required");
             return null;
         }
-        Optional<String> problem = ResidentIdentityNumber.problem(ResidentIdentityNumber.canonical(v), today);
-        if (problem.isPresent()) {
-            reject(column, problem.get());
+        String number = IdentityNumbers.normalised(v);
+        try {
+            LocalDate born = IdentityNumbers.read(number).birthDate();
+            if (born.isAfter(today) || born.getYear() < 1900) {
+                reject(column, "holds a birth date that is not plausible");
+                return null;
+            }
+            return number;
+        } catch (IdentityNumbers.InvalidIdentityNumber e) {
+            reject(column, e.reason());
             return null;
         }
-        return ResidentIdentityNumber.canonical(v);
     }
 
     /** The row's values as imported, for its content hash. */

@@ -93,7 +93,7 @@ class RegistryImportTest extends ImportIntegrationTest {
         assertThat(memberJob.get("accepted").asLong()).isEqualTo(1);
         assertThat(memberJob.get("rejected").asLong()).isEqualTo(4);
         assertThat(rejections(memberJob)).containsExactly(
-                "2 identityNumber the check digit (ISO 7064 MOD 11-2) does not match",
+                "2 identityNumber fails its check digit (ISO 7064 MOD 11-2)",
                 "3 organizationCode unknown organisation code 310105001-7298",
                 "4 joinedOn is not a date (yyyy-MM-dd): 2005-13-01",
                 "5 gender does not match the identity number's gender digit");
