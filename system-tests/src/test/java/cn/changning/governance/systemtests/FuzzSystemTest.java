@@ -222,6 +222,8 @@ class FuzzSystemTest {
             for (String name : List.of("memberId", "visitorMemberId", "partyMemberId", "member")) {
                 r.put(name, member);
             }
+            r.put("workerId", registered("/api/v1/party/party-workers",
+                    "{\"staffNumber\":\"fuzz-worker\",\"name\":\"模糊工作者\",\"streetCode\":\"" + street + "\",\"fullTime\":true}"));
             r.put("buildingId", building);
             r.put("unitId", unit);
             r.put("officerId", officer);
