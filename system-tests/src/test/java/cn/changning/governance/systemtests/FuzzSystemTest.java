@@ -224,6 +224,8 @@ class FuzzSystemTest {
             }
             r.put("workerId", registered("/api/v1/party/party-workers",
                     "{\"staffNumber\":\"fuzz-worker\",\"name\":\"模糊工作者\",\"streetCode\":\"" + street + "\",\"fullTime\":true}"));
+            r.put("recordId", registered("/api/v1/party/activities", "{\"organizationId\":\"" + organization
+                    + "\",\"kind\":\"THEME_PARTY_DAY\",\"title\":\"fuzz\",\"heldOn\":\"2019-07-01\",\"participants\":3}"));
             r.put("buildingId", building);
             r.put("unitId", unit);
             r.put("officerId", officer);
