@@ -226,6 +226,11 @@ class FuzzSystemTest {
                     "{\"staffNumber\":\"fuzz-worker\",\"name\":\"模糊工作者\",\"streetCode\":\"" + street + "\",\"fullTime\":true}"));
             r.put("recordId", registered("/api/v1/party/activities", "{\"organizationId\":\"" + organization
                     + "\",\"kind\":\"THEME_PARTY_DAY\",\"title\":\"fuzz\",\"heldOn\":\"2019-07-01\",\"participants\":3}"));
+            String massOrganization = "{\"code\":\"fuzz-%s\",\"name\":\"fuzz\",\"streetCode\":\"" + street
+                    + "\",\"unitId\":\"" + unit + "\",\"members\":30}";
+            r.put("tradeUnionId", registered("/api/v1/party/trade-unions", massOrganization.formatted("union")));
+            r.put("youthLeagueId", registered("/api/v1/party/youth-league-organizations", massOrganization.formatted("league")));
+            r.put("areaCode", area);
             r.put("buildingId", building);
             r.put("unitId", unit);
             r.put("officerId", officer);
@@ -255,6 +260,12 @@ class FuzzSystemTest {
     private static final AtomicInteger BADGES = new AtomicInteger(900_100);
 
     private static void registryAreaSample(Operation op, Map<String, String> s) {
+        if (op.path().startsWith("/api/v1/party/trade-unions/{id}")) {
+            s.put("id", registry.get("tradeUnionId"));
+        }
+        if (op.path().startsWith("/api/v1/party/youth-league-organizations/{id}")) {
+            s.put("id", registry.get("youthLeagueId"));
+        }
         if (op.path().equals("/api/v1/party/imports")) {
             s.put("kind", "organizations"); // the upload's kind (elsewhere "kind" is an organisation's or a record's)
         }
