@@ -64,7 +64,9 @@ class CrashRecoverySystemTest {
         PlatformClient client = new PlatformClient(Integer.parseInt(env.get("GATEWAY_PORT")), "127.0.0.1:" + env.get("KAFKA_PORT"),
                 "http://127.0.0.1:" + env.get("IDENTITY_PORT"));
 
+        long t0 = System.nanoTime();
         Process stack = startStack(env);
+        long firstUp = System.nanoTime();
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean killed = new AtomicBoolean();
         try {
@@ -90,11 +92,14 @@ class CrashRecoverySystemTest {
             killed.set(true);
             killNine(stack);
         }
+        long killedAt = System.nanoTime();
         Set<String> acknowledgedIds = new HashSet<>(acknowledged);
         assertThat(acknowledgedIds).hasSizeGreaterThanOrEqualTo(400).hasSize(acknowledged.size());
 
         stack = startStack(env);
         long up = System.nanoTime();
+        System.out.printf("CrashRecoverySystemTest: first start %d ms, reports until the kill %d ms, restart %d ms%n",
+                millis(firstUp - t0), millis(killedAt - firstUp), millis(up - killedAt));
         try {
             try {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() ->
@@ -129,10 +134,16 @@ class CrashRecoverySystemTest {
                     + "%d ms after the restarted stack was up; %d records on the topic for them (%d sent again after the restart)%n",
                     acknowledgedIds.size(), resumedMillis, records, records - acknowledgedIds.size());
         } finally {
+            long stopping = System.nanoTime();
             stack.destroy();
             stack.waitFor(60, TimeUnit.SECONDS);
             killNine(stack);
+            System.out.printf("CrashRecoverySystemTest: stopped in %d ms%n", millis(System.nanoTime() - stopping));
         }
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     private static void printLogTail(Path log, int lines) throws IOException {

@@ -10,6 +10,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * N clients, each sending its next request as soon as the previous one answered, for a warm-up
  * (not counted) and then a measured period; requests completing inside it are counted. Throughput is what the system sustains; latency is
  * per request as the client saw it.
+ *
+ * <p>The measured period lasts at least until as many requests as there are clients have completed (at most
+ * {@link #LONGEST_EXTENSION} longer than asked): when a request takes longer than the period (the quick mode's short
+ * periods on a loaded machine), the figures then rest on some requests rather than on none. The period's real length is
+ * what {@link Outcome#seconds()} reports.</p>
  */
 public final class ClosedLoopLoad {
 
@@ -25,6 +30,8 @@ public final class ClosedLoopLoad {
         }
     }
 
+    static final Duration LONGEST_EXTENSION = Duration.ofSeconds(60);
+
     private ClosedLoopLoad() {
     }
 
@@ -35,14 +42,16 @@ public final class ClosedLoopLoad {
         AtomicReference<String> firstError = new AtomicReference<>();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
-        long end = measureFrom + duration.toNanos();
+        long asked = measureFrom + duration.toNanos();
+        // open until the coordinator below closes the period
+        AtomicLong end = new AtomicLong(Long.MAX_VALUE);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             Thread t = new Thread(() -> {
                 while (true) {
                     long t0 = System.nanoTime();
-                    if (t0 >= end) {
+                    if (t0 >= end.get()) {
                         return;
                     }
                     boolean ok;
@@ -56,7 +65,7 @@ public final class ClosedLoopLoad {
                     long t1 = System.nanoTime();
                     // What completes inside the measured window counts (long operations started in the
                     // warm-up included), so throughput is the steady state's.
-                    if (t1 >= measureFrom && t1 <= end) {
+                    if (t1 >= measureFrom && t1 <= end.get()) {
                         if (ok) {
                             latency.recordNanos(t1 - t0);
                             completed.incrementAndGet();
@@ -71,14 +80,32 @@ public final class ClosedLoopLoad {
             threads.add(t);
             t.start();
         }
+        try {
+            sleepUntil(asked);
+            long latest = asked + LONGEST_EXTENSION.toNanos();
+            while (completed.get() + errors.get() < clients && System.nanoTime() < latest) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long closedAt = System.nanoTime();
+        end.set(closedAt);
         for (Thread t : threads) {
             try {
-                t.join(Duration.ofNanos(end - System.nanoTime()).toMillis() + 120_000);
+                t.join(120_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        return new Outcome(completed.get(), errors.get(), duration.toNanos() / 1e9, latency, firstError.get());
+        return new Outcome(completed.get(), errors.get(), (closedAt - measureFrom) / 1e9, latency, firstError.get());
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, left / 1_000_000), (int) (left % 1_000_000));
+        }
     }
 }
