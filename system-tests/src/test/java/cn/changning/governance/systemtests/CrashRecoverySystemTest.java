@@ -70,10 +70,10 @@ class CrashRecoverySystemTest {
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean killed = new AtomicBoolean();
         try {
-            // Four partners report up to 500 cases in all; the stack is killed mid-stream, after the
-            // 400th 201, while the partners are still sending (their requests in flight then fail).
+            // Four partners report up to 300 cases in all; the stack is killed mid-stream, after the
+            // 200th 201, while the partners are still sending (their requests in flight then fail).
             List<CompletableFuture<Void>> partners = IntStream.range(0, 4).mapToObj(p -> CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < 125 && !killed.get(); i++) {
+                for (int i = 0; i < 75 && !killed.get(); i++) {
                     try {
                         acknowledged.add(client.reportCase("partner " + p + " report " + i));
                     } catch (RuntimeException | AssertionError refusedOrCut) {
@@ -83,7 +83,7 @@ class CrashRecoverySystemTest {
                     }
                 }
             })).toList();
-            await().atMost(Duration.ofMinutes(5)).until(() -> acknowledged.size() >= 400
+            await().atMost(Duration.ofMinutes(5)).until(() -> acknowledged.size() >= 200
                     || partners.stream().allMatch(CompletableFuture::isDone));
             killed.set(true);
             killNine(stack);
@@ -94,7 +94,7 @@ class CrashRecoverySystemTest {
         }
         long killedAt = System.nanoTime();
         Set<String> acknowledgedIds = new HashSet<>(acknowledged);
-        assertThat(acknowledgedIds).hasSizeGreaterThanOrEqualTo(400).hasSize(acknowledged.size());
+        assertThat(acknowledgedIds).hasSizeGreaterThanOrEqualTo(200).hasSize(acknowledged.size());
 
         stack = startStack(env);
         long up = System.nanoTime();
@@ -134,11 +134,8 @@ class CrashRecoverySystemTest {
                     + "%d ms after the restarted stack was up; %d records on the topic for them (%d sent again after the restart)%n",
                     acknowledgedIds.size(), resumedMillis, records, records - acknowledgedIds.size());
         } finally {
-            long stopping = System.nanoTime();
-            stack.destroy();
-            stack.waitFor(60, TimeUnit.SECONDS);
+            // Its data is a temporary folder: nothing to stop cleanly for (a graceful stop took 11 s).
             killNine(stack);
-            System.out.printf("CrashRecoverySystemTest: stopped in %d ms%n", millis(System.nanoTime() - stopping));
         }
     }
 
