@@ -171,6 +171,9 @@ public final class LocalStack implements AutoCloseable {
         if (service.name().equals("case-service")) {
             // The Open311 facade's partners with their published development keys (dev-open311-<clientId>).
             p.put("governance.open311.development-keys", "true");
+            if (settings.gatewayPort() != 0) { // a test stack's gateway takes a free port only when it starts
+                p.put("governance.open311.public-url", "http://127.0.0.1:" + settings.gatewayPort());
+            }
             for (int i = 0; i < LocalCallers.PARTNERS.size(); i++) {
                 p.put("governance.open311.api-keys[" + i + "].client-id", LocalCallers.PARTNERS.get(i));
             }

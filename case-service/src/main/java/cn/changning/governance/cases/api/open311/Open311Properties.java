@@ -10,15 +10,20 @@ import java.util.List;
  * @param jurisdictionId  the one jurisdiction served: a request naming another answers 404; blank accepts any
  * @param developmentKeys true only on the local stack and in tests: every partner listed without a hash gets the
  *                        published key {@code dev-open311-<clientId>}
+ * @param publicUrl       where partners reach the platform (the gateway's public address, e.g.
+ *                        {@code https://governance.changning.gov.cn}): discovery's url; blank takes it from the request
+ *                        (a proxy's {@code X-Forwarded-*} if present, else the request itself: the gateway does not
+ *                        forward the Host it was called by)
  * @param apiKeys         the partner clients that may call with a key, each with the SHA-256 (hex) of its key: the
  *                        keys themselves are never configured
  */
 @ConfigurationProperties(prefix = "governance.open311")
-public record Open311Properties(String jurisdictionId, boolean developmentKeys, List<ApiKey> apiKeys) {
+public record Open311Properties(String jurisdictionId, boolean developmentKeys, String publicUrl, List<ApiKey> apiKeys) {
 
     public Open311Properties {
         jurisdictionId = jurisdictionId == null ? "" : jurisdictionId.strip();
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
     }
 
     /** Refuses (404) a request that names another jurisdiction than the one configured; any is fine without one. */

@@ -45,7 +45,7 @@ public class Open311ServicesController {
         Open311Format f = Open311Format.required(format);
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("specification", SPECIFICATION);
-        endpoint.put("url", baseUrl(request) + BASE);
+        endpoint.put("url", (properties.publicUrl().isEmpty() ? baseUrl(request) : properties.publicUrl()) + BASE);
         endpoint.put("changeset", CHANGESET);
         endpoint.put("type", "production");
         endpoint.put("formats", List.of(Open311Format.XML.contentType().getType() + "/" + Open311Format.XML.contentType().getSubtype(),
@@ -83,8 +83,8 @@ public class Open311ServicesController {
     }
 
     /**
-     * Where the caller reached us: through the gateway its {@code X-Forwarded-*} headers (the first value of each),
-     * else the request itself.
+     * Where the caller reached us, when no public url is configured: a proxy's {@code X-Forwarded-*} headers (the
+     * first value of each), else the request itself.
      */
     static String baseUrl(HttpServletRequest request) {
         String proto = first(request.getHeader("X-Forwarded-Proto"));

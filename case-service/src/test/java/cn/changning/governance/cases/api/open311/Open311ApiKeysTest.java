@@ -16,7 +16,7 @@ class Open311ApiKeysTest {
 
     @Test
     void aConfiguredHashStandsForItsClientAndNothingElseDoes() {
-        Open311ApiKeys keys = new Open311ApiKeys(new Open311Properties("", false, List.of(
+        Open311ApiKeys keys = new Open311ApiKeys(new Open311Properties("", false, null, List.of(
                 new Open311Properties.ApiKey("partner-hotline-12345", sha256Hex("s3cret-hotline").toUpperCase()),
                 new Open311Properties.ApiKey("partner-city-platform", sha256Hex("s3cret-city")))));
 
@@ -30,7 +30,7 @@ class Open311ApiKeysTest {
 
     @Test
     void developmentKeysAreDerivedOnlyWhenOnAndOnlyForListedClientsWithoutAHash() {
-        Open311ApiKeys keys = new Open311ApiKeys(new Open311Properties("", true, List.of(
+        Open311ApiKeys keys = new Open311ApiKeys(new Open311Properties("", true, null, List.of(
                 new Open311Properties.ApiKey("partner-hotline-12345", null),
                 new Open311Properties.ApiKey("partner-city-platform", sha256Hex("s3cret-city")))));
 
@@ -41,24 +41,24 @@ class Open311ApiKeysTest {
 
     @Test
     void aClientWithoutAHashOrWithABadOneStopsTheServiceWithoutShowingAKey() {
-        assertThatThrownBy(() -> new Open311ApiKeys(new Open311Properties("", false,
+        assertThatThrownBy(() -> new Open311ApiKeys(new Open311Properties("", false, null,
                 List.of(new Open311Properties.ApiKey("partner-hotline-12345", null)))))
                 .hasMessageContaining("partner-hotline-12345").hasMessageContaining("development-keys");
-        assertThatThrownBy(() -> new Open311ApiKeys(new Open311Properties("", false,
+        assertThatThrownBy(() -> new Open311ApiKeys(new Open311Properties("", false, null,
                 List.of(new Open311Properties.ApiKey("partner-hotline-12345", "abcd")))))
                 .hasMessageContaining("64 hex digits");
-        assertThatThrownBy(() -> new Open311ApiKeys(new Open311Properties("", false,
+        assertThatThrownBy(() -> new Open311ApiKeys(new Open311Properties("", false, null,
                 List.of(new Open311Properties.ApiKey("partner-hotline-12345", "plain-text-key")))))
                 .hasMessageContaining("not hex").hasMessageNotContaining("plain-text-key");
     }
 
     @Test
     void anotherJurisdictionIsNotFoundAndNoneConfiguredAcceptsAny() {
-        Open311Properties one = new Open311Properties("changning.shanghai.cn", false, List.of());
+        Open311Properties one = new Open311Properties("changning.shanghai.cn", false, null, List.of());
         one.checkJurisdiction("changning.shanghai.cn");
         one.checkJurisdiction(null);
         assertThatThrownBy(() -> one.checkJurisdiction("xuhui.shanghai.cn"))
                 .isInstanceOfSatisfying(Open311Exception.class, e -> assertThat(e.status().value()).isEqualTo(404));
-        new Open311Properties(null, false, null).checkJurisdiction("anything");
+        new Open311Properties(null, false, null, null).checkJurisdiction("anything");
     }
 }
