@@ -330,6 +330,18 @@ class Open311ConformanceIntegrationTest extends CaseServiceIntegrationTest {
         assertError(fetch("tokens/" + id + ".xml?api_key=" + OTHER_KEY), 404, "token");
     }
 
+    /** As the gateway relays a form: chunked, without Content-Length (the service buffers such a body first). */
+    @Test
+    void aChunkedFormIsReadAsWell() {
+        byte[] form = form("api_key", KEY, "service_code", "0101", "lat", Double.toString(GRID.centre().lat()),
+                "long", Double.toString(GRID.centre().lng()), "description", "chunked\r\nform").getBytes(StandardCharsets.UTF_8);
+        Answer created = call(HttpRequest.newBuilder(uri("requests.xml")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(form))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = child(children(xml(created, "service_requests"), "request").get(0), "service_request_id");
+        assertThat(asPartner("/api/v1/cases/" + id).get("description").asText()).isEqualTo("chunked\r\nform");
+    }
+
     @Test
     void theListFiltersByIdsServiceStatusAndWindowAndShowsOnlyThePartnersOwn() {
         String cover = create("0101", "Cover missing");
