@@ -225,6 +225,13 @@ class Open311ConformanceIntegrationTest extends CaseServiceIntegrationTest {
         assertThat(xmlServices).extracting(s -> child(s, "group")).containsOnly("COMPONENT", "EVENT", "SERVICE");
     }
 
+    /** The spec documents the facade: the platform's document has neither its paths nor its error answers. */
+    @Test
+    void theFacadeStaysOutOfTheApiDocument() {
+        String document = get("/v3/api-docs").toString();
+        assertThat(document).contains("/api/v1/cases").doesNotContain("/open311").doesNotContain("\"format\":\"byte\"");
+    }
+
     @Test
     void aServiceDefinitionGivesItsAttributesWithTheirValues() {
         Element definition = xml(fetch("services/0101.xml"), "service_definition");
