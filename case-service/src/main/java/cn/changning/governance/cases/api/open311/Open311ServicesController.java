@@ -52,7 +52,7 @@ public class Open311ServicesController {
                 Open311Format.JSON.contentType().getType() + "/" + Open311Format.JSON.contentType().getSubtype()));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("changeset", CHANGESET);
-        d.put("contact", "Changning District urban operation centre, open311@changning.gov.cn.example");
+        d.put("contact", "Changning District urban operation centre, the platform's operators");
         d.put("key_service", "Partner systems ask the district urban operation centre for an api_key; each key stands "
                 + "for one partner client of the platform, and reads only what that client reported.");
         d.put("endpoints", List.of(endpoint));
