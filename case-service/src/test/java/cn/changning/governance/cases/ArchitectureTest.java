@@ -1,17 +1,22 @@
 package cn.changning.governance.cases;
 
 import cn.changning.governance.common.testing.ArchitectureRules;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.web.bind.annotation.RestController;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The domain holds rules only: no Spring, no stores, no Kafka, no web (the reference-data module checks its own). */
 class ArchitectureTest {
 
     private static final String SERVICE = "cn.changning.governance.cases";
+    private static final String OPEN311 = "..cases.api.open311..";
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -37,7 +42,17 @@ class ArchitectureTest {
 
     @Test
     void everyRouteNamesTheScopeItAsksOfAToken() {
-        ArchitectureRules.everyRouteNamesItsScope().check(CLASSES);
+        // The Open311 facade takes no token: it checks the partner's api_key itself (Open311RequestsController).
+        ArchitectureRules.everyRouteNamesItsScope().check(CLASSES.that(JavaClass.Predicates.resideOutsideOfPackage(OPEN311)));
+    }
+
+    @Test
+    void theOpen311ControllersStayOutOfTheApiDocument() {
+        ArchitectureRules.requirePackagesExist(CLASSES, OPEN311);
+        classes().that().resideInAPackage(OPEN311).and().areAnnotatedWith(RestController.class)
+                .should().beAnnotatedWith(Hidden.class)
+                .as("the Open311 specification documents its paths; their errors are not problem+json")
+                .check(CLASSES);
     }
 
     @Test

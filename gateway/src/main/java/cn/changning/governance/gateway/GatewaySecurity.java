@@ -46,6 +46,8 @@ public class GatewaySecurity {
     /** The Swagger UI and what it loads: the services' documents (proxied), its configuration, the token endpoint. */
     static final String[] DOCUMENTS = {"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/swagger-config", "/api-docs/*"};
     private static final String[] OPEN = {"/actuator/**", "/error"};
+    /** The case service's Open311 GeoReport v2 facade. */
+    static final String OPEN311 = "/open311/v2/**";
     /** The API answers only JSON: nothing to run, frame, load or submit. */
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     /** The Swagger UI's scripts and styles are its own files; it calls only this origin (documents, token endpoint). */
@@ -82,6 +84,9 @@ public class GatewaySecurity {
                         .requestMatchers(OPEN).permitAll()
                         .requestMatchers(HttpMethod.GET, DOCUMENTS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/oauth2/token").permitAll()
+                        // Open311 partners send an api_key, not a token: the case service checks it. Counted to the
+                        // caller's address (the anonymous bucket), answered with the API's CSP like any API call.
+                        .requestMatchers(OPEN311).permitAll()
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**")
                         .hasAnyAuthority("SCOPE_cases:report", "SCOPE_cases:read", "SCOPE_cases:handle")
                         .requestMatchers(HttpMethod.GET, "/api/v1/geography/**", "/api/v1/geography", "/api/v1/catalogue/**",

@@ -11,12 +11,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +39,7 @@ class GatewaySecurityTest {
     private static final KeyPair KEY = TestIssuer.KEY;
     private static final KeyPair OTHER_KEY = TestIssuer.OTHER_KEY;
     private static final BlockingQueue<String> RECEIVED_AUTHORIZATION = new LinkedBlockingQueue<>();
+    private static final BlockingQueue<String> RECEIVED_BODY = new LinkedBlockingQueue<>();
     private static final HttpServer BACKEND = backend();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -58,6 +63,7 @@ class GatewaySecurityTest {
     @BeforeEach
     void clear() {
         RECEIVED_AUTHORIZATION.clear();
+        RECEIVED_BODY.clear();
     }
 
     @Test
@@ -99,6 +105,28 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void open311PassesWithoutATokenToTheCaseServiceWithTheApisCsp() throws Exception {
+        HttpResponse<String> answer = get("/open311/v2/discovery.xml", null);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(RECEIVED_AUTHORIZATION.poll(5, TimeUnit.SECONDS)).as("no token needed, none invented").isEqualTo("(none)");
+        assertThat(answer.headers().firstValue("Content-Security-Policy")).contains(GatewaySecurity.API_CSP);
+        assertThat(get("/open311/v3/discovery.xml", null).statusCode()).as("only the facade's own paths").isEqualTo(401);
+    }
+
+    @Test
+    void anOpen311FormReachesTheCaseServiceAsItWasSent() throws Exception {
+        String form = "api_key=dev-open311-partner&service_code=0101&description=" + URLEncoder.encode("盖子\r\nmissing", StandardCharsets.UTF_8);
+        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/open311/v2/requests.json"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        String received = RECEIVED_BODY.poll(5, TimeUnit.SECONDS);
+        assertThat(received).isNotNull();
+        assertThat(Arrays.stream(received.split("&")).map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8)))
+                .containsExactlyInAnyOrder("api_key=dev-open311-partner", "service_code=0101", "description=盖子\r\nmissing");
+    }
+
+    @Test
     void healthStaysOpenOnTheManagementPort() throws Exception {
         HttpResponse<String> health = CLIENT.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
@@ -118,9 +146,12 @@ class GatewaySecurityTest {
     }
 
     private static HttpServer backend() {
-        return TestBackend.start(exchange -> {
+        return TestBackend.start("/", exchange -> {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             RECEIVED_AUTHORIZATION.add(authorization == null ? "(none)" : authorization);
+            if (exchange.getRequestMethod().equals("POST")) {
+                RECEIVED_BODY.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            }
             TestBackend.json(exchange, "{\"items\":[]}");
         });
     }

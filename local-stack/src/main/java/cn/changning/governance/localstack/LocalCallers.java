@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalCallers {
 
     public static final String PARTNER = "partner-hotline-12345";
+    /** The partner clients; on the local stack each has an Open311 api_key {@value #OPEN311_KEY_PREFIX}{@code <clientId>}. */
+    public static final java.util.List<String> PARTNERS = java.util.List.of(PARTNER, "partner-city-platform");
+    public static final String OPEN311_KEY_PREFIX = "dev-open311-";
     public static final String DISTRICT = "district-centre";
     /** The party-building registry's officer: reads, writes and members' personal data. */
     public static final String REGISTRY_OFFICER = "registry-officer";
@@ -79,6 +82,11 @@ public final class LocalCallers {
      */
     public void remember(String caseId, String streetCode) {
         streets.put(caseResource(caseId), streetCode);
+    }
+
+    /** A partner's Open311 api_key on the local stack (its development key). */
+    public static String open311Key(String partnerClientId) {
+        return OPEN311_KEY_PREFIX + partnerClientId;
     }
 
     /** The client that makes such a call (see the class comment). */

@@ -168,6 +168,16 @@ public final class LocalStack implements AutoCloseable {
         // One stack per data folder, so one instance of each service: after a crash it claims its own
         // partitions and processor segments back at once (see GovernanceProperties.instanceId).
         p.put("governance.instance-id", "local-stack");
+        if (service.name().equals("case-service")) {
+            // The Open311 facade's partners with their published development keys (dev-open311-<clientId>).
+            p.put("governance.open311.development-keys", "true");
+            if (settings.gatewayPort() != 0) { // a test stack's gateway takes a free port only when it starts
+                p.put("governance.open311.public-url", "http://127.0.0.1:" + settings.gatewayPort());
+            }
+            for (int i = 0; i < LocalCallers.PARTNERS.size(); i++) {
+                p.put("governance.open311.api-keys[" + i + "].client-id", LocalCallers.PARTNERS.get(i));
+            }
+        }
         return ServiceLauncher.builder(service.application(), service.name())
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", settings.clock()))
                 .registerShutdownHook(false)
@@ -261,6 +271,8 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         b.append("\nChangning governance platform is up (").append(startMillis).append(" ms). Ctrl-C stops it.\n\n");
         b.append(String.format("  Gateway (partners)     http://127.0.0.1:%d/api/v1/cases  (one API document: /swagger-ui.html)%n", gatewayPort()));
+        b.append(String.format("  Open311 GeoReport v2   http://127.0.0.1:%d/open311/v2/discovery.xml  (api_key: %s<clientId>)%n",
+                gatewayPort(), LocalCallers.OPEN311_KEY_PREFIX));
         b.append(String.format("  Gateway management     http://127.0.0.1:%d/actuator/health  (metrics /actuator/prometheus)%n",
                 gatewayManagementPort()));
         b.append(String.format("  Authorisation server   %s/oauth2/token  (development secrets: dev-<clientId>; see authorization-server/README.md)%n",

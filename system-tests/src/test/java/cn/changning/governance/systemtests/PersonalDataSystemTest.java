@@ -5,6 +5,7 @@ import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.common.personaldata.PersonalData;
 import cn.changning.governance.contracts.Topics;
 import cn.changning.governance.contracts.personal.SealedValue;
+import cn.changning.governance.localstack.LocalCallers;
 import cn.changning.governance.localstack.LocalStack;
 import cn.changning.governance.partyregistry.domain.RegistryIds;
 import cn.changning.governance.partyregistry.projection.member.MemberDocuments;
@@ -96,6 +97,14 @@ class PersonalDataSystemTest {
                      "address":"Yan'an Rd W 1"},"description":"personal data test %d","source":"RESIDENT",
                      "reporter":{"name":"%s","contact":"%s"}}""".formatted(i, name, contact))));
         }
+        // One through the Open311 facade, whose email is the reporter's third sealed field.
+        List<String> open311Reporter = List.of("报告人丁测", "13907122004", "ding.reporter@example.cn");
+        reporterValues.addAll(open311Reporter);
+        HttpResponse<String> open311 = client.open311("requests.json", PlatformClient.form("api_key",
+                LocalCallers.open311Key(LocalCallers.PARTNER), "service_code", "0101", "lat", "31.2155", "long", "121.4231",
+                "description", "personal data test open311", "first_name", open311Reporter.get(0),
+                "phone", open311Reporter.get(1), "email", open311Reporter.get(2)));
+        assertThat(open311.statusCode()).as(open311.body()).isEqualTo(201);
         // Every member in the read model: the projections have seen the import's events.
         String last = memberId(members.get(members.size() - 1).get("identityNumber"));
         await().atMost(Duration.ofSeconds(60)).until(() -> client.as(STAFF, "GET", "/api/v1/party/members/" + last, null, null)

@@ -118,6 +118,28 @@ final class PlatformClient {
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * A call to the Open311 facade as a partner's client makes it: no token (the api_key is in the form or the query),
+     * a form-encoded body for a POST, null for a GET.
+     */
+    HttpResponse<String> open311(String pathAndQuery, String form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/open311/v2/" + pathAndQuery));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        }
+        return send(request.build());
+    }
+
+    /** A form body of name, value pairs, URL-encoded. */
+    static String form(String... pairs) {
+        java.util.StringJoiner form = new java.util.StringJoiner("&");
+        for (int i = 0; i < pairs.length; i += 2) {
+            form.add(java.net.URLEncoder.encode(pairs[i], StandardCharsets.UTF_8) + "="
+                    + java.net.URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return form.toString();
+    }
+
     /** Reports a case and returns its id (asserting 201 and the Location). */
     String reportCase(String description) {
         return created(post("/api/v1/cases", reportBody(description)));

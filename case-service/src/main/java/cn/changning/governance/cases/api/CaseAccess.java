@@ -55,11 +55,11 @@ final class CaseAccess {
         return switch (actor.kind()) {
             case PARTNER -> Optional.of(new CaseQueries.Filter(f.step(), f.streetCode(), f.gridCode(), f.residentialAreaCode(),
                     f.itemCode(), f.itemClass(), f.source(), f.overdue(), f.suspended(), f.reportedFrom(), f.reportedTo(),
-                    f.text(), actor.clientId()));
+                    f.text(), actor.clientId(), f.open()));
             case STREET_CENTRE -> f.streetCode() != null && !f.streetCode().equals(actor.street()) ? Optional.empty()
                     : Optional.of(new CaseQueries.Filter(f.step(), actor.street(), f.gridCode(), f.residentialAreaCode(),
                     f.itemCode(), f.itemClass(), f.source(), f.overdue(), f.suspended(), f.reportedFrom(), f.reportedTo(),
-                    f.text(), f.reportedBy()));
+                    f.text(), f.reportedBy(), f.open()));
             case DISTRICT_CENTRE, DEPARTMENT -> Optional.of(f);
             case AGENCY, REGISTRY -> Optional.empty();
         };

@@ -40,10 +40,11 @@ public class CaseReporterController {
     /**
      * @param name    clear, masked (e.g. {@code 张**}) or null (not given, or erased)
      * @param contact clear, masked (e.g. {@code 138****5678}) or null
+     * @param email   clear, masked (e.g. {@code z***@example.org}) or null; only Open311 reports give one
      * @param masked  true when the caller lacks {@code cases:personal-data}
      * @param erased  true once the reporter's data was erased: every reader gets null from then on
      */
-    public record CaseReporter(String caseId, String name, String contact, boolean masked, boolean erased) {
+    public record CaseReporter(String caseId, String name, String contact, String email, boolean masked, boolean erased) {
     }
 
     private final CaseQueries queries;
@@ -66,7 +67,7 @@ public class CaseReporterController {
     @GetMapping
     @RequiresScope(Scopes.CASES_READ)
     @Operation(summary = "Who reported the case",
-            description = "The reporter's name and contact in clear only to a caller with the scope cases:personal-data "
+            description = "The reporter's name, contact and email (Open311 reports only) in clear only to a caller with the scope cases:personal-data "
                     + "(street centres); masked for every other reader of the case (name 张**, phone 138****5678); null "
                     + "for every reader once erased (erased: true). The case must be the caller's to see (else 404).")
     public CaseReporter reporter(Actor actor, @PathVariable String caseId) {
@@ -75,18 +76,20 @@ public class CaseReporterController {
                 .orElseThrow(() -> new NotFoundException("case", caseId));
         boolean clear = hasScope(Scopes.CASES_PERSONAL_DATA);
         if (state.erased() || personalData.isErased(ReporterData.subject(caseId))) {
-            return new CaseReporter(caseId, null, null, !clear, true);
+            return new CaseReporter(caseId, null, null, null, !clear, true);
         }
         String name = open(caseId, state.name(), ReporterData.NAME);
         String contact = open(caseId, state.contact(), ReporterData.CONTACT);
-        return clear ? new CaseReporter(caseId, name, contact, false, false)
-                : new CaseReporter(caseId, PersonalDataMask.NAME.apply(name), contactMask(contact).apply(contact), true, false);
+        String email = open(caseId, state.email(), ReporterData.EMAIL);
+        return clear ? new CaseReporter(caseId, name, contact, email, false, false)
+                : new CaseReporter(caseId, PersonalDataMask.NAME.apply(name), contactMask(contact).apply(contact),
+                PersonalDataMask.EMAIL.apply(email), true, false);
     }
 
     @PostMapping("/erasure")
     @RequiresScope(Scopes.CASES_PERSONAL_DATA)
     @Operation(summary = "Erase the reporter's personal data (on the reporter's request)",
-            description = "Destroys the reporter's key, so the sealed name and contact can never be opened again, in any "
+            description = "Destroys the reporter's key, so the sealed name, contact and email can never be opened again, in any "
                     + "copy (event store, topic, backups, replays); then records CaseReporterErased on the case (its "
                     + "step, deadlines and counts are untouched). Idempotent: repeating it answers the same. A failure "
                     + "between the two steps loses nothing: the data is already erased and a retry records the event.")
@@ -97,7 +100,7 @@ public class CaseReporterController {
         Long version = commands.sendAndWait(new RecordCaseReporterErasure(caseId, clock.instant(), actor.clientId()));
         log.info("reporter of case {} erased by {}", caseId, actor.clientId());
         return ResponseEntity.ok().eTag(ETags.of(version == null ? 0 : version))
-                .body(new CaseReporter(caseId, null, null, false, true));
+                .body(new CaseReporter(caseId, null, null, null, false, true));
     }
 
     private String open(String caseId, SealedValue value, String field) {

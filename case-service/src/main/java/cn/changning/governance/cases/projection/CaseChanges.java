@@ -253,11 +253,11 @@ public class CaseChanges {
     }
 
     private static Document reporter(SealedReporter reporter) {
-        if (reporter == null || (reporter.name() == null && reporter.contact() == null)) {
+        if (reporter == null || (reporter.name() == null && reporter.contact() == null && reporter.email() == null)) {
             return null;
         }
         return new Document(Reporter.NAME, sealed(reporter.name())).append(Reporter.CONTACT, sealed(reporter.contact()))
-                .append(Reporter.ERASED, false);
+                .append(Reporter.EMAIL, sealed(reporter.email())).append(Reporter.ERASED, false);
     }
 
     private static Document sealed(SealedValue value) {

@@ -133,6 +133,7 @@ public final class CaseDocument {
     public static final class Reporter {
         public static final String NAME = "name";
         public static final String CONTACT = "contact";
+        public static final String EMAIL = "email";
         public static final String SUBJECT = "subject";
         public static final String CIPHERTEXT = "ciphertext";
         public static final String ERASED = "erased";

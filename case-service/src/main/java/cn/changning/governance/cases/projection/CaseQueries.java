@@ -52,10 +52,17 @@ public class CaseQueries {
         this.counts = new CaseCounts(mongo);
     }
 
-    /** The list's filters; null means "any". */
+    /** The list's filters; null means "any". {@code open}: still in the loop (true) or ended (false). */
     public record Filter(String step, String streetCode, String gridCode, String residentialAreaCode, String itemCode,
                          String itemClass, ReportSource source, Boolean overdue, Boolean suspended,
-                         Instant reportedFrom, Instant reportedTo, String text, String reportedBy) {
+                         Instant reportedFrom, Instant reportedTo, String text, String reportedBy, Boolean open) {
+
+        public Filter(String step, String streetCode, String gridCode, String residentialAreaCode, String itemCode,
+                      String itemClass, ReportSource source, Boolean overdue, Boolean suspended,
+                      Instant reportedFrom, Instant reportedTo, String text, String reportedBy) {
+            this(step, streetCode, gridCode, residentialAreaCode, itemCode, itemClass, source, overdue, suspended,
+                    reportedFrom, reportedTo, text, reportedBy, null);
+        }
     }
 
     public void ensureIndexes() {
@@ -67,6 +74,7 @@ public class CaseQueries {
             }
             cases.createIndex(Indexes.ascending(OPEN, DEADLINE));
             cases.createIndex(Indexes.ascending(ITEM_CODE, OPEN, REPORTED_AT));
+            cases.createIndex(Indexes.ascending(REPORTED_BY, UPDATED_AT));
         } catch (RuntimeException e) {
             // Indexes speed queries up and change no result: a store that refuses one must not stop the service.
             log.warn("could not declare read-model indexes: {}", e.toString());
@@ -102,6 +110,31 @@ public class CaseQueries {
             items.add(toView(d, now));
         }
         return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** At most {@code limit} cases, newest report first: one read for a caller that takes no pages (Open311). */
+    public List<CaseView> newest(Filter filter, int limit, Instant now) {
+        List<CaseView> items = new ArrayList<>();
+        for (Document d : cases().find(query(filter, now)).projection(Projections.exclude(TIMELINE))
+                .sort(Sorts.orderBy(Sorts.descending(REPORTED_AT), Sorts.ascending(ID))).limit(limit)) {
+            items.add(toView(d, now));
+        }
+        return items;
+    }
+
+    /**
+     * The timelines of a client's cases changed at or after {@code since} (their last event; so every case with an
+     * event since is among them), at most {@code limit}, the least recently changed first. One indexed read: the
+     * updates feed never scans the event store.
+     */
+    public List<CaseView.Timeline> timelinesChangedSince(String reportedBy, Instant since, int limit) {
+        List<CaseView.Timeline> timelines = new ArrayList<>();
+        for (Document d : cases().find(Filters.and(Filters.eq(REPORTED_BY, reportedBy), Filters.gte(UPDATED_AT, Date.from(since))))
+                .projection(Projections.include(TIMELINE, VERSION))
+                .sort(Sorts.orderBy(Sorts.ascending(UPDATED_AT), Sorts.ascending(ID))).limit(limit)) {
+            timelines.add(toTimeline(d));
+        }
+        return timelines;
     }
 
     /** Open cases of the same item within 50 m, reported in the 30 days before {@code now}, nearest first. */
@@ -146,7 +179,7 @@ public class CaseQueries {
     /** Whether the pre-aggregated counts answer the list's total (a filter on their four dimensions at most). */
     private static boolean onlyCountedDimensions(Filter f) {
         return f.residentialAreaCode() == null && f.itemCode() == null && f.source() == null && f.overdue() == null
-                && f.reportedBy() == null
+                && f.reportedBy() == null && f.open() == null
                 && f.suspended() == null && f.reportedFrom() == null && f.reportedTo() == null
                 && (f.text() == null || f.text().isBlank());
     }
@@ -166,6 +199,7 @@ public class CaseQueries {
         Optional.ofNullable(f.source()).ifPresent(v -> filters.add(Filters.eq(SOURCE, v.name())));
         Optional.ofNullable(f.reportedBy()).ifPresent(v -> filters.add(Filters.eq(REPORTED_BY, v)));
         Optional.ofNullable(f.suspended()).ifPresent(v -> filters.add(Filters.eq(SUSPENDED, v)));
+        Optional.ofNullable(f.open()).ifPresent(v -> filters.add(Filters.eq(OPEN, v)));
         Optional.ofNullable(f.reportedFrom()).ifPresent(v -> filters.add(Filters.gte(REPORTED_AT, Date.from(v))));
         Optional.ofNullable(f.reportedTo()).ifPresent(v -> filters.add(Filters.lt(REPORTED_AT, Date.from(v))));
         if (f.overdue() != null) {

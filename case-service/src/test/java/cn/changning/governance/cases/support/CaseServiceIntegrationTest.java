@@ -60,7 +60,11 @@ import static org.awaitility.Awaitility.await;
  */
 @AutoConfigureObservability(metrics = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=case-service")
+        properties = {"spring.config.name=case-service",
+                // Open311 partners with their published development keys (dev-open311-<clientId>)
+                "governance.open311.development-keys=true",
+                "governance.open311.api-keys[0].client-id=partner-hotline-12345",
+                "governance.open311.api-keys[1].client-id=partner-city-platform"})
 @Import(CaseServiceIntegrationTest.TestHands.class)
 public abstract class CaseServiceIntegrationTest {
 

@@ -37,6 +37,9 @@ public class WebConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(ExpectedVersion.class, PageQuery.class);
     }
 
+    /** Paths that speak Open311 GeoReport v2 rather than the platform's JSON API. */
+    static final String OPEN311_PATHS = "/open311/**";
+
     static final String DEFAULT_DESCRIPTION = "The resource's ETag as last read (e.g. \"3\"), or * for any current version. "
             + "Required: without it the action is refused with 428; if the resource changed since, with 412";
 
@@ -52,8 +55,10 @@ public class WebConfiguration {
 
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new AcceptCheck());
-                registry.addInterceptor(new ControlCharacterCheck());
+                // An Open311 facade (the case service's) answers XML or JSON by the path's extension and checks its
+                // own form fields (a description keeps its CRLF and may have 4,000 characters).
+                registry.addInterceptor(new AcceptCheck()).excludePathPatterns(OPEN311_PATHS);
+                registry.addInterceptor(new ControlCharacterCheck()).excludePathPatterns(OPEN311_PATHS);
                 registry.addInterceptor(new StrictParameters());
             }
 
