@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.core.ConditionTimeoutException;
 import org.bson.Document;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * after the restarted stack was up the read model held them all (static group membership and
  * the processors' own token claims make that a few seconds, not a session timeout). Runs the stack as a separate process, as a user would.
  */
+@Order(1) // before the shared stack starts (junit-platform.properties)
 class CrashRecoverySystemTest {
 
     @TempDir

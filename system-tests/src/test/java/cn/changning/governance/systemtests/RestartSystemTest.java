@@ -4,6 +4,7 @@ import cn.changning.governance.contracts.Topics;
 import cn.changning.governance.embedded.FreePorts;
 import cn.changning.governance.localstack.LocalStack;
 import cn.changning.governance.localstack.LocalStackSettings;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A stopped and restarted stack keeps its state and its offsets, and republishes nothing as new. */
+@Order(2) // before the shared stack starts (junit-platform.properties)
 class RestartSystemTest {
 
     @TempDir

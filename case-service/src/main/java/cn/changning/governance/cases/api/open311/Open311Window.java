@@ -12,10 +12,11 @@ import java.util.stream.Collectors;
 /**
  * The time window of a list: {@code start_date} and {@code end_date}, ISO 8601 with a zone or offset. A window wider
  * than the list's maximum is refused (400) rather than narrowed: a partner would otherwise take a partial answer
- * for the whole. One bound alone reaches the default span from it; neither ends the window now.
+ * for the whole. Without {@code end_date} the window ends now (a partner polling "since my last look" gets everything
+ * since); without {@code start_date} it starts the default span before its end.
  *
  * @param from inclusive
- * @param to   exclusive
+ * @param to   exclusive (equal to {@code from}: an empty window)
  */
 record Open311Window(Instant from, Instant to) {
 
@@ -33,15 +34,15 @@ record Open311Window(Instant from, Instant to) {
     static Open311Window of(String start, String end, Instant now, Span span) {
         Instant from = start == null ? null : instant("start_date", start);
         Instant to = end == null ? null : instant("end_date", end);
-        if (from == null && to == null) {
-            to = now;
+        boolean endGiven = to != null;
+        if (!endGiven) {
+            // A start a little ahead of our clock (the partner's runs fast) finds nothing yet rather than a refusal.
+            to = from != null && from.isAfter(now) ? from : now;
         }
         if (from == null) {
             from = to.minus(span.byDefault());
-        } else if (to == null) {
-            to = from.plus(span.byDefault());
         }
-        if (!from.isBefore(to)) {
+        if (endGiven && !from.isBefore(to)) {
             throw Open311Exception.badRequest("start_date, end_date: start_date must be before end_date");
         }
         if (Duration.between(from, to).compareTo(span.most()) > 0) {

@@ -379,7 +379,9 @@ class Open311ConformanceIntegrationTest extends CaseServiceIntegrationTest {
         clock.moveOn(Duration.ofDays(91));
         assertThat(listed(key)).doesNotContain(cover, other);
         String start = URLEncoder.encode(Instant.now().minus(Duration.ofDays(1)).toString(), StandardCharsets.UTF_8);
-        assertThat(listed(key + "&start_date=" + start)).contains(cover, other);
+        String end = URLEncoder.encode(Instant.now().plus(Duration.ofDays(1)).toString(), StandardCharsets.UTF_8);
+        assertThat(listed(key + "&start_date=" + start + "&end_date=" + end)).contains(cover, other);
+        assertError(fetch("requests.json?" + key + "&start_date=" + start), 400, "start_date, end_date");
     }
 
     @Test

@@ -29,9 +29,13 @@ class Open311WindowTest {
     }
 
     @Test
-    void oneDateReachesTheDefaultSpanFromItAndBothAreTakenAsGiven() {
-        assertThat(Open311Window.of("2026-11-01T00:00:00+08:00", null, NOW, Open311Window.UPDATES))
-                .isEqualTo(new Open311Window(Instant.parse("2026-10-31T16:00:00Z"), Instant.parse("2026-11-01T16:00:00Z")));
+    void aStartAloneRunsUntilNowAnEndAloneReachesBackTheDefaultSpanAndBothAreTakenAsGiven() {
+        assertThat(Open311Window.of("2026-11-30T00:00:00+08:00", null, NOW, Open311Window.UPDATES))
+                .as("since a partner's last poll, though longer ago than the default day")
+                .isEqualTo(new Open311Window(Instant.parse("2026-11-29T16:00:00Z"), NOW));
+        assertThat(Open311Window.of("2026-12-01T00:05:00Z", null, NOW, Open311Window.UPDATES))
+                .as("a start ahead of our clock: nothing yet, no refusal")
+                .isEqualTo(new Open311Window(Instant.parse("2026-12-01T00:05:00Z"), Instant.parse("2026-12-01T00:05:00Z")));
         assertThat(Open311Window.of(null, "2026-11-01T00:00:00Z", NOW, Open311Window.REQUESTS).from())
                 .isEqualTo(Instant.parse("2026-08-03T00:00:00Z"));
         assertThat(Open311Window.of("2026-09-02T00:00:00Z", "2026-12-01T00:00:00Z", NOW, Open311Window.REQUESTS))
@@ -45,6 +49,7 @@ class Open311WindowTest {
         refused("start_date, end_date", "2026-09-01T00:00:00Z", "2026-12-01T00:00:00Z");
         refused("start_date, end_date", "2026-12-01T00:00:00Z", "2026-11-01T00:00:00Z");
         refused("start_date", "2026-11-01", null);
+        refused("start_date, end_date", "2026-08-01T00:00:00Z", null);
         refused("end_date", null, "2026-11-01T00:00:00");
     }
 
