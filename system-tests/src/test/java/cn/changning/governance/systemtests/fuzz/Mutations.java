@@ -218,7 +218,10 @@ public final class Mutations {
         }
         add("header.request-id", "X-Request-Id 5,000 chars", MAY_ACCEPT).header("X-Request-Id", longText(5_000));
         add("header.raw-control", "X-Request-Id with NUL", MAY_ACCEPT).raw().header("X-Request-Id", "r\u0000id");
-        add("header.huge", "a 20 KB header", MUST_REFUSE).header("X-Fuzz", FuzzRequest.longText(20_000));
+        // Without a body, over a raw socket: the server refuses on the header alone, answers 400 and closes without
+        // reading further; a large body still being written (an import's CSV) made the close a reset, and java.net.http
+        // lost the 400 to it now and then ("no answer"). What is under test is the header's refusal.
+        add("header.huge", "a 20 KB header", MUST_REFUSE).raw().body(null).header("X-Fuzz", FuzzRequest.longText(20_000));
     }
 
     private void auth() {
