@@ -3,6 +3,7 @@ package cn.changning.governance.benchmarks.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,7 +44,8 @@ public final class ClosedLoopLoad {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long asked = measureFrom + duration.toNanos();
-        // open until the coordinator below closes the period
+        long latest = asked + LONGEST_EXTENSION.toNanos();
+        // Open until a client, about to send its next request, finds the period over and closes it for all.
         AtomicLong end = new AtomicLong(Long.MAX_VALUE);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -52,6 +54,10 @@ public final class ClosedLoopLoad {
                 while (true) {
                     long t0 = System.nanoTime();
                     if (t0 >= end.get()) {
+                        return;
+                    }
+                    if (t0 >= asked && (completed.get() + errors.get() >= clients || t0 >= latest)) {
+                        end.compareAndSet(Long.MAX_VALUE, t0);
                         return;
                     }
                     boolean ok;
@@ -80,32 +86,16 @@ public final class ClosedLoopLoad {
             threads.add(t);
             t.start();
         }
-        try {
-            sleepUntil(asked);
-            long latest = asked + LONGEST_EXTENSION.toNanos();
-            while (completed.get() + errors.get() < clients && System.nanoTime() < latest) {
-                Thread.sleep(5);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        long closedAt = System.nanoTime();
-        end.set(closedAt);
         for (Thread t : threads) {
             try {
-                t.join(120_000);
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(latest - System.nanoTime())) + 120_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        return new Outcome(completed.get(), errors.get(), (closedAt - measureFrom) / 1e9, latency, firstError.get());
-    }
-
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
-        long left;
-        while ((left = nanoTime - System.nanoTime()) > 0) {
-            Thread.sleep(Math.max(1, left / 1_000_000), (int) (left % 1_000_000));
-        }
+        // A client still stuck in a request past every bound: the period ends now.
+        end.compareAndSet(Long.MAX_VALUE, System.nanoTime());
+        return new Outcome(completed.get(), errors.get(), (end.get() - measureFrom) / 1e9, latency, firstError.get());
     }
 }

@@ -12,7 +12,7 @@ class ClosedLoopLoadTest {
     void aPeriodShorterThanOneRequestStillMeasuresOnePerClient() {
         // Each request takes 150 ms; the period asked is 20 ms, so none would complete inside it.
         ClosedLoopLoad.Outcome outcome = ClosedLoopLoad.run("slow", 3, Duration.ZERO, Duration.ofMillis(20), client -> {
-            Thread.sleep(150);
+            Thread.sleep(150); // the request itself, slow: the work under load, not a wait for a result
             return true;
         });
 
