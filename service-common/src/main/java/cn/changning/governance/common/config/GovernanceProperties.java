@@ -27,7 +27,7 @@ public record GovernanceProperties(String serviceName, String eventsTopic, Publi
                     + " '.', '_' and '-'; was '" + instanceId + "'");
         }
         if (publisher == null) {
-            publisher = new Publisher(true, 500, Duration.ofMillis(20), Duration.ofSeconds(30));
+            publisher = new Publisher(null, 0, null, null);
         }
     }
 
@@ -42,9 +42,21 @@ public record GovernanceProperties(String serviceName, String eventsTopic, Publi
     /**
      * @param enabled     false only for tools that must not publish (e.g. a read-only replica)
      * @param batchSize   events per batch; the token advances once Kafka acknowledged the whole batch
-     * @param fetchDelay  how long the store's reader waits before polling again when idle
+     * @param fetchDelay  how long the store's reader waits before polling again when idle (default 100 ms).
+     *                    Events appended by this instance wake the reader at once; the delay only bounds
+     *                    how late it sees another instance's events, so a short one buys little and costs
+     *                    a query every few milliseconds on an idle service.
      * @param sendTimeout how long a batch may wait for Kafka's acknowledgement before it is retried
      */
-    public record Publisher(boolean enabled, int batchSize, Duration fetchDelay, Duration sendTimeout) {
+    public record Publisher(Boolean enabled, int batchSize, Duration fetchDelay, Duration sendTimeout) {
+
+        // Any field left out keeps its default: setting one governance.publisher.* property alone
+        // must not leave the others null.
+        public Publisher {
+            enabled = enabled == null || enabled;
+            batchSize = batchSize > 0 ? batchSize : 500;
+            fetchDelay = fetchDelay != null ? fetchDelay : Duration.ofMillis(100);
+            sendTimeout = sendTimeout != null ? sendTimeout : Duration.ofSeconds(30);
+        }
     }
 }
