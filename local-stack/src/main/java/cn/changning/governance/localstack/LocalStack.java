@@ -60,6 +60,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (java.util.List.of(args).contains("--engines-only")) {
+            startEnginesOnly();
+            return;
+        }
         long start = System.nanoTime();
         LocalStack stack;
         try {
@@ -75,6 +79,21 @@ public final class LocalStack implements AutoCloseable {
         System.out.println(stack.describe((System.nanoTime() - start) / 1_000_000));
     }
 
+    /** The engines alone, for services run as processes of their own (deploy/separate-processes.sh). */
+    private static void startEnginesOnly() {
+        EmbeddedInfrastructure infrastructure;
+        try {
+            infrastructure = EmbeddedEngines.start(LocalStackSettings.fromEnvironment());
+        } catch (RuntimeException e) {
+            System.err.println("The embedded engines failed to start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "engines-stop"));
+        System.out.println(EmbeddedEngines.describe(infrastructure));
+    }
+
     /** Starts everything; on failure stops what was started and throws. */
     public static LocalStack start(LocalStackSettings settings) {
         // logback.xml configures logging once for the JVM; five applications re-initialising it
@@ -85,19 +104,12 @@ public final class LocalStack implements AutoCloseable {
             SLF4JBridgeHandler.install();
         }
         useForEventTimestamps(settings.clock());
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(
-                settings.dataDirectory(), settings.postgresPort(), settings.kafkaPort(), settings.mongoPort(),
-                settings.durable(), true));
+        EmbeddedInfrastructure infrastructure = EmbeddedEngines.start(settings);
         Map<String, ConfigurableApplicationContext> services = Collections.synchronizedMap(new LinkedHashMap<>());
         ConfigurableApplicationContext identity = null;
         try {
             identity = startIdentity(settings);
             String issuer = identity.getEnvironment().getProperty("identity.issuer");
-            for (Service service : SERVICES) {
-                infrastructure.postgres().ensureDatabase(service.database());
-                infrastructure.postgres().ensureDatabase(service.database() + "_keys"); // personal-data keys
-            }
-            infrastructure.kafka().createTopics(Topics.ALL, settings.topicPartitions());
 
             List<Service> chosen = SERVICES.stream().filter(s -> settings.starts(s.name())).toList();
             List<String> unknown = settings.services().stream()
