@@ -21,7 +21,7 @@ declare -A TOKENS
 token() {
   local client=$1
   if [[ -z ${TOKENS[$client]:-} ]]; then
-    TOKENS[$client]=$(curl -sf -u "$client:dev-$client" -d grant_type=client_credentials "$ISSUER/oauth2/token" | jq -r .access_token)
+    TOKENS[$client]=$(curl -sf -u "$client:dev-$client" -d grant_type=client_credentials "$ISSUER/oauth2/token" | jq -r .access_token || true)
   fi
   echo "${TOKENS[$client]}"
 }
@@ -43,8 +43,13 @@ wait_for() {
   done
   echo "timed out waiting for $2 to satisfy $3" >&2; return 1
 }
-# who acts for an agency on an order: a street team by its street centre, a stationed agency itself
-acting() { if [[ $1 == *-squad || $1 == *-street-team ]]; then echo "street-${1%%-*}"; else echo "agency-$1"; fi; }
+# who acts for an agency on an order: a stationed agency itself (it has a client), a street team its street centre,
+# a district unit the district centre (LocalCallers.actingClient)
+acting() {
+  if [[ -n $(token "agency-$1" 2>/dev/null) && $(token "agency-$1") != null ]]; then echo "agency-$1"
+  elif [[ $1 =~ ^[0-9]{9}- ]]; then echo "street-${1%%-*}"
+  else echo district-centre; fi
+}
 
 one_case() {
   local grid=$1 street=${1:0:9} reassign=$2 n=$3
@@ -109,7 +114,7 @@ echo "assessment: a survey import, the year $YEAR opened and scored"
 csv=$'responseId,respondentCategory,answeredOn,Q01,Q02\r\n'
 for i in 1 2 3 4 5; do csv+="verify-$RANDOM$i,RESIDENT,$YEAR-$(TZ=Asia/Shanghai date +%m-%d),5,4"$'\r\n'; done
 curl -sf -X POST "$GATEWAY/api/v1/assessments/surveys/310105001/$YEAR/responses" -H "Authorization: Bearer $(token street-310105001)" \
-  -H 'Content-Type: text/csv' --data-binary "$csv" | jq -c '{accepted, rejected}' || echo "  (survey import refused)"
+  -H 'Content-Type: text/csv' --data-binary "$csv" | jq -c . || echo "  (survey import refused)"
 curl -s -o /dev/null -w '  open period %{http_code}\n' -X POST "$GATEWAY/api/v1/assessments/periods" -H "Authorization: Bearer $(token district-centre)" \
   -H 'Content-Type: application/json' -d "{\"period\":\"$YEAR\"}"
 curl -s -o /dev/null -w '  scoring %{http_code}\n' -X POST "$GATEWAY/api/v1/assessments/periods/$YEAR/scoring" -H "Authorization: Bearer $(token district-centre)"
