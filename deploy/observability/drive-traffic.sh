@@ -114,7 +114,7 @@ echo "assessment: a survey import, the year $YEAR opened and scored"
 csv=$'responseId,respondentCategory,answeredOn,Q01,Q02\r\n'
 for i in 1 2 3 4 5; do csv+="verify-$RANDOM$i,RESIDENT,$YEAR-$(TZ=Asia/Shanghai date +%m-%d),5,4"$'\r\n'; done
 curl -sf -X POST "$GATEWAY/api/v1/assessments/surveys/310105001/$YEAR/responses" -H "Authorization: Bearer $(token street-310105001)" \
-  -H 'Content-Type: text/csv' --data-binary "$csv" | jq -c . || echo "  (survey import refused)"
+  -H 'Content-Type: text/csv' --data-binary "$csv" | head -c 300 || echo "  (survey import refused)"; echo
 curl -s -o /dev/null -w '  open period %{http_code}\n' -X POST "$GATEWAY/api/v1/assessments/periods" -H "Authorization: Bearer $(token district-centre)" \
   -H 'Content-Type: application/json' -d "{\"period\":\"$YEAR\"}"
 curl -s -o /dev/null -w '  scoring %{http_code}\n' -X POST "$GATEWAY/api/v1/assessments/periods/$YEAR/scoring" -H "Authorization: Bearer $(token district-centre)"
