@@ -13,7 +13,8 @@
 # 4. drives traffic (drive-traffic.sh), waits for the scrapes and the gauges' refresh;
 # 5. evaluates each panel's query (template variables as .* ) and each alert rule's expr through /api/v1/query and
 #    prints "dashboard | panel | series | query": fails on any error and on any panel with no series (an alert with
-#    none is simply not firing). A second count with real values (street 310105001, agency 310105001-squad) is shown;
+#    none is simply not firing, but every metric an alert names must exist, but for the few created at their first
+#    event: LAZY_METRICS). A second count with real values (street 310105001, agency 310105001-squad) is shown;
 # 6. runs `promtool check metrics` on each service's scrape and prints what it still reports.
 # Stops only what it started. Exit code 0 = all checks passed.
 set -uo pipefail
@@ -127,11 +128,19 @@ for d in deploy/grafana/dashboards/*.json; do
   done < <(jq -c '.panels[] | recurse(.panels[]?) | select(.targets != null) | .title as $t | .targets[] | select(.expr != null) | [$t, .expr]' "$d")
 done
 RULES=0 RULE_ERRORS=0
+# Meters created at their first event, which this traffic cannot cause: an escalation needs an order overdue for
+# long on the services' clock (shown by system-tests ClosedLoopSystemTest on the stack's movable clock).
+LAZY_METRICS="dispatch_orders_escalated_total"
 while IFS= read -r row; do
   alert=$(jq -r '.[0]' <<<"$row"); expr=$(jq -r '.[1]' <<<"$row"); health=$(jq -r '.[2]' <<<"$row")
   n=$(query "$expr"); RULES=$((RULES + 1))
   printf '%-16s | %-52s | %6s | %6s | %s\n' alerts.yml "$alert ($health)" "${n%% *}" - "$(tr '\n' ' ' <<<"$expr")"
   if [[ $n == ERROR* || $health == err ]]; then fail "alert $alert: $n"; RULE_ERRORS=$((RULE_ERRORS + 1)); fi
+  # an alert without series is not firing, but a misspelt metric would look the same: every metric it names must exist
+  for metric in $(grep -oE '[a-zA-Z_:][a-zA-Z0-9_:]*[[{]' <<<"$expr" | tr -d '[{' | sort -u); do
+    [[ " $LAZY_METRICS " == *" $metric "* ]] && continue
+    [[ $(query "count($metric)") == 1 ]] || { fail "alert $alert names $metric, which no target exposes"; RULE_ERRORS=$((RULE_ERRORS + 1)); }
+  done
 done < <(curl -sf "$PROM/api/v1/rules" | jq -c '.data.groups[].rules[] | [.name, .query, .health]')
 echo "panel queries: $PANELS ($EMPTY without series, $ERRORS erroring), series in all: $PANEL_SERIES; alert rules: $RULES ($RULE_ERRORS erroring)"
 for d in deploy/grafana/dashboards/*.json; do
