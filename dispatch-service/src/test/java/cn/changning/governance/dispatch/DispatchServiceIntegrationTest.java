@@ -244,7 +244,12 @@ class DispatchServiceIntegrationTest extends DispatchHttpTest {
                 () -> http.getForEntity("/actuator/prometheus", String.class).getBody(),
                 body -> body.contains("dispatch_orders_returned_total{") && body.contains("dispatch_order_time_to_accept_seconds_count{")
                         && body.contains("state=\"AWAITING_ARBITRATION\""));
-        assertThat(scrape).contains("dispatch_orders_overdue");
+        // the open-order gauges are refreshed every 15 s from the read model; their rows carry the lead agency and street
+        String refreshed = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForEntity("/actuator/prometheus", String.class).getBody(),
+                body -> body.contains("dispatch_orders_open{agency=\"310105002-squad\""));
+        assertThat(refreshed).containsPattern("dispatch_orders_open\\{agency=\"310105002-squad\".*street=\"310105002\"");
+        assertThat(refreshed).contains("dispatch_orders_open_overdue{").contains("dispatch_orders_open_escalated{");
         assertThat(scrape).containsPattern("dispatch_orders\\{agency_type=\"CITY_MANAGEMENT_SQUAD\".*state=\"AWAITING_ARBITRATION\"");
         assertThat(scrape).contains("reason=\"OUTSIDE_REMIT\"");
     }

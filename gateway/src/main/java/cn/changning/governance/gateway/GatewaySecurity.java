@@ -1,8 +1,10 @@
 package cn.changning.governance.gateway;
 
 import cn.changning.governance.gateway.limits.RateLimitFilter;
+import cn.changning.governance.gateway.observation.ClientRequestMetricsFilter;
 import cn.changning.governance.gateway.limits.RateLimitProperties;
 import cn.changning.governance.http.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,7 +63,8 @@ public class GatewaySecurity {
     }
 
     @Bean
-    public SecurityFilterChain gatewayFilterChain(HttpSecurity http, RateLimitProperties rateLimits, CorsProperties cors) throws Exception {
+    public SecurityFilterChain gatewayFilterChain(HttpSecurity http, RateLimitProperties rateLimits, CorsProperties cors,
+                                                  MeterRegistry meterRegistry) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         RequestMatcher documents = new OrRequestMatcher(Arrays.stream(DOCUMENTS).map(p -> (RequestMatcher) antMatcher(p)).toList());
@@ -112,8 +115,10 @@ public class GatewaySecurity {
                         })
                         .accessDeniedHandler((request, response, e) -> Problems.write(response, 403,
                                 "forbidden", "Forbidden", "the token's scopes do not reach this route")))
-                // just after the token is read: counted to its client, or to the address when there is none
-                .addFilterAfter(new RateLimitFilter(rateLimits), BearerTokenAuthenticationFilter.class)
+                // just after the token is read: timed per client (429s included), then counted to its client, or to the
+                // address when there is none
+                .addFilterAfter(new ClientRequestMetricsFilter(meterRegistry), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(rateLimits), ClientRequestMetricsFilter.class)
                 .build();
     }
 

@@ -87,6 +87,29 @@ class GatewayHealthAndMetricsTest {
         assertThat(lines).as("with percentile histogram buckets")
                 .anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{") && l.contains("service=\"gateway\"")
                         && l.contains("status=\"200\"") && !l.contains("/actuator"));
+        assertThat(timed).as("labelled with the id of the route that served it, from gateway.yml")
+                .anyMatch(l -> l.contains("route=\"case-service\""));
+        assertThat(lines).as("the route of a request answered before routing is none")
+                .noneMatch(l -> l.startsWith("http_server_requests_seconds_count{") && !l.contains("route=\""));
+    }
+
+    @Test
+    void eachClientsRequestsAreTimedByRouteAndStatusWithoutBuckets() {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBearerAuth(TestIssuer.tokenOf("partner-city-platform", "PARTNER", "cases:read"));
+        http.exchange("/api/v1/cases/c-2", org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers),
+                String.class);
+        assertThat(http.getForEntity("/api/v1/cases/c-3", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        List<String> lines = http.getForObject(management("/actuator/prometheus"), String.class).lines().toList();
+        String client = "partner-city-platform";
+        assertThat(lines).as("the token's client, the route and the status")
+                .anyMatch(l -> l.startsWith("gateway_client_requests_seconds_count{") && l.contains("client=\"" + client + "\"")
+                        && l.contains("route=\"case-service\"") && l.contains("status=\"200\""));
+        assertThat(lines).as("a request without a token: anonymous, refused before routing")
+                .anyMatch(l -> l.startsWith("gateway_client_requests_seconds_count{") && l.contains("client=\"anonymous\"")
+                        && l.contains("route=\"none\"") && l.contains("status=\"401\""));
+        assertThat(lines).as("no histogram buckets").noneMatch(l -> l.startsWith("gateway_client_requests_seconds_bucket"));
     }
 
     private String management(String path) {

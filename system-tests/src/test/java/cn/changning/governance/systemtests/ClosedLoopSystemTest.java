@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -214,6 +217,7 @@ class ClosedLoopSystemTest {
         JsonNode centre = PlatformClient.json(client.get("/api/v1/geography/grids/" + GRID).body()).get("centre");
         double lat = centre.get("lat").asDouble();
         double lng = centre.get("lng").asDouble();
+        double escalatedBefore = dispatchMetric("dispatch_orders_escalated_total", "street=\"" + STREET + "\"");
         try {
             clock.holdAt(at.apply(9, 0));
             String held = client.reportCase(WATER_MANHOLE_COVER, lat, lng, "Manhole cover rocking, held case");
@@ -241,6 +245,14 @@ class ClosedLoopSystemTest {
             JsonNode runningOrder = awaitOrder(running + "-r0", o -> historyEvents(o).contains("DispatchOrderEscalated"));
             assertThat(runningOrder.get("order").get("overdue").asBoolean()).isTrue();
             assertThat(historyAt(runningOrder, "DispatchOrderOverdue")).isEqualTo(at.apply(14, 0));
+            // what an operator sees: the open-order gauges of the lead agency in the street (refreshed every 15 s from
+            // the read model) count it overdue and escalated, and the escalation is counted in the street
+            String lead = "agency=\"" + runningOrder.get("order").get("leadAgencyId").asText() + "\"";
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                assertThat(dispatchMetric("dispatch_orders_open_overdue", lead, "street=\"" + STREET + "\"")).isGreaterThanOrEqualTo(1);
+                assertThat(dispatchMetric("dispatch_orders_open_escalated", lead, "street=\"" + STREET + "\"")).isGreaterThanOrEqualTo(1);
+            });
+            assertThat(dispatchMetric("dispatch_orders_escalated_total", "street=\"" + STREET + "\"")).isGreaterThan(escalatedBefore);
             JsonNode heldOrder = awaitOrder(held + "-r0", o -> true);
             assertThat(historyEvents(heldOrder)).as("nothing falls due while the case is on hold")
                     .doesNotContain("DispatchOrderDueSoon", "DispatchOrderOverdue", "DispatchOrderEscalated");
@@ -314,6 +326,22 @@ class ClosedLoopSystemTest {
 
     private static List<String> timelineEvents(String caseId) {
         return get("/api/v1/cases/" + caseId + "/timeline").get("entries").findValuesAsText("event");
+    }
+
+    /** The sum of a metric's series on the dispatch service's scrape whose labels include all of the given ones (0: none). */
+    private static double dispatchMetric(String name, String... labels) {
+        URI uri = URI.create("http://127.0.0.1:" + SharedStack.get().servicePort("dispatch-service") + "/actuator/prometheus");
+        try {
+            String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return scrape.lines().filter(l -> l.startsWith(name + "{"))
+                    .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An order once issued in full (routed, then issued: version 2 and up) and in the state the step needs. */

@@ -10,6 +10,7 @@ import cn.changning.governance.assessment.projection.indicator.IndicatorQueries;
 import cn.changning.governance.common.consuming.EventConsumer;
 import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.contracts.Topics;
+import cn.changning.governance.reference.agencies.Agency;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
 import cn.changning.governance.reference.geography.Geography;
@@ -69,9 +70,10 @@ public class IndicatorConfiguration {
 
     @Bean
     public IndicatorGauges indicatorGauges(IndicatorQueries indicatorQueries, Clock clock, WorkingCalendar workingCalendar,
-                                           Geography geography, MeterRegistry meterRegistry) {
+                                           Geography geography, AgencyDirectory agencyDirectory, MeterRegistry meterRegistry) {
         return new IndicatorGauges(indicatorQueries, clock, workingCalendar.zone(),
-                geography.subdistricts().stream().map(Subdistrict::code).toList(), meterRegistry);
+                geography.subdistricts().stream().map(Subdistrict::code).toList(),
+                agency -> agencyDirectory.find(agency).map(Agency::streetCode).orElse(null), meterRegistry);
     }
 
     /** Refreshes the gauges from the read model on a schedule (not per request). */

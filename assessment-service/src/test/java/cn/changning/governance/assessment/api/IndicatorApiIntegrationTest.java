@@ -111,6 +111,10 @@ class IndicatorApiIntegrationTest extends AssessmentServiceIntegrationTest {
         clock.moveOn(Duration.between(clock.instant(), may("20T04:00"))); // back to 20 May 2025
         gauges.refresh();
         assertThat(meters.get(IndicatorGauges.ON_TIME_HANDLING).tag("street", STREET).gauge().value()).isEqualTo(0.5);
+        // and per agency, in its street: the squad handled one of its two May orders on time
+        assertThat(meters.get(IndicatorGauges.AGENCY_ON_TIME_HANDLING).tags("agency", SQUAD, "street", STREET).gauge().value())
+                .isEqualTo(0.5);
+        assertThat(meters.find(IndicatorGauges.AGENCY_ON_TIME_CLOSURE).tags("agency", SQUAD, "street", STREET).gauge()).isNotNull();
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class ReplayScenario {
             mongo.getDatabase(DATABASE).drop();
             MongoTemplate template = new MongoTemplate(mongo, DATABASE);
             CaseProjection projection = new CaseProjection(template, VersionedDocuments.forServer(template.getDb()), CaseEventLog.MAPPER,
-                    new CaseChanges(Catalogue.load(), Geography.load()), new CaseMetrics(new SimpleMeterRegistry()));
+                    new CaseChanges(Catalogue.load(), Geography.load()), new CaseMetrics(new SimpleMeterRegistry(), List.of()));
             EventBatchHandler handler = new EventBatchHandler("case-projection-replay", projection, new SimpleMeterRegistry());
 
             List<TopicPartition> partitions = new ArrayList<>();

@@ -15,6 +15,7 @@ import cn.changning.governance.reference.calendar.RoundDeadlines;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.geography.Geography;
+import cn.changning.governance.reference.geography.Subdistrict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -70,8 +71,8 @@ public class CaseServiceConfiguration {
     }
 
     @Bean
-    public CaseMetrics caseMetrics(MeterRegistry meterRegistry) {
-        return new CaseMetrics(meterRegistry);
+    public CaseMetrics caseMetrics(MeterRegistry meterRegistry, Geography geography) {
+        return new CaseMetrics(meterRegistry, geography.subdistricts().stream().map(Subdistrict::code).toList());
     }
 
     @Bean

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -94,7 +93,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         }
     }
 
-    private record Applied(Object event, String streetCode, String itemClass, Instant reportedAt) {
+    private record Applied(Object event, String streetCode, String gridCode, String itemClass, Instant reportedAt) {
     }
 
     /** One partition's part of a batch: its bucket moves and the last offset seen. */
@@ -149,7 +148,7 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
             }
             writes.add(VersionedDocuments.applyIfNewer(record.subject(), record.sequence(),
                     update(change.get(), record.time())));
-            applied.add(new Applied(event, state.streetCode, state.itemClass, state.reportedAt));
+            applied.add(new Applied(event, state.streetCode, state.gridCode, state.itemClass, state.reportedAt));
         }
         if (writes.isEmpty()) {
             return;
@@ -198,15 +197,15 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
     private void record(Applied a) {
         Object event = a.event();
         if (event instanceof CaseReported) {
-            metrics.count("reported", a.streetCode(), a.itemClass());
+            metrics.count("reported", a.streetCode(), a.gridCode(), a.itemClass());
         } else if (event instanceof CaseFiled filed) {
-            metrics.count("filed", filed.streetCode(), filed.itemClass());
+            metrics.count("filed", filed.streetCode(), filed.gridCode(), filed.itemClass());
         } else if (event instanceof CaseRejected) {
-            metrics.count("rejected", a.streetCode(), a.itemClass());
+            metrics.count("rejected", a.streetCode(), a.gridCode(), a.itemClass());
         } else if (event instanceof CaseSentBackForRework || event instanceof CaseReopened) {
-            metrics.count("reworked", a.streetCode(), a.itemClass());
+            metrics.count("reworked", a.streetCode(), a.gridCode(), a.itemClass());
         } else if (event instanceof CaseClosed closed) {
-            metrics.count("closed", a.streetCode(), a.itemClass());
+            metrics.count("closed", a.streetCode(), a.gridCode(), a.itemClass());
             if (a.reportedAt() != null) {
                 metrics.reportToClose(Duration.between(a.reportedAt(), closed.closedAt()), a.itemClass());
             }
@@ -214,12 +213,15 @@ public class CaseProjection implements EventBatchHandler.BatchProcessor {
         // the other events are not counted
     }
 
-    private Map<CaseStep, Long> openCases() {
-        Map<CaseStep, Long> open = new EnumMap<>(CaseStep.class);
+    /** Open cases by step and street, summed over the grids and item classes of the pre-aggregated counts. */
+    Map<CaseMetrics.StepAndStreet, Long> openCases() {
+        Map<CaseMetrics.StepAndStreet, Long> open = new HashMap<>();
         counts.totals().forEach((bucket, n) -> {
-            CaseStep step = CaseStep.valueOf(CaseStats.stepOf(bucket));
+            String[] dimensions = CaseStats.dimensionsOf(bucket);
+            CaseStep step = CaseStep.valueOf(dimensions[0]);
             if (step.isOpen()) {
-                open.merge(step, n, Long::sum);
+                String street = CaseStats.NONE.equals(dimensions[1]) ? CaseMetrics.UNKNOWN : dimensions[1];
+                open.merge(new CaseMetrics.StepAndStreet(step, street), n, Long::sum);
             }
         });
         return open;

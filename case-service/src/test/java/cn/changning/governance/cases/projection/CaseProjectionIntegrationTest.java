@@ -22,6 +22,9 @@ import cn.changning.governance.contracts.cases.RejectionReason;
 import cn.changning.governance.contracts.cases.ReportSource;
 import cn.changning.governance.contracts.cases.Satisfaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import cn.changning.governance.cases.domain.CaseStep;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +61,8 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
     CaseQueries queries;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    MeterRegistry meterRegistry;
 
     @Test
     void aRedeliveredBatchAndAnOlderEventChangeNothing() {
@@ -93,6 +98,29 @@ class CaseProjectionIntegrationTest extends CaseServiceIntegrationTest {
             assertThat(bucket.count()).isPositive();
             assertThat(bucket.gridCode()).isEqualTo(GRID);
         });
+    }
+
+    /** The business meters a case moves: the flow counters by street and grid, the open-case counts by step and street. */
+    @Test
+    void aFiledCaseIsCountedInItsStreetAndGridAndOpenInItsStep() {
+        String id = UUID.randomUUID().toString();
+        Partition topic = new Partition();
+        CaseMetrics.StepAndStreet filedHere = new CaseMetrics.StepAndStreet(CaseStep.FILED, STREET);
+        long openBefore = projection.openCases().getOrDefault(filedHere, 0L);
+        double filedBefore = filedInGrid();
+
+        projection.process(List.of(topic.next(id, 0, reported(id)), topic.next(id, 1, filed(id))));
+        assertThat(filedInGrid()).isEqualTo(filedBefore + 1);
+        assertThat(projection.openCases().getOrDefault(filedHere, 0L)).isEqualTo(openBefore + 1);
+
+        projection.process(List.of(topic.next(id, 2, dispatched(id))));
+        assertThat(projection.openCases().getOrDefault(filedHere, 0L)).as("moved on to DISPATCHED").isEqualTo(openBefore);
+        assertThat(filedInGrid()).as("counted once").isEqualTo(filedBefore + 1);
+    }
+
+    private double filedInGrid() {
+        Counter filed = meterRegistry.find("governance.cases.filed").tags("street", STREET, "grid", GRID).counter();
+        return filed == null ? 0 : filed.count();
     }
 
     @Test

@@ -166,7 +166,7 @@ public class DispatchServiceConfiguration {
 
         @Scheduled(fixedDelayString = "${dispatch.metrics.gauge-refresh:15s}", initialDelayString = "5s")
         public void refresh() {
-            metrics.updateGauges(counts.byLeadAgencyTypeAndState(), counts.openOverdue());
+            metrics.updateGauges(counts.byLeadAgencyTypeAndState(), counts.openByLeadAgencyAndStreet());
         }
     }
 }

@@ -193,7 +193,8 @@ class DispatchOrderChanges {
                 .append(ReturnField.NOTE, e.note()).append(ReturnField.AT, date(e.returnedAt()))
                 .append(ReturnField.PASSED_TO, null));
         String type = agencyType(e.agencyId());
-        a.observations.add(metrics -> metrics.returned(type, e.reason().name()));
+        String street = a.o.getString(STREET_CODE);
+        a.observations.add(metrics -> metrics.returned(type, e.reason().name(), street));
         a.at = e.returnedAt();
         a.agency = e.agencyId();
         a.summary = e.agencyId() + " returned it: " + e.reason() + (e.note() == null ? "" : " (" + e.note() + ")");
@@ -212,6 +213,11 @@ class DispatchOrderChanges {
             involved.add(e.toAgencyId());
         }
         lastOpenReturnOf(a.o, e.fromAgencyId()).append(ReturnField.PASSED_TO, e.toAgencyId()).append(ReturnField.OUTCOME, "REASSIGNED");
+        // buck-passing: which kind of agency handed the part to which (types, not ids: bounded)
+        String fromType = agencyType(e.fromAgencyId());
+        String toType = agencyType(e.toAgencyId());
+        String street = a.o.getString(STREET_CODE);
+        a.observations.add(metrics -> metrics.reassigned(fromType, toType, street));
         a.at = e.reassignedAt();
         a.agency = e.fromAgencyId();
         a.summary = "street (" + e.arbitratedBy() + ") reassigned " + e.role() + " part from " + e.fromAgencyId() + " to " + e.toAgencyId();
@@ -297,7 +303,8 @@ class DispatchOrderChanges {
         a.o.put(ESCALATED, true);
         a.o.put(FOLLOWED_UP_BY, e.toLevel().name());
         String leadType = a.o.getString(LEAD_AGENCY_TYPE);
-        a.observations.add(metrics -> metrics.escalated(leadType));
+        String street = a.o.getString(STREET_CODE);
+        a.observations.add(metrics -> metrics.escalated(leadType, street));
         a.at = e.escalatedAt();
         a.summary = "escalated from the " + e.fromLevel() + " centre to the " + e.toLevel() + " centre";
     }

@@ -228,6 +228,49 @@ class DispatchOrderProjectionTest {
         assertThat(meters.get("dispatch.orders.escalated").counter().count()).isEqualTo(1.0);
     }
 
+    @Test
+    void theOpenOrderGaugesCountByLeadAgencyAndStreetAndDropAnOrderOnceHandled() {
+        DispatchMetrics gauges = new DispatchMetrics(meters);
+        DispatchOrderCounts counts = new DispatchOrderCounts(mongo);
+        payloads.add(new DispatchOrderDueSoon(ORDER, "case-7", SQUAD, DUE, T0.plusSeconds(3600)));
+        payloads.add(new DispatchOrderOverdue(ORDER, "case-7", SQUAD, DUE, DUE));
+        projection.process(records(0, 8));
+        gauges.updateGauges(counts.byLeadAgencyTypeAndState(), counts.openByLeadAgencyAndStreet());
+        assertThat(openGauge("dispatch.orders.open")).isEqualTo(1.0);
+        assertThat(openGauge("dispatch.orders.open.overdue")).isEqualTo(1.0);
+        assertThat(openGauge("dispatch.orders.open.escalated")).as("overdue, not yet escalated").isZero();
+
+        payloads.add(new DispatchOrderEscalated(ORDER, "case-7", SQUAD, EscalationLevel.STREET, EscalationLevel.DISTRICT, DUE));
+        projection.process(records(8, 9));
+        gauges.updateGauges(counts.byLeadAgencyTypeAndState(), counts.openByLeadAgencyAndStreet());
+        assertThat(openGauge("dispatch.orders.open.escalated")).isEqualTo(1.0);
+        assertThat(meters.get("dispatch.orders.escalated").tag("street", "310105001").counter().count()).isEqualTo(1.0);
+
+        payloads.add(new DispatchOrderAccepted(ORDER, "case-7", MARKET, AgencyRole.ASSIST, DUE));
+        payloads.add(new DispatchOrderHandled(ORDER, "case-7", 0, SQUAD, "RESOLVED", null, List.of(), false, DUE.plusSeconds(90)));
+        projection.process(records(9, 11));
+        gauges.updateGauges(counts.byLeadAgencyTypeAndState(), counts.openByLeadAgencyAndStreet());
+        assertThat(meters.find("dispatch.orders.open").gauges()).as("a handled order is not open: its row is gone").isEmpty();
+        assertThat(meters.find("dispatch.orders.open.overdue").gauges()).isEmpty();
+    }
+
+    double openGauge(String name) {
+        return meters.get(name).tags("agency", SQUAD, "street", "310105001").gauge().value();
+    }
+
+    @Test
+    void aReassignmentIsCountedAsABuckPassingPairOfAgencyTypesInItsStreet() {
+        projection.process(records(0, 6));
+        assertThat(meters.get("dispatch.orders.reassigned")
+                .tags("from_agency_type", "POLICE_STATION", "to_agency_type", "MARKET_SUPERVISION_OFFICE", "street", "310105001")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("dispatch.orders.returned").tags("reason", "WRONG_AGENCY", "street", "310105001").counter().count())
+                .isEqualTo(1.0);
+        projection.process(records(0, 6));
+        assertThat(meters.get("dispatch.orders.reassigned").counter().count()).as("a redelivered batch counts nothing again")
+                .isEqualTo(1.0);
+    }
+
     List<DispatchViews.QueueItem> queue(String agencyId, QueueBucket bucket) {
         return queries.queue(agencyId, bucket, ALL, PageQuery.first(10)).items();
     }

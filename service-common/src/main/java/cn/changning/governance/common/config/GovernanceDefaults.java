@@ -153,7 +153,11 @@ public class GovernanceDefaults implements EnvironmentPostProcessor, Ordered {
         // a signing key of its own and a JwtDecoder trusting only that key.
         d.put("spring.autoconfigure.exclude", String.join(",",
                 "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration",
-                "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"));
+                "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration",
+                // No exemplars (trace ids) on /actuator/prometheus: Prometheus 2.42 (Debian 12's) drops a whole scrape with
+                // an exemplar on a histogram's _count line. Boot 3.5 has no property to turn them off; this
+                // auto-configuration is what hands the registry a span context. Trace ids stay in the logs and headers.
+                "org.springframework.boot.actuate.autoconfigure.tracing.prometheus.PrometheusExemplarsAutoConfiguration"));
         d.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "${GOVERNANCE_ISSUER_URI:http://127.0.0.1:9000}");
         d.put("spring.security.oauth2.resourceserver.jwt.audiences", "governance-platform");
         // Spring Security's own spans would sit between the request's span (its log lines) and the controller's

@@ -27,6 +27,7 @@ import cn.changning.governance.contracts.registry.YouthLeagueOrganizationRegiste
 import cn.changning.governance.partyregistry.projection.statistics.StatisticsFields.Scope;
 import cn.changning.governance.partyregistry.support.PartyRegistryIntegrationTest;
 import cn.changning.governance.reference.geography.Geography;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,6 +128,24 @@ class ResidentialAreaStatisticsTest extends PartyRegistryIntegrationTest {
         all.addAll(erasure);
         projection().process(all);
         assertThat(figures()).isEqualTo(expected);
+    }
+
+    /** The gauges read the same counters as the API: on 2026-12-01 two of Huayang Road's 16 areas have an officer (A1, A2). */
+    @Test
+    void thePoliceCoverageGaugesShowTheStreetsCoverageOnTheServiceClocksDay() {
+        batches(dataset(), 40).forEach(projection()::process);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Clock onTheDay = Clock.fixed(ON.atStartOfDay(ZoneId.of("Asia/Shanghai")).plusHours(9).toInstant(), ZoneId.of("Asia/Shanghai"));
+        PoliceCoverageGauges gauges = new PoliceCoverageGauges(queries(), onTheDay, Map.of(S1, 16L, S2, 17L), meters);
+        assertThat(meters.get(PoliceCoverageGauges.AREAS_WITH_OFFICER).tag("street", S1).gauge().value()).as("before the first refresh")
+                .isZero();
+
+        gauges.refresh();
+        assertThat(meters.get(PoliceCoverageGauges.AREAS).tag("street", S1).gauge().value()).isEqualTo(16.0);
+        assertThat(meters.get(PoliceCoverageGauges.AREAS_WITH_OFFICER).tag("street", S1).gauge().value()).isEqualTo(2.0);
+        assertThat(meters.get(PoliceCoverageGauges.RATIO).tag("street", S1).gauge().value()).isEqualTo(2.0 / 16);
+        // B1's O5 is in post from 2026-11-20: Jiangsu Road has one of its 17 areas covered
+        assertThat(meters.get(PoliceCoverageGauges.AREAS_WITH_OFFICER).tag("street", S2).gauge().value()).isEqualTo(1.0);
     }
 
     @Test
