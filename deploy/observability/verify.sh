@@ -38,9 +38,15 @@ TARGETS=(case-service=127.0.0.1:8081 dispatch-service=127.0.0.1:8082 assessment-
          party-registry-service=127.0.0.1:8084 gateway=127.0.0.1:8090)
 
 echo "== 1. Prometheus and promtool"
-if ! command -v prometheus >/dev/null || ! command -v promtool >/dev/null; then
+NEED=()
+{ command -v prometheus && command -v promtool; } >/dev/null || NEED+=(prometheus)
+command -v jq >/dev/null || NEED+=(jq)
+if ((${#NEED[@]})); then
   SUDO=; [[ $(id -u) != 0 ]] && SUDO=sudo
-  $SUDO apt-get install -y prometheus || { echo "cannot install Debian's prometheus package"; exit 2; }
+  echo "installing Debian's ${NEED[*]}"
+  # a fresh machine may have no package lists yet: update once and retry
+  $SUDO apt-get install -y "${NEED[@]}" || { $SUDO apt-get update && $SUDO apt-get install -y "${NEED[@]}"; } \
+    || { echo "cannot install Debian's ${NEED[*]}"; exit 2; }
 fi
 prometheus --version 2>&1 | head -1
 promtool check config deploy/prometheus/prometheus.yml || fail "promtool check config deploy/prometheus/prometheus.yml"
