@@ -16,6 +16,7 @@ import cn.changning.governance.benchmarks.scenarios.ReplayScenario;
 import cn.changning.governance.benchmarks.scenarios.VisibilityLagScenario;
 import cn.changning.governance.benchmarks.support.CaseApi;
 import cn.changning.governance.benchmarks.support.ConsumerLag;
+import cn.changning.governance.benchmarks.support.Engines;
 import cn.changning.governance.benchmarks.support.EventStoreSeeder;
 import cn.changning.governance.embedded.EmbeddedInfrastructure;
 
@@ -82,8 +83,7 @@ public final class BenchmarkRunner {
         if (System.getProperty("GOVERNANCE_DATA_DIR") == null && System.getenv("GOVERNANCE_DATA_DIR") == null) {
             System.setProperty("GOVERNANCE_DATA_DIR", data.toString());
         }
-        return new BenchmarkOptions(options.quick(), options.targetUrl(), options.caseServiceUrl(), options.reportDir(),
-                Optional.of(data), options.sizes(), options.only());
+        return options.withDataDir(data);
     }
 
     /** Runs everything and writes the report files; the test calls this. */
@@ -126,16 +126,17 @@ public final class BenchmarkRunner {
         Runtime rt = Runtime.getRuntime();
         report.environment().put("mode", options.quick() ? "quick" : "full");
         report.environment().put("target", target.describe());
+        report.environment().put("loadFrom", target.loadFrom());
         report.environment().put("machine", String.format(Locale.ROOT, "%d cores, JVM %s, max heap %d MiB, %s",
                 rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20, System.getProperty("os.name")));
         report.environment().put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         report.environment().put("sizes", sizes.toString());
 
         CaseApi api = new CaseApi(new Http(Duration.ofSeconds(120), new LocalCallers(target.issuer(), target.gatewayUrl())));
-        EmbeddedInfrastructure engines = target.engines();
-        Optional<EmbeddedInfrastructure> stores = target.platformStores();
+        Engines engines = target.engines();
+        Optional<Engines> stores = target.platformStores();
         Optional<EventStoreSeeder> eventStore = stores.map(s -> new EventStoreSeeder(
-                s.postgres().jdbcUrl("case_service"), s.postgres().username(), s.postgres().password()));
+                s.jdbcUrl("case_service"), s.username(), s.password()));
 
         step("raw limits", () -> new RawLimits(engines, sizes.rawPhase()).run(report));
 
@@ -185,12 +186,12 @@ public final class BenchmarkRunner {
             step("growth, grown store", () -> growth.commands(report, GrowthScenario.GROWN, eventStore.get().count()));
             settle(stores);
             long[] added = {0};
-            step("grow read model", () -> added[0] = growth.growReadModel(report, stores.get().mongo().connectionString(),
+            step("grow read model", () -> added[0] = growth.growReadModel(report, stores.get().mongoUri(),
                     sizes.growthCases(), sizes.seedTimeCap()));
             step("queries grown", () -> growth.queries(report, "queries, read model grown", sizes.queryRepetitions(),
                     String.format("after %,d cases were added", added[0])));
             // Last: the burst leaves the platform's consumers a backlog that would load any scenario after it.
-            step("publication", () -> new PublicationScenario(eventStore.get(), engines.kafka().bootstrapServers(),
+            step("publication", () -> new PublicationScenario(eventStore.get(), engines.bootstrapServers(),
                     sizes.publicationEvents()).run(report, template(api, target, eventStore.get())));
         } else {
             report.add(new ScenarioResult(GrowthScenario.GROUP, GrowthScenario.GROWN)
@@ -201,7 +202,7 @@ public final class BenchmarkRunner {
         Goals.evaluate(report, sizes);
     }
 
-    private void assessment(EmbeddedInfrastructure engines) {
+    private void assessment(Engines engines) {
         new AssessmentRescoringScenario(engines, sizes.assessmentCases(), sizes.assessmentTimeCap(), sizes.assessmentRepetitions()).run(report);
     }
 
@@ -216,7 +217,7 @@ public final class BenchmarkRunner {
         report.environment().put("sizes", sizes.toString());
         try (EmbeddedInfrastructure engines = EmbeddedInfrastructure.start(
                 new EmbeddedInfrastructure.Settings(options.dataDir().orElseThrow().resolve("engines"), 0, 0, 0, true, true))) {
-            step("assessment re-scoring", () -> assessment(engines));
+            step("assessment re-scoring", () -> assessment(Engines.of(engines)));
         }
         Goals.assessment(report);
     }
@@ -239,12 +240,12 @@ public final class BenchmarkRunner {
     }
 
     /** Lets every consumer of the platform catch up (bounded); a backlog left over is noted in the report. */
-    private void settle(Optional<EmbeddedInfrastructure> stores) {
+    private void settle(Optional<Engines> stores) {
         Duration timeout = sizes.settleCap();
         if (stores.isEmpty()) {
             return;
         }
-        try (ConsumerLag lag = new ConsumerLag(stores.get().kafka().bootstrapServers())) {
+        try (ConsumerLag lag = new ConsumerLag(stores.get().bootstrapServers())) {
             long start = System.nanoTime();
             long left = lag.awaitAllCaughtUp(timeout);
             double seconds = (System.nanoTime() - start) / 1e9;
