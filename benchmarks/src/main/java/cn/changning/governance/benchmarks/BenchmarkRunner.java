@@ -8,6 +8,7 @@ import cn.changning.governance.benchmarks.core.ReportWriter;
 import cn.changning.governance.benchmarks.core.ScenarioResult;
 import cn.changning.governance.benchmarks.scenarios.AssessmentRescoringScenario;
 import cn.changning.governance.benchmarks.scenarios.CommandScenario;
+import cn.changning.governance.benchmarks.scenarios.DrainRateScenario;
 import cn.changning.governance.benchmarks.scenarios.FullLoopScenario;
 import cn.changning.governance.benchmarks.scenarios.GrowthScenario;
 import cn.changning.governance.benchmarks.scenarios.PublicationScenario;
@@ -161,13 +162,16 @@ public final class BenchmarkRunner {
                 report.figure(CommandScenario.GROUP, CommandScenario.createName("gateway", 16), "commandsPerSecond"));
         report.environment().put("peakCreatesPerSecondViaGateway", Math.round(peak));
         VisibilityLagScenario lag = new VisibilityLagScenario(api, target.gatewayUrl(), target.caseServiceUrl(),
-                sizes.lagWarmup(), sizes.lagDuration());
+                sizes.lagWarmup(), sizes.lagDuration(), stores.map(Engines::bootstrapServers));
         step("visibility 20/s", () -> lag.run(report, "20/s", 20));
         if (peak > 0) {
             settle(stores);
             step("visibility 10%", () -> lag.run(report, "10% of peak", Math.max(1, 0.10 * peak)));
             settle(stores);
             step("visibility 50%", () -> lag.run(report, "50% of peak", Math.max(1, 0.50 * peak)));
+            settle(stores);
+            // Issue 16: at the peak rate itself, is the read side's lag bounded once the load stops?
+            step("visibility 100%", () -> lag.run(report, VisibilityLagScenario.PEAK_LABEL, peak));
         }
         settle(stores);
 
@@ -193,11 +197,18 @@ public final class BenchmarkRunner {
             // Last: the burst leaves the platform's consumers a backlog that would load any scenario after it.
             step("publication", () -> new PublicationScenario(eventStore.get(), engines.bootstrapServers(),
                     sizes.publicationEvents()).run(report, template(api, target, eventStore.get())));
+            // After the publication burst's backlog is drained: the drain scenario makes a backlog of its own.
+            settle(stores);
+            step("drain", () -> new DrainRateScenario(eventStore.get(), engines.bootstrapServers(),
+                    target.caseProjection(api.http()).orElseThrow(), sizes.publicationEvents())
+                    .run(report, template(api, target, eventStore.get())));
         } else {
             report.add(new ScenarioResult(GrowthScenario.GROUP, GrowthScenario.GROWN)
                     .notAvailable("needs the platform's event store and read model (the local stack); not reachable with --target-url"));
             report.add(new ScenarioResult(PublicationScenario.GROUP, PublicationScenario.NAME)
                     .notAvailable("needs the platform's event store (the local stack); not reachable with --target-url"));
+            report.add(new ScenarioResult(DrainRateScenario.GROUP, DrainRateScenario.NAME)
+                    .notAvailable("needs the platform's event store and the case projection's binding (the local stack); not reachable with --target-url"));
         }
         Goals.evaluate(report, sizes);
     }

@@ -8,7 +8,13 @@ import cn.changning.governance.embedded.EmbeddedInfrastructure;
 import cn.changning.governance.localstack.LocalStack;
 import cn.changning.governance.localstack.LocalStackSettings;
 
+import cn.changning.governance.localstack.LocalCallers;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +85,12 @@ public final class Target implements AutoCloseable {
             PlatformProcess child = PlatformProcess.start(options.platformJar(), data.resolve("platform"),
                     options.platformHeap(), options.reportDir().resolve("platform-stdout.log"), PLATFORM_START_TIMEOUT);
             PlatformProcess.Ports ports = child.ports();
+            try {
+                requireRateLimitsOff(child.url(ports.gateway()), child.url(ports.identity()));
+            } catch (RuntimeException e) {
+                child.close();
+                throw e;
+            }
             String loadFrom = String.format("%s; platform child JVM pid %d, -Xmx%s (%s), stdout %s, logs %s",
                     benchmarkJvm(), child.pid(), options.platformHeap(), options.platformJar().getFileName(),
                     child.stdout().toAbsolutePath(), data.resolve("platform").resolve("logs").toAbsolutePath());
@@ -132,6 +144,28 @@ public final class Target implements AutoCloseable {
     /** Where the load (and the raw limits) came from, for the report's environment. */
     public String loadFrom() {
         return loadFrom;
+    }
+
+    /**
+     * The gateway counts every request it limits with a {@code RateLimit-Limit} header; an answer without one shows the
+     * child took GOVERNANCE_GATEWAY_RATELIMIT_ENABLED=false, so the run measures the services and not the limits.
+     */
+    static void requireRateLimitsOff(String gatewayUrl, String issuer) {
+        String path = "/api/v1/cases?size=1";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", new LocalCallers(issuer, gatewayUrl).authorization("GET", path, null)).GET().build();
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200 || r.headers().firstValue("RateLimit-Limit").isPresent()) {
+                throw new IllegalStateException("the platform's gateway still limits requests or does not answer: GET " + path
+                        + " " + r.statusCode() + ", RateLimit-Limit " + r.headers().firstValue("RateLimit-Limit").orElse("absent"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + gatewayUrl + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static String benchmarkJvm() {
