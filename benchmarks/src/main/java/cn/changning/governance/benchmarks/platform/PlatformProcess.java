@@ -106,7 +106,7 @@ public final class PlatformProcess implements AutoCloseable {
         // The drain scenario pauses and resumes the case projection's binding through Spring Cloud Stream's
         // actuator endpoint (authenticated, on the service's own port). One variable reaches every application in
         // the child, so the list is the union of what the services (GovernanceDefaults) and the gateway (gateway.yml)
-        // expose, plus bindings.
+        // expose, plus bindings (the authorisation server, which exposes less, gains metrics and the names no bean has).
         env.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,metrics,gateway,bindings");
         return env;
     }
