@@ -58,7 +58,8 @@ public final class PlatformProcess implements AutoCloseable {
     private final Path stdout;
     private final Thread stopOnExit;
 
-    private PlatformProcess(Process process, Ports ports, Path stdout) {
+    /** A started child (any process, for the tests of the stop). */
+    PlatformProcess(Process process, Ports ports, Path stdout) {
         this.process = process;
         this.ports = ports;
         this.stdout = stdout;
@@ -140,7 +141,7 @@ public final class PlatformProcess implements AutoCloseable {
         }
     }
 
-    private void awaitUp(Duration timeout) {
+    void awaitUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -168,6 +169,10 @@ public final class PlatformProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** The child's stdout and stderr (its logs proper are under its data folder's {@code logs}). */

@@ -90,7 +90,7 @@ public final class DrainRateScenario {
                         + lag.lag(PROJECTION_GROUP) + " events left");
             }
             if (lagBefore > 0) {
-                result.note(lagBefore + " events were behind before the pause: they are in the backlog drained");
+                result.note("behind just before the pause: " + lagBefore + " event(s), in the backlog if still behind at the resume");
             }
             report.add(result);
         }

@@ -1,8 +1,11 @@
 package cn.changning.governance.benchmarks.platform;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,9 +55,32 @@ class PlatformProcessTest {
     @Test
     void aMissingJarIsNamedWithTheBuildThatMakesIt() {
         assertThatThrownBy(() -> PlatformProcess.start(Path.of("/nowhere/local-stack-exec.jar"), Path.of("/tmp/unused"),
-                "1g", Path.of("/tmp/unused/out.log"), java.time.Duration.ofSeconds(1)))
+                "1g", Path.of("/tmp/unused/out.log"), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("/nowhere/local-stack-exec.jar")
                 .hasMessageContaining("-pl local-stack");
+    }
+
+    @Test
+    void aChildThatExitsBeforeItIsUpFailsTheStartWithItsOutputNamed(@TempDir Path folder) throws Exception {
+        Path notAJar = Files.writeString(folder.resolve("local-stack-exec.jar"), "not a jar");
+        Path stdout = folder.resolve("platform-stdout.log");
+
+        assertThatThrownBy(() -> PlatformProcess.start(notAJar, folder.resolve("platform"), "64m", stdout, Duration.ofSeconds(60)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exited with")
+                .hasMessageContaining(stdout.toString());
+        assertThat(Files.readString(stdout)).as("what java said").isNotBlank();
+    }
+
+    @Test
+    void closingStopsTheChild(@TempDir Path folder) throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "600").start();
+        PlatformProcess child = new PlatformProcess(sleeper, PlatformProcess.Ports.free(), folder.resolve("out.log"));
+        assertThat(child.isAlive()).isTrue();
+
+        child.close();
+
+        assertThat(child.isAlive()).isFalse();
     }
 }
