@@ -23,17 +23,60 @@ import java.util.Optional;
  *   --only assessment           run that scenario alone, on the engines only (no services started)
  *   --duration-scale X          multiplies every warm-up and measured duration
  *   --uncapped                  no time caps on the replay and the seeding: the full sizes, however long they take
+ *   --platform process|in-process  the local stack as a child process (the full run's default: the load comes from a
+ *                               JVM of its own) or in the benchmark's JVM (the quick run's default)
+ *   --platform-jar JAR          the local stack's executable jar (default local-stack/target/local-stack-*-exec.jar)
+ *   --platform-heap SIZE        the child's -Xmx (default 3g)
  * </pre>
  */
 public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Optional<String> caseServiceUrl,
-                               Path reportDir, Optional<Path> dataDir, Sizes sizes, Optional<String> only) {
+                               Path reportDir, Optional<Path> dataDir, Sizes sizes, Optional<String> only,
+                               Platform platform, Path platformJar, String platformHeap) {
+
+    /** Where the local stack the benchmark starts runs. */
+    public enum Platform {
+        /** A child process of its own (PlatformProcess). */
+        PROCESS,
+        /** In the benchmark's JVM. */
+        IN_PROCESS;
+
+        static Platform parse(String value) {
+            return switch (value) {
+                case "process" -> PROCESS;
+                case "in-process" -> IN_PROCESS;
+                default -> throw new IllegalArgumentException("--platform takes process or in-process, not " + value);
+            };
+        }
+    }
+
+    static final String DEFAULT_HEAP = "3g";
 
     /** The scenario {@code --only} can run alone. */
     public static final String ONLY_ASSESSMENT = "assessment";
 
-    public BenchmarkOptions(boolean quick, Optional<String> targetUrl, Optional<String> caseServiceUrl,
-                            Path reportDir, Optional<Path> dataDir, Sizes sizes) {
-        this(quick, targetUrl, caseServiceUrl, reportDir, dataDir, sizes, Optional.empty());
+    /** The same options with another data folder. */
+    BenchmarkOptions withDataDir(Path data) {
+        return new BenchmarkOptions(quick, targetUrl, caseServiceUrl, reportDir, Optional.of(data), sizes, only,
+                platform, platformJar, platformHeap);
+    }
+
+    /**
+     * The local stack's executable jar as the build leaves it, from the repository's root or from the benchmarks
+     * module (where Maven runs the tests); the root's path when there is none, for the error message.
+     */
+    static Path defaultPlatformJar() {
+        for (Path folder : new Path[]{Path.of("local-stack", "target"), Path.of("..", "local-stack", "target")}) {
+            if (java.nio.file.Files.isDirectory(folder)) {
+                try (var jars = java.nio.file.Files.newDirectoryStream(folder, "local-stack-*-exec.jar")) {
+                    for (Path jar : jars) {
+                        return jar;
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        return Path.of("local-stack", "target", "local-stack-0.1.0-SNAPSHOT-exec.jar");
     }
 
     /** How big and how long each scenario is. */
@@ -96,6 +139,9 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
         String only = null;
         double scale = 1;
         boolean uncapped = false;
+        Platform platform = null;
+        Path platformJar = null;
+        String heap = DEFAULT_HEAP;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -111,6 +157,9 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                 case "--duration-scale" -> scale = Double.parseDouble(args[++i]);
                 case "--uncapped" -> uncapped = true;
                 case "--assessment-cases" -> assessment = Integer.parseInt(args[++i]);
+                case "--platform" -> platform = Platform.parse(args[++i]);
+                case "--platform-jar" -> platformJar = Path.of(args[++i]);
+                case "--platform-heap" -> heap = args[++i];
                 case "--only" -> {
                     only = args[++i];
                     if (!only.equals(ONLY_ASSESSMENT)) {
@@ -129,6 +178,8 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                 s.growthWarmup(), s.growthDuration(), s.queryRepetitions(), uncapped ? NO_CAP : s.seedTimeCap(), s.settleCap(),
                 assessment != null ? assessment : s.assessmentCases(), uncapped ? NO_CAP : s.assessmentTimeCap(), s.assessmentRepetitions());
         return new BenchmarkOptions(quick, Optional.ofNullable(target), Optional.ofNullable(caseService),
-                reportDir, Optional.ofNullable(dataDir), s, Optional.ofNullable(only));
+                reportDir, Optional.ofNullable(dataDir), s, Optional.ofNullable(only),
+                platform != null ? platform : quick ? Platform.IN_PROCESS : Platform.PROCESS,
+                platformJar != null ? platformJar : defaultPlatformJar(), heap);
     }
 }

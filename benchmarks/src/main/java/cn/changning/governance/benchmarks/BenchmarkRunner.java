@@ -8,6 +8,7 @@ import cn.changning.governance.benchmarks.core.ReportWriter;
 import cn.changning.governance.benchmarks.core.ScenarioResult;
 import cn.changning.governance.benchmarks.scenarios.AssessmentRescoringScenario;
 import cn.changning.governance.benchmarks.scenarios.CommandScenario;
+import cn.changning.governance.benchmarks.scenarios.DrainRateScenario;
 import cn.changning.governance.benchmarks.scenarios.FullLoopScenario;
 import cn.changning.governance.benchmarks.scenarios.GrowthScenario;
 import cn.changning.governance.benchmarks.scenarios.PublicationScenario;
@@ -16,6 +17,7 @@ import cn.changning.governance.benchmarks.scenarios.ReplayScenario;
 import cn.changning.governance.benchmarks.scenarios.VisibilityLagScenario;
 import cn.changning.governance.benchmarks.support.CaseApi;
 import cn.changning.governance.benchmarks.support.ConsumerLag;
+import cn.changning.governance.benchmarks.support.Engines;
 import cn.changning.governance.benchmarks.support.EventStoreSeeder;
 import cn.changning.governance.embedded.EmbeddedInfrastructure;
 
@@ -37,8 +39,9 @@ import java.util.Optional;
  *
  * Order matters: raw limits first (nothing else running), a warm-up of the stack's code, the
  * empty-store command run before anything else is stored, then commands, visibility lag (its rates follow the measured peak), the full
- * loop, the replay, the growth runs (which fill the stores) and last the publication burst, whose
- * backlog keeps the platform's consumers busy for a while after it. Between
+ * loop, the replay, the growth runs (which fill the stores), the publication burst, whose
+ * backlog keeps the platform's consumers busy for a while after it, and last the drain, which pauses the
+ * case projection to build a backlog of its own. Between
  * scenarios the platform's consumers are given time to catch up, so one scenario's backlog
  * does not load the next.
  */
@@ -82,8 +85,7 @@ public final class BenchmarkRunner {
         if (System.getProperty("GOVERNANCE_DATA_DIR") == null && System.getenv("GOVERNANCE_DATA_DIR") == null) {
             System.setProperty("GOVERNANCE_DATA_DIR", data.toString());
         }
-        return new BenchmarkOptions(options.quick(), options.targetUrl(), options.caseServiceUrl(), options.reportDir(),
-                Optional.of(data), options.sizes(), options.only());
+        return options.withDataDir(data);
     }
 
     /** Runs everything and writes the report files; the test calls this. */
@@ -126,16 +128,17 @@ public final class BenchmarkRunner {
         Runtime rt = Runtime.getRuntime();
         report.environment().put("mode", options.quick() ? "quick" : "full");
         report.environment().put("target", target.describe());
+        report.environment().put("loadFrom", target.loadFrom());
         report.environment().put("machine", String.format(Locale.ROOT, "%d cores, JVM %s, max heap %d MiB, %s",
                 rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20, System.getProperty("os.name")));
         report.environment().put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         report.environment().put("sizes", sizes.toString());
 
         CaseApi api = new CaseApi(new Http(Duration.ofSeconds(120), new LocalCallers(target.issuer(), target.gatewayUrl())));
-        EmbeddedInfrastructure engines = target.engines();
-        Optional<EmbeddedInfrastructure> stores = target.platformStores();
+        Engines engines = target.engines();
+        Optional<Engines> stores = target.platformStores();
         Optional<EventStoreSeeder> eventStore = stores.map(s -> new EventStoreSeeder(
-                s.postgres().jdbcUrl("case_service"), s.postgres().username(), s.postgres().password()));
+                s.jdbcUrl("case_service"), s.username(), s.password()));
 
         step("raw limits", () -> new RawLimits(engines, sizes.rawPhase()).run(report));
 
@@ -160,13 +163,16 @@ public final class BenchmarkRunner {
                 report.figure(CommandScenario.GROUP, CommandScenario.createName("gateway", 16), "commandsPerSecond"));
         report.environment().put("peakCreatesPerSecondViaGateway", Math.round(peak));
         VisibilityLagScenario lag = new VisibilityLagScenario(api, target.gatewayUrl(), target.caseServiceUrl(),
-                sizes.lagWarmup(), sizes.lagDuration());
+                sizes.lagWarmup(), sizes.lagDuration(), stores.map(Engines::bootstrapServers));
         step("visibility 20/s", () -> lag.run(report, "20/s", 20));
         if (peak > 0) {
             settle(stores);
             step("visibility 10%", () -> lag.run(report, "10% of peak", Math.max(1, 0.10 * peak)));
             settle(stores);
             step("visibility 50%", () -> lag.run(report, "50% of peak", Math.max(1, 0.50 * peak)));
+            settle(stores);
+            // Issue 16: at the peak rate itself, is the read side's lag bounded once the load stops?
+            step("visibility 100%", () -> lag.run(report, VisibilityLagScenario.PEAK_LABEL, peak));
         }
         settle(stores);
 
@@ -185,23 +191,30 @@ public final class BenchmarkRunner {
             step("growth, grown store", () -> growth.commands(report, GrowthScenario.GROWN, eventStore.get().count()));
             settle(stores);
             long[] added = {0};
-            step("grow read model", () -> added[0] = growth.growReadModel(report, stores.get().mongo().connectionString(),
+            step("grow read model", () -> added[0] = growth.growReadModel(report, stores.get().mongoUri(),
                     sizes.growthCases(), sizes.seedTimeCap()));
             step("queries grown", () -> growth.queries(report, "queries, read model grown", sizes.queryRepetitions(),
                     String.format("after %,d cases were added", added[0])));
             // Last: the burst leaves the platform's consumers a backlog that would load any scenario after it.
-            step("publication", () -> new PublicationScenario(eventStore.get(), engines.kafka().bootstrapServers(),
+            step("publication", () -> new PublicationScenario(eventStore.get(), engines.bootstrapServers(),
                     sizes.publicationEvents()).run(report, template(api, target, eventStore.get())));
+            // After the publication burst's backlog is drained: the drain scenario makes a backlog of its own.
+            settle(stores);
+            step("drain", () -> new DrainRateScenario(eventStore.get(), engines.bootstrapServers(),
+                    target.caseProjection(api.http()).orElseThrow(), sizes.publicationEvents())
+                    .run(report, template(api, target, eventStore.get())));
         } else {
             report.add(new ScenarioResult(GrowthScenario.GROUP, GrowthScenario.GROWN)
                     .notAvailable("needs the platform's event store and read model (the local stack); not reachable with --target-url"));
             report.add(new ScenarioResult(PublicationScenario.GROUP, PublicationScenario.NAME)
                     .notAvailable("needs the platform's event store (the local stack); not reachable with --target-url"));
+            report.add(new ScenarioResult(DrainRateScenario.GROUP, DrainRateScenario.NAME)
+                    .notAvailable("needs the platform's event store and the case projection's binding (the local stack); not reachable with --target-url"));
         }
         Goals.evaluate(report, sizes);
     }
 
-    private void assessment(EmbeddedInfrastructure engines) {
+    private void assessment(Engines engines) {
         new AssessmentRescoringScenario(engines, sizes.assessmentCases(), sizes.assessmentTimeCap(), sizes.assessmentRepetitions()).run(report);
     }
 
@@ -216,7 +229,7 @@ public final class BenchmarkRunner {
         report.environment().put("sizes", sizes.toString());
         try (EmbeddedInfrastructure engines = EmbeddedInfrastructure.start(
                 new EmbeddedInfrastructure.Settings(options.dataDir().orElseThrow().resolve("engines"), 0, 0, 0, true, true))) {
-            step("assessment re-scoring", () -> assessment(engines));
+            step("assessment re-scoring", () -> assessment(Engines.of(engines)));
         }
         Goals.assessment(report);
     }
@@ -239,12 +252,12 @@ public final class BenchmarkRunner {
     }
 
     /** Lets every consumer of the platform catch up (bounded); a backlog left over is noted in the report. */
-    private void settle(Optional<EmbeddedInfrastructure> stores) {
+    private void settle(Optional<Engines> stores) {
         Duration timeout = sizes.settleCap();
         if (stores.isEmpty()) {
             return;
         }
-        try (ConsumerLag lag = new ConsumerLag(stores.get().kafka().bootstrapServers())) {
+        try (ConsumerLag lag = new ConsumerLag(stores.get().bootstrapServers())) {
             long start = System.nanoTime();
             long left = lag.awaitAllCaughtUp(timeout);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -62,4 +62,20 @@ class BenchmarkOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--fast");
     }
+
+    @Test
+    void theFullRunStartsThePlatformAsAChildProcessAndTheQuickRunInItsOwnJvm() {
+        assertThat(BenchmarkOptions.parse().platform()).isEqualTo(BenchmarkOptions.Platform.PROCESS);
+        assertThat(BenchmarkOptions.parse("--quick").platform()).isEqualTo(BenchmarkOptions.Platform.IN_PROCESS);
+        assertThat(BenchmarkOptions.parse("--quick", "--platform", "process").platform()).isEqualTo(BenchmarkOptions.Platform.PROCESS);
+        assertThat(BenchmarkOptions.parse("--platform", "in-process").platform()).isEqualTo(BenchmarkOptions.Platform.IN_PROCESS);
+
+        BenchmarkOptions child = BenchmarkOptions.parse("--platform-jar", "/opt/ls-exec.jar", "--platform-heap", "4g");
+        assertThat(child.platformJar()).isEqualTo(java.nio.file.Path.of("/opt/ls-exec.jar"));
+        assertThat(child.platformHeap()).isEqualTo("4g");
+        assertThat(BenchmarkOptions.parse().platformHeap()).isEqualTo("3g");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--platform", "docker"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("docker");
+    }
 }

@@ -47,6 +47,11 @@ class QuickBenchmarkTest {
         positive(scenarios, "4 visibility lag / creates at 20/s", "commands");
         positive(scenarios, "4 visibility lag / creates at 10% of peak", "commands");
         positive(scenarios, "4 visibility lag / creates at 50% of peak", "commands");
+        positive(scenarios, "4 visibility lag / creates at 100% of peak", "commands");
+        assertThat(scenarios.get("4 visibility lag / creates at 100% of peak").get("figures").has("caughtUpAfterLoadSeconds"))
+                .as("the catch-up after the peak load is timed").isTrue();
+        positive(scenarios, "8 drain / case read model drains a backlog", "backlogEvents", 1_000);
+        positive(scenarios, "8 drain / case read model drains a backlog", "eventsPerSecond");
         positive(scenarios, "5 full loop / six steps, concurrent actors", "loops");
         positive(scenarios, "6 replay / case read model from offset 0", "eventsReplayed");
         positive(scenarios, "7 growth / commands, empty store", "storedEvents", 0);
@@ -59,7 +64,7 @@ class QuickBenchmarkTest {
         assertThat(scenarios.get("7 assessment / re-score a year").get("figures").get("subjectsMongoDiffersFromMemory").asLong())
                 .as("the Mongo path counts what the in-memory fold counts").isZero();
 
-        assertThat(json.get("goals")).hasSize(11);
+        assertThat(json.get("goals")).hasSize(13);
         json.get("goals").forEach(g -> assertThat(g.get("status").asText()).isIn("MET", "MISSED", "NOT MEASURED"));
     }
 

@@ -165,7 +165,7 @@ public final class LocalStack implements AutoCloseable {
                                                                EmbeddedInfrastructure infra, String issuer) {
         Map<String, Object> p = common(settings);
         p.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
-        p.put("server.port", settings.servicePort(service.defaultPort()));
+        p.put("server.port", settings.servicePort(service.name(), service.defaultPort()));
         p.put("spring.datasource.url", infra.postgres().jdbcUrl(service.database()));
         p.put("spring.datasource.username", infra.postgres().username());
         p.put("spring.datasource.password", infra.postgres().password());

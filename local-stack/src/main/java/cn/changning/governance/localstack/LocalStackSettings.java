@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * How the local stack runs. From the environment: {@code GOVERNANCE_DATA_DIR} (default
  * {@code ./data/local-stack}), {@code GATEWAY_PORT} (8080), {@code GATEWAY_MANAGEMENT_PORT} (8090: the gateway's
- * health and metrics, not on the partners' port), service ports 8081–8084 unless
- * {@code GOVERNANCE_SERVICE_PORTS=random}, {@code POSTGRES_PORT} (5432), {@code KAFKA_PORT}
+ * health and metrics, not on the partners' port), service ports 8081–8084 ({@code CASE_SERVICE_PORT},
+ * {@code DISPATCH_SERVICE_PORT}, {@code ASSESSMENT_SERVICE_PORT}, {@code PARTY_REGISTRY_SERVICE_PORT}: the names the
+ * services' own files read) unless {@code GOVERNANCE_SERVICE_PORTS=random}, {@code POSTGRES_PORT} (5432), {@code KAFKA_PORT}
  * (9092), {@code MONGO_PORT} (27017), {@code GOVERNANCE_TOPIC_PARTITIONS} (3),
  * {@code GOVERNANCE_DURABLE} (true: fsync and synchronous commit on), {@code IDENTITY_PORT} (9000: the
  * authorisation server). {@code GOVERNANCE_CONSOLE_LOG}
@@ -70,8 +71,18 @@ public record LocalStackSettings(Path dataDirectory, int gatewayPort, boolean ra
         return services.isEmpty() || services.contains(serviceName);
     }
 
-    int servicePort(int defaultPort) {
-        return randomServicePorts ? 0 : defaultPort;
+    /**
+     * A service's port: a free one with the random service ports, else {@code <NAME>_PORT} or its default. The local
+     * stack passes server.port as an override, which beats the variable the service's own file reads, so the stack
+     * reads the same variable itself (a benchmark starts the stack as a process on ports of its choosing).
+     */
+    int servicePort(String serviceName, int defaultPort) {
+        return randomServicePorts ? 0 : Integer.parseInt(env(portVariable(serviceName), String.valueOf(defaultPort)));
+    }
+
+    /** {@code case-service} → {@code CASE_SERVICE_PORT}. */
+    static String portVariable(String serviceName) {
+        return serviceName.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT";
     }
 
     /** The gateway's management port: a free one with the services' free ports, else GATEWAY_MANAGEMENT_PORT (8090). */

@@ -28,7 +28,7 @@ import cn.changning.governance.benchmarks.support.CaseEventLog;
 import cn.changning.governance.common.consuming.EventBatchHandler;
 import cn.changning.governance.common.consuming.EventRecord;
 import cn.changning.governance.common.consuming.VersionedDocuments;
-import cn.changning.governance.embedded.EmbeddedInfrastructure;
+import cn.changning.governance.benchmarks.support.Engines;
 import cn.changning.governance.reference.agencies.AgencyDirectory;
 import cn.changning.governance.reference.calendar.WorkingCalendar;
 import cn.changning.governance.reference.catalogue.Catalogue;
@@ -87,12 +87,12 @@ public final class AssessmentRescoringScenario {
     private static final int CHUNK = 5_000;
     private static final SchemeVariant SATISFACTION_AT_20 = new SchemeVariant(null, null, 20.0, null, null, null, null);
 
-    private final EmbeddedInfrastructure engines;
+    private final Engines engines;
     private final int cases;
     private final Duration projectionCap;
     private final int repetitions;
 
-    public AssessmentRescoringScenario(EmbeddedInfrastructure engines, int cases, Duration projectionCap, int repetitions) {
+    public AssessmentRescoringScenario(Engines engines, int cases, Duration projectionCap, int repetitions) {
         this.engines = engines;
         this.cases = cases;
         this.projectionCap = projectionCap;
@@ -106,14 +106,14 @@ public final class AssessmentRescoringScenario {
         AssessmentEventLog log = new AssessmentEventLog(geography, directory, Catalogue.load(), zone, cases);
         ScenarioResult result = new ScenarioResult(GROUP, NAME);
 
-        engines.kafka().createTopics(List.of(CASE_TOPIC, DISPATCH_TOPIC), 3);
+        engines.createTopics(List.of(CASE_TOPIC, DISPATCH_TOPIC), 3);
         long t0 = System.nanoTime();
         long[] written = write(log);
         double writeSeconds = seconds(t0);
         long events = written[0] + written[1];
         say("%,d cases: %,d events (%,d case, %,d dispatch) written to two topics in %.1f s", cases, events, written[0], written[1], writeSeconds);
 
-        try (MongoClient client = MongoClients.create(engines.mongo().connectionString())) {
+        try (MongoClient client = MongoClients.create(engines.mongoUri())) {
             client.getDatabase(DATABASE).drop();
             MongoTemplate mongo = new MongoTemplate(client, DATABASE);
             IndicatorProjections.createIndexes(mongo);
@@ -252,7 +252,7 @@ public final class AssessmentRescoringScenario {
     /** Writes the log to the two topics, in windows of {@link #WINDOW} cases sorted by time; returns {case, dispatch} events. */
     private long[] write(AssessmentEventLog log) {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.kafka().bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
@@ -287,7 +287,7 @@ public final class AssessmentRescoringScenario {
         EventBatchHandler orderHandler = new EventBatchHandler("indicator-orders-bench",
                 IndicatorProjections.orders(mongo, documents, CaseEventLog.MAPPER), meters);
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.kafka().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.bootstrapServers(),
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -4,7 +4,7 @@ import cn.changning.governance.benchmarks.core.ClosedLoopLoad;
 import cn.changning.governance.benchmarks.core.Latency;
 import cn.changning.governance.benchmarks.core.Report;
 import cn.changning.governance.benchmarks.core.ScenarioResult;
-import cn.changning.governance.embedded.EmbeddedInfrastructure;
+import cn.changning.governance.benchmarks.support.Engines;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -67,10 +67,10 @@ public final class RawLimits {
     private static final String TOPIC = "bench.raw";
     private static final byte[] PAYLOAD = eventSizedJson();
 
-    private final EmbeddedInfrastructure engines;
+    private final Engines engines;
     private final Duration phase;
 
-    public RawLimits(EmbeddedInfrastructure engines, Duration phase) {
+    public RawLimits(Engines engines, Duration phase) {
         this.engines = engines;
         this.phase = phase;
     }
@@ -93,8 +93,8 @@ public final class RawLimits {
     // ---- PostgreSQL
 
     private void postgres(Report report, String name, int threads) {
-        engines.postgres().ensureDatabase(DATABASE);
-        String url = engines.postgres().jdbcUrl(DATABASE);
+        engines.ensureDatabase(DATABASE);
+        String url = engines.jdbcUrl(DATABASE);
         try (Connection c = connect(url); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS raw_event");
             // The event table's shape: the same columns and the same three unique indexes.
@@ -141,7 +141,7 @@ public final class RawLimits {
     }
 
     private Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, engines.postgres().username(), engines.postgres().password());
+        return DriverManager.getConnection(url, engines.username(), engines.password());
     }
 
     private static void closeQuietly(Connection c) {
@@ -155,9 +155,9 @@ public final class RawLimits {
     // ---- Kafka
 
     private void kafka(Report report) {
-        engines.kafka().createTopics(List.of(TOPIC), 3);
+        engines.createTopics(List.of(TOPIC), 3);
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.kafka().bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -199,7 +199,7 @@ public final class RawLimits {
 
     private void consume(Report report, long expected) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.kafka().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.bootstrapServers(),
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -237,7 +237,7 @@ public final class RawLimits {
     // ---- Mongo wire server
 
     private void mongo(Report report) {
-        try (MongoClient client = MongoClients.create(engines.mongo().connectionString())) {
+        try (MongoClient client = MongoClients.create(engines.mongoUri())) {
             MongoCollection<Document> docs = client.getDatabase(DATABASE).getCollection("raw_cases");
             docs.drop();
             Latency perBatch = new Latency("bulk write of 1,000");

@@ -11,7 +11,7 @@ import cn.changning.governance.cases.projection.CaseProjection;
 import cn.changning.governance.common.consuming.EventBatchHandler;
 import cn.changning.governance.common.consuming.VersionedDocuments;
 import cn.changning.governance.common.consuming.EventRecord;
-import cn.changning.governance.embedded.EmbeddedInfrastructure;
+import cn.changning.governance.benchmarks.support.Engines;
 import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.geography.Geography;
 import com.mongodb.client.MongoClient;
@@ -49,29 +49,29 @@ public final class ReplayScenario {
     private static final String TOPIC = "bench.replay.case-events";
     private static final String DATABASE = "case_service_replay";
 
-    private final EmbeddedInfrastructure engines;
+    private final Engines engines;
     private final long events;
     private final Duration timeCap;
 
-    public ReplayScenario(EmbeddedInfrastructure engines, long events, Duration timeCap) {
+    public ReplayScenario(Engines engines, long events, Duration timeCap) {
         this.engines = engines;
         this.events = events;
         this.timeCap = timeCap;
     }
 
     public void run(Report report) {
-        engines.kafka().createTopics(List.of(TOPIC), 3);
+        engines.createTopics(List.of(TOPIC), 3);
         long seedStart = System.nanoTime();
-        long written = new CaseEventLog().write(engines.kafka().bootstrapServers(), TOPIC, events);
+        long written = new CaseEventLog().write(engines.bootstrapServers(), TOPIC, events);
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
         Latency perBatch = new Latency("projection batch (up to 1,000 events)");
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.kafka().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.bootstrapServers(),
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (MongoClient mongo = MongoClients.create(engines.mongo().connectionString());
+        try (MongoClient mongo = MongoClients.create(engines.mongoUri());
              KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             mongo.getDatabase(DATABASE).drop();
             MongoTemplate template = new MongoTemplate(mongo, DATABASE);

@@ -46,6 +46,31 @@ public final class ConsumerLag implements AutoCloseable {
         }
     }
 
+    /** The summed end offsets of a topic's partitions: how many records it has ever held. */
+    public long endOffsets(String topic) {
+        try {
+            var description = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            long end = 0;
+            for (var e : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values()) {
+                end += e.offset();
+            }
+            return end;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+        }
+    }
+
+    /**
+     * Polls until every consumer group has caught up and returns how long that took, in nanoseconds from the call;
+     * -1 when the time ran out first. The resolution is the poll interval (plus two admin round trips).
+     */
+    public long nanosUntilAllCaughtUp(Duration timeout, Duration interval) {
+        long start = System.nanoTime();
+        return Await.until(() -> lagOfAllGroups() == 0, timeout, interval) ? System.nanoTime() - start : -1;
+    }
+
     /** The summed lag of every consumer group on the broker: the platform's projections and policies. */
     public long lagOfAllGroups() {
         try {
