@@ -1,10 +1,12 @@
 package cn.changning.governance.dispatch.domain;
 
 import cn.changning.governance.contracts.dispatch.DispatchOrderExtensionApproved;
+import cn.changning.governance.contracts.dispatch.DispatchOrderExtensionRequested;
 import cn.changning.governance.contracts.dispatch.DispatchOrderTimerStarted;
 import cn.changning.governance.contracts.dispatch.WithdrawalReason;
 import cn.changning.governance.dispatch.domain.DispatchCommands.AcceptDispatchOrder;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ApproveExtension;
+import cn.changning.governance.dispatch.domain.DispatchCommands.ApproveExtensionAtDistrict;
 import cn.changning.governance.dispatch.domain.DispatchCommands.PauseDispatchOrderClock;
 import cn.changning.governance.dispatch.domain.DispatchCommands.ReportHandling;
 import cn.changning.governance.dispatch.domain.DispatchCommands.RequestExtension;
@@ -105,6 +107,20 @@ class DispatchOrderDeadlineSchedulesTest {
                 .expectNoScheduledDeadlineWithName(WARNING, DispatchOrder.WARNING_DEADLINE)
                 .expectNoScheduledDeadlineWithName(DEADLINE, DispatchOrder.OVERDUE_DEADLINE)
                 .expectScheduledDeadlineMatching(EXTENDED, withIdentifier(() -> recorded.get().get(OrderClock.OVERDUE_SCHEDULE)));
+    }
+
+    /** Cancelling by scope after scheduling would take the new clock's deadlines too: the old go first. */
+    @Test
+    void anExtensionOfAnOrderWithDeadlinesFromBeforeTheIdsKeepsItsNewDeadlines() {
+        Instant further = EXTENDED.plus(Duration.ofDays(2));
+        fixture.givenCurrentTime(START)
+                .andGivenCommands(jointTask(), new AcceptDispatchOrder(ORDER, SQUAD, null, LATER),
+                        new RequestExtension(ORDER, SQUAD, "owner abroad", EXTENDED, null, LATER))
+                .andGiven(approved(MetaData.emptyInstance()),
+                        new DispatchOrderExtensionRequested(ORDER, CASE, SQUAD, "still abroad", further, LATER))
+                .when(new ApproveExtensionAtDistrict(ORDER, "district-centre", null, LATER))
+                .expectScheduledDeadlineWithName(further, DispatchOrder.OVERDUE_DEADLINE)
+                .expectNoScheduledDeadlineWithName(DEADLINE, DispatchOrder.OVERDUE_DEADLINE);
     }
 
     @Test
