@@ -174,8 +174,8 @@ final class OrderClock {
             deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
             return;
         }
-        // A deadline that has fired meanwhile is no longer scheduled: Axon 4.13's cancelSchedule ignores an unknown id
-        // (it catches db-scheduler's TaskInstanceNotFoundException), and the events of a firing forget the id anyway.
+        // A deadline that fired left an event that forgot its id; one that fired unnoticed, or is firing right now, the
+        // service's deadline manager tolerates (config.OrderDeadlineManager): a cancel never fails the command.
         if (warningSchedule != null) {
             deadlines.cancelSchedule(WARNING_DEADLINE, warningSchedule);
         }

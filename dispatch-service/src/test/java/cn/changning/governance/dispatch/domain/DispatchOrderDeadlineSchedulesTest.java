@@ -40,8 +40,8 @@ import static org.axonframework.test.matchers.Matchers.listWithAnyOf;
 
 /**
  * The order cancels its deadlines by the schedule ids its events recorded (issue 16), and by scope only for deadlines
- * scheduled before the ids were recorded. The fixture's deadline manager hands out the deadline message's identifier
- * as the schedule id, as Axon's db-scheduler deadline manager does not, but either way the id is what cancelSchedule takes.
+ * scheduled before the ids were recorded. The fixture's deadline manager uses the deadline message's identifier as the
+ * schedule id (db-scheduler's generates its own); either way the id it returns is the one cancelSchedule takes.
  */
 class DispatchOrderDeadlineSchedulesTest {
 
