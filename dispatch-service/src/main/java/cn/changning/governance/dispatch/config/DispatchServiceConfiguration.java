@@ -21,9 +21,17 @@ import cn.changning.governance.reference.catalogue.Catalogue;
 import cn.changning.governance.reference.geography.Geography;
 import cn.changning.governance.reference.responsibility.ResponsibilityList;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +50,27 @@ public class DispatchServiceConfiguration {
     @Bean
     public ConfigurerModule dispatchOrderAggregate() {
         return configurer -> configurer.configureAggregate(DispatchOrder.class);
+    }
+
+    /**
+     * Axon's db-scheduler deadline manager, built as its auto-configuration builds it, with a cancel by id that a
+     * deadline firing at that moment cannot fail ({@link OrderDeadlineManager}). Being a DeadlineManager bean, it
+     * replaces the auto-configured one; being a DbSchedulerDeadlineManager, Axon's deadline task finds it.
+     */
+    @Bean
+    public DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                           @Qualifier("eventSerializer") Serializer serializer,
+                                           TransactionManager transactionManager, DeadlineManagerSpanFactory spanFactory) {
+        DbSchedulerDeadlineManager.Builder builder = DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                // db-scheduler's Spring starter starts and stops the scheduler.
+                .startScheduler(false)
+                .stopScheduler(false);
+        return new OrderDeadlineManager(builder, scheduler, spanFactory);
     }
 
     /** The deadlines fall due on the service's clock, so a test stack that moves it on moves them on too. */

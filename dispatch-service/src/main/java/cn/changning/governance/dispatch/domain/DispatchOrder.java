@@ -48,6 +48,7 @@ import cn.changning.governance.reference.calendar.RoundDeadlines;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.MetaData;
 
 import java.time.Instant;
 import java.util.List;
@@ -98,8 +99,9 @@ public class DispatchOrder extends DispatchOrderState {
                 c.persistentProblem(), c.gridCode(), c.streetCode(), c.leadAgencyType(),
                 c.assistingAgencyTypes() == null ? List.of() : List.copyOf(c.assistingAgencyTypes()),
                 !assistants.isEmpty(), c.followedUpBy() == null ? EscalationLevel.STREET : c.followedUpBy()));
-        apply(new DispatchOrderTimerStarted(c.orderId(), c.caseId(), c.startedAt(), warning, c.deadline()));
-        OrderClock.schedule(deadlines, warning, c.deadline());
+        // Scheduled first so the event can record the ids (the tasks are inserted only when the command commits).
+        MetaData schedules = OrderClock.schedule(deadlines, warning, c.deadline());
+        apply(new DispatchOrderTimerStarted(c.orderId(), c.caseId(), c.startedAt(), warning, c.deadline()), schedules);
     }
 
     @CommandHandler
@@ -255,10 +257,11 @@ public class DispatchOrder extends DispatchOrderState {
     private long approve(String decidedBy, Instant approvedAt, DeadlineManager deadlines, DeadlinePlanner planner) {
         Instant newDeadline = clock.pendingExtension();
         Instant newWarning = planner.warningAt(clock.startedAt(), newDeadline);
+        // The old clock's deadlines go before the new ones are scheduled (see OrderClock.cancel).
+        clock.cancel(deadlines);
+        MetaData schedules = OrderClock.schedule(deadlines, newWarning, newDeadline);
         apply(new DispatchOrderExtensionApproved(orderId, caseId, decidedBy, clock.deadline(), newDeadline, newWarning,
-                approvedAt));
-        OrderClock.cancel(deadlines);
-        OrderClock.schedule(deadlines, newWarning, newDeadline);
+                approvedAt), schedules);
         return version();
     }
 
@@ -291,7 +294,7 @@ public class DispatchOrder extends DispatchOrderState {
         }
         apply(new DispatchOrderSentBackForRework(orderId, caseId, round, c.reworkRound(), parts.leadAgencyId(), c.reason(),
                 c.sentBackAt()));
-        OrderClock.cancel(deadlines);
+        clock.cancel(deadlines);
         return plan(c.reworkRound());
     }
 
@@ -304,8 +307,8 @@ public class DispatchOrder extends DispatchOrderState {
         if (c.pausedAt() == null) {
             throw DomainRuleViolation.invalid("pausedAt-missing", "pausedAt", "Say when the case was put on hold");
         }
+        clock.cancel(deadlines);
         apply(new DispatchOrderClockPaused(orderId, caseId, c.pausedAt()));
-        OrderClock.cancel(deadlines);
     }
 
     /** The case resumed: the clock continues with the working time it had left. Not paused: nothing changes. */
@@ -318,8 +321,8 @@ public class DispatchOrder extends DispatchOrderState {
             throw DomainRuleViolation.invalid("resumedAt-missing", "resumedAt", "Say when the case was resumed");
         }
         OrderClock.Resumption resumed = clock.resumption(rounds, c.resumedAt());
-        apply(new DispatchOrderClockResumed(orderId, caseId, c.resumedAt(), resumed.warningAt(), resumed.deadline()));
-        clock.scheduleRemaining(deadlines);
+        MetaData schedules = clock.scheduleRemaining(deadlines, resumed);
+        apply(new DispatchOrderClockResumed(orderId, caseId, c.resumedAt(), resumed.warningAt(), resumed.deadline()), schedules);
     }
 
     /** The case is no longer to be handled: the order closes. Handled, reworked or withdrawn already: nothing changes. */
@@ -332,7 +335,7 @@ public class DispatchOrder extends DispatchOrderState {
             return;
         }
         apply(new DispatchOrderWithdrawn(orderId, caseId, c.reason(), c.withdrawnAt()));
-        OrderClock.cancel(deadlines);
+        clock.cancel(deadlines);
     }
 
     // Deadlines are cancelled on pause and withdrawal; the guards below hold even for one that fires late.
@@ -362,7 +365,7 @@ public class DispatchOrder extends DispatchOrderState {
         if (report != null && parts.allDone()) {
             apply(new DispatchOrderHandled(orderId, caseId, round, parts.leadAgencyId(), report.result(), report.note(),
                     report.photoUrls(), clock.onTime(at), at));
-            OrderClock.cancel(deadlines);
+            clock.cancel(deadlines);
         }
     }
 
