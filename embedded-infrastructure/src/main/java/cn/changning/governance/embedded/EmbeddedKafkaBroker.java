@@ -84,7 +84,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Creates each topic that does not exist yet, with unlimited retention (the topics are the log). */
     public void createTopics(Collection<String> topics, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        createTopics(bootstrapServers(), topics, partitions);
+    }
+
+    /** The same on any broker by address (a platform in another process: the benchmarks). */
+    public static void createTopics(String bootstrapServers, Collection<String> topics, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t))

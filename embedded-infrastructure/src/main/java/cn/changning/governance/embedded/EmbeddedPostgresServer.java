@@ -89,10 +89,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Creates the database unless it exists: each service owns one. */
     public void ensureDatabase(String database) {
+        ensureDatabase(jdbcUrl("postgres"), username(), password(), database);
+    }
+
+    /**
+     * The same on any server by address (a platform in another process: the benchmarks).
+     *
+     * @param serverUrl the JDBC URL of a database to connect to while creating, e.g. the server's {@code postgres}
+     */
+    public static void ensureDatabase(String serverUrl, String username, String password, String database) {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("database name must be lower-case snake_case: " + database);
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = java.sql.DriverManager.getConnection(serverUrl, username, password);
              Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery(
                     "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {

@@ -149,21 +149,16 @@ public final class SeparateProcessesCheck {
     }
 
     /** Waits until each service's topic holds as many events as its store (the publisher caught up), or SETTLE passed. */
-    private void settle(Map<String, String> topicsByDatabase, Map<String, Long> stored, Map<String, List<TopicEvent>> published)
-            throws SQLException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (true) {
+    private void settle(Map<String, String> topicsByDatabase, Map<String, Long> stored, Map<String, List<TopicEvent>> published) {
+        Await.until(() -> {
             boolean caughtUp = true;
             for (Map.Entry<String, String> e : new TreeMap<>(topicsByDatabase).entrySet()) {
                 stored.put(e.getValue(), storedEvents(e.getKey()));
                 published.put(e.getValue(), read(e.getValue()));
                 caughtUp &= published.get(e.getValue()).size() >= stored.get(e.getValue());
             }
-            if (caughtUp || System.nanoTime() > deadline) {
-                return;
-            }
-            sleep(1000);
-        }
+            return caughtUp;
+        }, SETTLE, Duration.ofSeconds(1));
     }
 
     private boolean closedInReadModel(CaseApi api, String gateway, String caseId) {
@@ -270,11 +265,13 @@ public final class SeparateProcessesCheck {
         return scraped;
     }
 
-    private long storedEvents(String database) throws SQLException {
+    private long storedEvents(String database) {
         try (Connection c = DriverManager.getConnection(options.get("postgres") + "/" + database, "postgres", "postgres");
              ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count the events of " + database, e);
         }
     }
 
@@ -309,14 +306,5 @@ public final class SeparateProcessesCheck {
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,22 +1,10 @@
 package cn.changning.governance.benchmarks.support;
 
 import cn.changning.governance.embedded.EmbeddedInfrastructure;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
+import cn.changning.governance.embedded.EmbeddedKafkaBroker;
+import cn.changning.governance.embedded.EmbeddedPostgresServer;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL, Kafka and the Mongo wire server by address: the platform's own engines (in this JVM or in the
@@ -53,38 +41,11 @@ public record Engines(int postgresPort, String bootstrapServers, String mongoUri
 
     /** Creates the database unless it exists (the benchmark's own: raw limits, replay). */
     public void ensureDatabase(String database) {
-        if (!database.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("database name must be lower-case snake_case: " + database);
-        }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), username(), password());
-             Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            statement.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + database, e);
-        }
+        EmbeddedPostgresServer.ensureDatabase(jdbcUrl("postgres"), username(), password(), database);
     }
 
     /** Creates the topics that are missing, kept for ever (as the platform's own are). */
     public void createTopics(Collection<String> topics, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, (short) 1).configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")))
-                    .toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topics " + topics, e.getCause());
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create topics " + topics, e);
-        }
+        EmbeddedKafkaBroker.createTopics(bootstrapServers, topics, partitions);
     }
 }
