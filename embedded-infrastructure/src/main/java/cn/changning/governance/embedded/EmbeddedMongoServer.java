@@ -3,21 +3,18 @@ package cn.changning.governance.embedded;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import cn.changning.governance.embedded.mongo.OrderedH2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 
 /**
  * The MongoDB wire-protocol server (mongo-java-server), since no MongoDB binary can be
  * installed here. With a data directory it keeps documents in an H2 MVStore file and
- * commits after every write command, so a read-model write acknowledged to a projection
+ * commits after every write command ({@link OrderedH2Backend}), so a read-model write acknowledged to a projection
  * (which then commits its Kafka offset) survives a kill of the JVM.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
@@ -41,7 +38,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            backend = new CommittingH2Backend(dataDirectory.resolve("mongo.mv").toString());
+            backend = new OrderedH2Backend(dataDirectory.resolve("mongo.mv").toString());
         }
         // Driver 5 refuses the older wire versions that are the server's default.
         backend.version(ServerVersion.MONGO_5_0);
@@ -62,26 +59,5 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     public void close() {
         server.shutdown();
         backend.close();
-    }
-
-    /** Commits the MVStore after each write command instead of on H2's one-second timer. */
-    private static final class CommittingH2Backend extends H2Backend {
-
-        private static final Set<String> WRITE_COMMANDS = Set.of(
-                "insert", "update", "delete", "findandmodify", "createindexes", "drop",
-                "dropdatabase", "dropindexes", "create", "renamecollection");
-
-        CommittingH2Backend(String fileName) {
-            super(fileName);
-        }
-
-        @Override
-        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            Document result = super.handleCommand(channel, databaseName, command, query);
-            if (WRITE_COMMANDS.contains(command.toLowerCase())) {
-                commit();
-            }
-            return result;
-        }
     }
 }

@@ -77,6 +77,12 @@ public final class PlatformProcess implements AutoCloseable {
         command.add(java.toString());
         command.add("-Xmx" + maxHeap);
         command.add("-Daxoniq.update-checker.disabled=true");
+        // e.g. a flight recording of the platform under the benchmark's load:
+        // BENCHMARK_PLATFORM_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/platform.jfr"
+        String extra = System.getenv("BENCHMARK_PLATFORM_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         return command;
