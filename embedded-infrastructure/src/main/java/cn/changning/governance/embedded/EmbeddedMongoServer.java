@@ -1,9 +1,9 @@
 package cn.changning.governance.embedded;
 
+import cn.changning.governance.embedded.mongo.OrderedH2Backend;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import cn.changning.governance.embedded.mongo.OrderedH2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
