@@ -100,15 +100,15 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
         }
 
         /**
-         * The sizes the issue asks for. On a 2-core machine the replay, the grown store and the
-         * grown read model would each take longer than the whole run is allowed; their time caps
-         * keep the run to about 15 minutes, and the report says where a size was cut.
+         * The sizes the issue asks for. On a 2-core machine the grown store and the grown read model
+         * would each take longer than the whole run is allowed; their time caps keep the run to about
+         * half an hour, and the report says where a size was cut. The replay's cap is a guard only.
          */
         static Sizes full() {
             return new Sizes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(8),
                     50_000, Duration.ofSeconds(2), Duration.ofSeconds(15),
                     Duration.ofSeconds(3), Duration.ofSeconds(20), 8,
-                    1_000_000, Duration.ofSeconds(120),
+                    1_000_000, Duration.ofMinutes(8), // issue 16: the whole 1,000,000-event replay, completed (~5,000/s)
                     5_000_000, 1_000_000, Duration.ofSeconds(5), Duration.ofSeconds(10),
                     5, Duration.ofSeconds(150), Duration.ofSeconds(45),
                     200_000, Duration.ofMinutes(15), 5);
