@@ -10,12 +10,15 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Features;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +36,9 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     static final String CLUSTER_ID = "q1Sh-9_ISia_zwGINzRvyQ";
+    /** A clean stop takes 1-10 s here (controlled shutdown, then the raft client's own); see {@link #stop()}. */
+    static final Duration STOP_DEADLINE = Duration.ofSeconds(60);
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
     private final Path logDirectory;
     private final int port;
@@ -64,14 +70,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server.startup();
     }
 
-    /** Stops the broker and waits until its sockets are closed; {@link #start()} brings it back. */
+    /**
+     * Stops the broker and waits until its sockets are closed; {@link #start()} brings it back. The wait is bounded: a
+     * local stack stopped with SIGTERM once hung for over an hour, its {@code kafka-1-raft-io-thread} spinning in
+     * {@code KafkaRaftClient.pollLeader} while the stop waited in {@code KafkaRaftManager.shutdown}, so nothing after
+     * the broker (PostgreSQL's process) was stopped either. Past {@link #STOP_DEADLINE} the broker is left to the
+     * process's end, logged with where its stop is stuck; its log directory is recovered at the next start, as after
+     * a crash (every send the platform counts as done was acknowledged with acks=all and flushed by then).
+     */
     public synchronized void stop() {
         if (server == null) {
             return;
         }
-        server.shutdown();
-        server.awaitShutdown();
+        KafkaRaftServer stopping = server;
         server = null;
+        Thread stopper = Deadlines.runBounded("kafka-broker-stop", () -> {
+            stopping.shutdown();
+            stopping.awaitShutdown();
+        }, STOP_DEADLINE);
+        if (stopper.isAlive()) {
+            log.error("Kafka did not stop within {} s; leaving it to the process's end (its log is recovered at the next "
+                    + "start). The stop waits in:{}", STOP_DEADLINE.toSeconds(), Deadlines.stackOf(stopper));
+        }
     }
 
     public synchronized boolean isRunning() {
