@@ -140,6 +140,10 @@ public final class TwoInstancesScenario {
         Queue<String> created = new ConcurrentLinkedQueue<>();
         both(urls, warmup, created); // unmeasured: the second instance's JIT (and a rebalance of each consumer group)
 
+        long projectionLag;
+        try (ConsumerLag lag = new ConsumerLag(engines.bootstrapServers())) {
+            projectionLag = lag.lag(DrainRateScenario.PROJECTION_GROUP); // the warm-up's, handled in the measured period
+        }
         InstanceMetrics[] before = {InstanceMetrics.scrape(urls[0]), InstanceMetrics.scrape(urls[1])};
         ClosedLoopLoad.Outcome[] measured = both(urls, duration, created);
         List<String> cases = List.copyOf(created);
@@ -169,7 +173,8 @@ public final class TwoInstancesScenario {
                 .figure("ratioToOneInstance", one.throughput() > 0 ? total / one.throughput() : Double.NaN)
                 .figure("commands", completed)
                 .figure("errors", errors)
-                .figure("secondInstanceStartSeconds", startSeconds);
+                .figure("secondInstanceStartSeconds", startSeconds)
+                .figure("projectionLagAtStart", projectionLag);
         for (int i = 0; i < 2; i++) {
             String n = "instance" + (i + 1);
             r.figure(n + "HttpCalls", work[i].httpCalls())
@@ -188,9 +193,12 @@ public final class TwoInstancesScenario {
                 .latency(named("create, instance 1", measured[0].latency()))
                 .latency(named("create, instance 2", measured[1].latency()));
         for (int i = 0; i < 2; i++) {
-            r.note(String.format(Locale.ROOT, "instance %d records handled per consumer during the measured period: %s", i + 1,
+            r.note(String.format(Locale.ROOT, "instance %d records handled per consumer from the measured period's start until"
+                            + " every group caught up after it: %s", i + 1,
                     work[i].recordsByConsumer().isEmpty() ? "none" : work[i].recordsByConsumer()));
         }
+        r.note("the case projection was " + projectionLag + " records behind when the measured period started (the warm-up's"
+                + " tail, counted in its records above)");
         r.note("the publisher is one tracking processor of one segment: whichever instance holds its token carries every"
                 + " event of both to Kafka, the other stands by (its published count 0 is the design, not a failure)");
         r.note("the one-instance figure (" + BASELINE + ") has half the clients of the two-instance run; the command"
