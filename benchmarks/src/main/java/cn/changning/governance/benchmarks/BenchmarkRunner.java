@@ -40,7 +40,8 @@ import java.util.Optional;
  *
  * Order matters: raw limits first (nothing else running), a warm-up of the stack's code, the
  * empty-store command run before anything else is stored, then commands, visibility lag (its rates follow the measured peak), the full
- * loop, the replay, the growth runs (which fill the stores), the publication burst, whose
+ * loop, two instances of the case service (the full run with a child platform only; the second is stopped before the
+ * next scenario), the replay, the growth runs (which fill the stores), the publication burst, whose
  * backlog keeps the platform's consumers busy for a while after it, and last the drain, which pauses the
  * case projection to build a backlog of its own. Between
  * scenarios the platform's consumers are given time to catch up, so one scenario's backlog
