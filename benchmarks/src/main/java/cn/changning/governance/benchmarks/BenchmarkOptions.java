@@ -2,6 +2,7 @@ package cn.changning.governance.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,17 +22,20 @@ import java.util.Optional;
  *   --publication-events N      size of the publication burst
  *   --assessment-cases N        cases of the year re-scored by the assessment scenario (full 200,000)
  *   --only assessment           run that scenario alone, on the engines only (no services started)
+ *   --only two-instances        the platform, its warm-up and the two-instances scenario alone (needs --platform process)
  *   --duration-scale X          multiplies every warm-up and measured duration
  *   --uncapped                  no time caps on the replay and the seeding: the full sizes, however long they take
  *   --platform process|in-process  the local stack as a child process (the full run's default: the load comes from a
  *                               JVM of its own) or in the benchmark's JVM (the quick run's default)
  *   --platform-jar JAR          the local stack's executable jar (default local-stack/target/local-stack-*-exec.jar)
  *   --platform-heap SIZE        the child's -Xmx (default 3g)
+ *   --case-service-jar JAR      the case service's executable jar, for the two-instances scenario's second instance
+ *                               (default case-service/target/case-service-*-exec.jar)
  * </pre>
  */
 public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Optional<String> caseServiceUrl,
                                Path reportDir, Optional<Path> dataDir, Sizes sizes, Optional<String> only,
-                               Platform platform, Path platformJar, String platformHeap) {
+                               Platform platform, Path platformJar, String platformHeap, Path caseServiceJar) {
 
     /** Where the local stack the benchmark starts runs. */
     public enum Platform {
@@ -51,13 +55,20 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
 
     static final String DEFAULT_HEAP = "3g";
 
-    /** The scenario {@code --only} can run alone. */
+    /** {@code --only assessment}: the assessment scenario alone, on the engines only. */
     public static final String ONLY_ASSESSMENT = "assessment";
+    /** {@code --only two-instances}: the platform, its warm-up and the two-instances scenario. */
+    public static final String ONLY_TWO_INSTANCES = "two-instances";
+    /** What {@code --only} can run alone. */
+    static final List<String> ONLY_CHOICES = List.of(ONLY_ASSESSMENT, ONLY_TWO_INSTANCES);
+
+    /** The heap of the two-instances scenario's second case-service instance. */
+    public static final String INSTANCE_HEAP = "1g";
 
     /** The same options with another data folder. */
     BenchmarkOptions withDataDir(Path data) {
         return new BenchmarkOptions(quick, targetUrl, caseServiceUrl, reportDir, Optional.of(data), sizes, only,
-                platform, platformJar, platformHeap);
+                platform, platformJar, platformHeap, caseServiceJar);
     }
 
     /**
@@ -65,9 +76,14 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
      * module (where Maven runs the tests); the root's path when there is none, for the error message.
      */
     static Path defaultPlatformJar() {
-        for (Path folder : new Path[]{Path.of("local-stack", "target"), Path.of("..", "local-stack", "target")}) {
+        return defaultExecJar("local-stack");
+    }
+
+    /** A module's executable jar as the build leaves it ({@code <module>/target/<module>-*-exec.jar}), found as above. */
+    static Path defaultExecJar(String module) {
+        for (Path folder : new Path[]{Path.of(module, "target"), Path.of("..", module, "target")}) {
             if (java.nio.file.Files.isDirectory(folder)) {
-                try (var jars = java.nio.file.Files.newDirectoryStream(folder, "local-stack-*-exec.jar")) {
+                try (var jars = java.nio.file.Files.newDirectoryStream(folder, module + "-*-exec.jar")) {
                     for (Path jar : jars) {
                         return jar;
                     }
@@ -76,7 +92,7 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                 }
             }
         }
-        return Path.of("local-stack", "target", "local-stack-0.1.0-SNAPSHOT-exec.jar");
+        return Path.of(module, "target", module + "-0.1.0-SNAPSHOT-exec.jar");
     }
 
     /** How big and how long each scenario is. */
@@ -86,7 +102,8 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                         int replayEvents, Duration replayTimeCap,
                         int growthEvents, int growthCases, Duration growthWarmup, Duration growthDuration,
                         int queryRepetitions, Duration seedTimeCap, Duration settleCap,
-                        int assessmentCases, Duration assessmentTimeCap, int assessmentRepetitions) {
+                        int assessmentCases, Duration assessmentTimeCap, int assessmentRepetitions,
+                        Duration instancesWarmup, Duration instancesDuration) {
 
         /** Every scenario once, small: about 75 s of scenarios after the stack is up. */
         static Sizes quick() {
@@ -96,7 +113,8 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                     3_000, Duration.ofSeconds(10),
                     20_000, 2_000, Duration.ofSeconds(1), Duration.ofSeconds(2),
                     2, Duration.ofSeconds(8), Duration.ofSeconds(3),
-                    1_000, Duration.ofSeconds(30), 2);
+                    1_000, Duration.ofSeconds(30), 2,
+                    Duration.ofSeconds(5), Duration.ofSeconds(3));
         }
 
         /**
@@ -111,14 +129,16 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                     1_000_000, Duration.ofMinutes(8), // issue 16: the whole 1,000,000-event replay, completed (~5,000/s)
                     5_000_000, 1_000_000, Duration.ofSeconds(5), Duration.ofSeconds(10),
                     5, Duration.ofSeconds(150), Duration.ofSeconds(45),
-                    200_000, Duration.ofMinutes(15), 5);
+                    200_000, Duration.ofMinutes(15), 5,
+                    Duration.ofSeconds(75), Duration.ofSeconds(20)); // the second instance's JIT; the command runs' 8 s was noisy
         }
 
         Sizes scaled(double f) {
             return new Sizes(s(rawPhase, f), s(commandWarmup, f), s(commandDuration, f), publicationEvents,
                     s(lagWarmup, f), s(lagDuration, f), s(loopWarmup, f), s(loopDuration, f), loopActors,
                     replayEvents, s(replayTimeCap, f), growthEvents, growthCases, s(growthWarmup, f), s(growthDuration, f),
-                    queryRepetitions, seedTimeCap, settleCap, assessmentCases, assessmentTimeCap, assessmentRepetitions);
+                    queryRepetitions, seedTimeCap, settleCap, assessmentCases, assessmentTimeCap, assessmentRepetitions,
+                    s(instancesWarmup, f), s(instancesDuration, f));
         }
 
         private static Duration s(Duration d, double f) {
@@ -142,6 +162,7 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
         Platform platform = null;
         Path platformJar = null;
         String heap = DEFAULT_HEAP;
+        Path caseServiceJar = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -160,10 +181,11 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                 case "--platform" -> platform = Platform.parse(args[++i]);
                 case "--platform-jar" -> platformJar = Path.of(args[++i]);
                 case "--platform-heap" -> heap = args[++i];
+                case "--case-service-jar" -> caseServiceJar = Path.of(args[++i]);
                 case "--only" -> {
                     only = args[++i];
-                    if (!only.equals(ONLY_ASSESSMENT)) {
-                        throw new IllegalArgumentException("--only takes " + ONLY_ASSESSMENT + ", not " + only);
+                    if (!ONLY_CHOICES.contains(only)) {
+                        throw new IllegalArgumentException("--only takes " + String.join(" or ", ONLY_CHOICES) + ", not " + only);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (see BenchmarkOptions)");
@@ -176,10 +198,12 @@ public record BenchmarkOptions(boolean quick, Optional<String> targetUrl, Option
                 replay != null ? replay : s.replayEvents(), uncapped ? NO_CAP : s.replayTimeCap(),
                 growthEvents != null ? growthEvents : s.growthEvents(), growthCases != null ? growthCases : s.growthCases(),
                 s.growthWarmup(), s.growthDuration(), s.queryRepetitions(), uncapped ? NO_CAP : s.seedTimeCap(), s.settleCap(),
-                assessment != null ? assessment : s.assessmentCases(), uncapped ? NO_CAP : s.assessmentTimeCap(), s.assessmentRepetitions());
+                assessment != null ? assessment : s.assessmentCases(), uncapped ? NO_CAP : s.assessmentTimeCap(), s.assessmentRepetitions(),
+                s.instancesWarmup(), s.instancesDuration());
         return new BenchmarkOptions(quick, Optional.ofNullable(target), Optional.ofNullable(caseService),
                 reportDir, Optional.ofNullable(dataDir), s, Optional.ofNullable(only),
                 platform != null ? platform : quick ? Platform.IN_PROCESS : Platform.PROCESS,
-                platformJar != null ? platformJar : defaultPlatformJar(), heap);
+                platformJar != null ? platformJar : defaultPlatformJar(), heap,
+                caseServiceJar != null ? caseServiceJar : defaultExecJar("case-service"));
     }
 }

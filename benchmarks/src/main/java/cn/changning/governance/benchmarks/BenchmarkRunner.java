@@ -14,6 +14,7 @@ import cn.changning.governance.benchmarks.scenarios.GrowthScenario;
 import cn.changning.governance.benchmarks.scenarios.PublicationScenario;
 import cn.changning.governance.benchmarks.scenarios.RawLimits;
 import cn.changning.governance.benchmarks.scenarios.ReplayScenario;
+import cn.changning.governance.benchmarks.scenarios.TwoInstancesScenario;
 import cn.changning.governance.benchmarks.scenarios.VisibilityLagScenario;
 import cn.changning.governance.benchmarks.support.CaseApi;
 import cn.changning.governance.benchmarks.support.ConsumerLag;
@@ -39,7 +40,8 @@ import java.util.Optional;
  *
  * Order matters: raw limits first (nothing else running), a warm-up of the stack's code, the
  * empty-store command run before anything else is stored, then commands, visibility lag (its rates follow the measured peak), the full
- * loop, the replay, the growth runs (which fill the stores), the publication burst, whose
+ * loop, two instances of the case service (the full run with a child platform only; the second is stopped before the
+ * next scenario), the replay, the growth runs (which fill the stores), the publication burst, whose
  * backlog keeps the platform's consumers busy for a while after it, and last the drain, which pauses the
  * case projection to build a backlog of its own. Between
  * scenarios the platform's consumers are given time to catch up, so one scenario's backlog
@@ -49,6 +51,8 @@ public final class BenchmarkRunner {
 
     /** Unmeasured load before the full run's first measured scenario: creates, transitions and reads, both routes. */
     static final Duration FULL_WARM_UP = Duration.ofSeconds(90);
+    /** The two-instances scenario's clients per instance: the command scenario's 4-client run on each. */
+    static final int CLIENTS_PER_INSTANCE = 4;
 
     private final BenchmarkOptions options;
     private final BenchmarkOptions.Sizes sizes;
@@ -101,11 +105,15 @@ public final class BenchmarkRunner {
         BenchmarkRunner runner = new BenchmarkRunner(prepare(options));
         long start = System.nanoTime();
         try {
-            if (runner.options.only().isPresent()) {
+            if (runner.options.only().filter(BenchmarkOptions.ONLY_ASSESSMENT::equals).isPresent()) {
                 runner.runAssessmentOnly();
             } else {
                 try (Target target = Target.open(runner.options)) {
-                    runner.runAll(target);
+                    if (runner.options.only().filter(BenchmarkOptions.ONLY_TWO_INSTANCES::equals).isPresent()) {
+                        runner.runTwoInstancesOnly(target);
+                    } else {
+                        runner.runAll(target);
+                    }
                 }
             }
         } finally {
@@ -128,16 +136,8 @@ public final class BenchmarkRunner {
     }
 
     private void runAll(Target target) {
-        Runtime rt = Runtime.getRuntime();
-        report.environment().put("mode", options.quick() ? "quick" : "full");
-        report.environment().put("target", target.describe());
-        report.environment().put("loadFrom", target.loadFrom());
-        report.environment().put("machine", String.format(Locale.ROOT, "%d cores, JVM %s, max heap %d MiB, %s",
-                rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20, System.getProperty("os.name")));
-        report.environment().put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        report.environment().put("sizes", sizes.toString());
-
-        CaseApi api = new CaseApi(new Http(Duration.ofSeconds(120), new LocalCallers(target.issuer(), target.gatewayUrl())));
+        describe(target, options.quick() ? "quick" : "full");
+        CaseApi api = api(target);
         Engines engines = target.engines();
         Optional<Engines> stores = target.platformStores();
         Optional<EventStoreSeeder> eventStore = stores.map(s -> new EventStoreSeeder(
@@ -147,11 +147,7 @@ public final class BenchmarkRunner {
 
         GrowthScenario growth = new GrowthScenario(api, target.caseServiceUrl(), target.gatewayUrl(),
                 sizes.growthWarmup(), sizes.growthDuration());
-        // The full run measures the platform as a long-running service does: its JIT still compiled after a minute
-        // of load (issue 16's profile), so 15 s of warm-up measured compilation in the first command scenarios.
-        Duration warmUp = options.quick() ? sizes.growthWarmup().multipliedBy(3) : FULL_WARM_UP;
-        report.environment().put("warmUpSeconds", warmUp.toSeconds());
-        step("warm-up (JIT), not measured", () -> growth.warmUp(warmUp));
+        warmUp(growth);
         settle(stores);
         step("growth, empty store", () -> growth.commands(report, GrowthScenario.EMPTY, eventStore.map(EventStoreSeeder::count).orElse(-1L)));
 
@@ -187,6 +183,17 @@ public final class BenchmarkRunner {
                 sizes.loopDuration()).run(report));
         settle(stores);
 
+        // After the command, lag and loop scenarios (a second instance would share their load), before the replay, the
+        // growth and the drain (which pauses the first instance's projection only); the second instance is stopped
+        // at its end and its consumers leave their groups, and the platform settles before the next scenario.
+        if (options.quick()) {
+            report.add(TwoInstancesScenario.notAvailable("not in the quick run (a second case-service JVM, "
+                    + sizes.instancesWarmup().toSeconds() + " s of warm-up); run the full run or --only two-instances"));
+        } else {
+            twoInstances(api, target);
+        }
+        settle(stores);
+
         step("replay", () -> new ReplayScenario(engines, sizes.replayEvents(), sizes.replayTimeCap()).run(report));
         step("assessment re-scoring", () -> assessment(engines));
 
@@ -219,6 +226,59 @@ public final class BenchmarkRunner {
                     .notAvailable("needs the platform's event store and the case projection's binding (the local stack); not reachable with --target-url"));
         }
         Goals.evaluate(report, sizes);
+    }
+
+    /** {@code --only two-instances}: the platform, the full run's warm-up, then the scenario and its goal. */
+    private void runTwoInstancesOnly(Target target) {
+        describe(target, (options.quick() ? "quick" : "full") + ", only the two-instances scenario");
+        CaseApi api = api(target);
+        warmUp(new GrowthScenario(api, target.caseServiceUrl(), target.gatewayUrl(), sizes.growthWarmup(), sizes.growthDuration()));
+        settle(target.platformStores());
+        twoInstances(api, target);
+        Goals.twoInstances(report);
+    }
+
+    /** Scenario 9 where it can run: a child platform and the case service's jar; "not available" otherwise. */
+    private void twoInstances(CaseApi api, Target target) {
+        if (!target.isChildProcess()) {
+            report.add(TwoInstancesScenario.notAvailable("needs --platform process and the case service's exec jar"
+                    + " (the platform here: " + target.describe() + ")"));
+            return;
+        }
+        if (!Files.isRegularFile(options.caseServiceJar())) {
+            report.add(TwoInstancesScenario.notAvailable("needs --platform process and the case service's exec jar: none at "
+                    + options.caseServiceJar().toAbsolutePath() + " (./mvnw -q -pl case-service -am package -DskipTests,"
+                    + " or --case-service-jar)"));
+            return;
+        }
+        step("two instances", () -> new TwoInstancesScenario(api, target.caseServiceUrl(), target.engines(), target.issuer(),
+                options.caseServiceJar(), BenchmarkOptions.INSTANCE_HEAP, options.reportDir(), CLIENTS_PER_INSTANCE,
+                sizes.commandWarmup(), sizes.instancesWarmup(), sizes.instancesDuration()).run(report));
+    }
+
+    private void describe(Target target, String mode) {
+        Runtime rt = Runtime.getRuntime();
+        report.environment().put("mode", mode);
+        report.environment().put("target", target.describe());
+        report.environment().put("loadFrom", target.loadFrom());
+        report.environment().put("machine", String.format(Locale.ROOT, "%d cores, JVM %s, max heap %d MiB, %s",
+                rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20, System.getProperty("os.name")));
+        report.environment().put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        report.environment().put("sizes", sizes.toString());
+    }
+
+    private static CaseApi api(Target target) {
+        return new CaseApi(new Http(Duration.ofSeconds(120), new LocalCallers(target.issuer(), target.gatewayUrl())));
+    }
+
+    /**
+     * The full run measures the platform as a long-running service does: its JIT still compiled after a minute of load
+     * (issue 16's profile), so 15 s of warm-up measured compilation in the first command scenarios.
+     */
+    private void warmUp(GrowthScenario growth) {
+        Duration warmUp = options.quick() ? sizes.growthWarmup().multipliedBy(3) : FULL_WARM_UP;
+        report.environment().put("warmUpSeconds", warmUp.toSeconds());
+        step("warm-up (JIT), not measured", () -> growth.warmUp(warmUp));
     }
 
     private void assessment(Engines engines) {

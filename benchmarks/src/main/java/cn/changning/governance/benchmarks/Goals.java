@@ -2,6 +2,7 @@ package cn.changning.governance.benchmarks;
 
 import cn.changning.governance.benchmarks.core.Goal;
 import cn.changning.governance.benchmarks.core.Report;
+import cn.changning.governance.benchmarks.core.ScenarioResult;
 import cn.changning.governance.benchmarks.scenarios.AssessmentRescoringScenario;
 import cn.changning.governance.benchmarks.scenarios.CommandScenario;
 import cn.changning.governance.benchmarks.scenarios.DrainRateScenario;
@@ -9,6 +10,7 @@ import cn.changning.governance.benchmarks.scenarios.GrowthScenario;
 import cn.changning.governance.benchmarks.scenarios.PublicationScenario;
 import cn.changning.governance.benchmarks.scenarios.RawLimits;
 import cn.changning.governance.benchmarks.scenarios.ReplayScenario;
+import cn.changning.governance.benchmarks.scenarios.TwoInstancesScenario;
 import cn.changning.governance.benchmarks.scenarios.VisibilityLagScenario;
 
 import java.util.Locale;
@@ -62,7 +64,31 @@ final class Goals {
                 String.format(Locale.ROOT, "create p99 %.1f ms grown vs %.1f ms empty", grownCreate, emptyCreate)));
         report.goal(Goal.atMost("command p99 grown store (file)", requirement, grown, 1.2 * empty,
                 String.format(Locale.ROOT, "file (loads the case from the store) p99 %.1f ms grown vs %.1f ms empty", grown, empty)));
+        twoInstances(report);
         assessment(report);
+    }
+
+    /**
+     * Issue 16, two instances of the case service on one store: nothing done twice, nothing lost. The issue names no
+     * throughput; it is reported beside the check, as the ratio to one instance's creates in the same run.
+     */
+    static void twoInstances(Report report) {
+        String name = "two case-service instances: nothing done twice or lost";
+        String requirement = "every case's CaseReported once on the topic (ce_id), topic = store, every case in the read model, both instances worked";
+        ScenarioResult r = report.find(TwoInstancesScenario.GROUP, TwoInstancesScenario.NAME).orElse(null);
+        if (r == null || r.status() == ScenarioResult.Status.NOT_AVAILABLE || Double.isNaN(r.number("checksFailed"))) {
+            report.goal(new Goal(name, requirement, Double.NaN, 0, Double.NaN, Goal.NOT_MEASURED,
+                    r == null ? "the scenario did not report (see errors)" : String.join("; ", r.notes())));
+            return;
+        }
+        double failed = r.number("checksFailed");
+        String throughput = String.format(Locale.ROOT, "%,.0f cases checked; creates/s %.1f with two instances (%.1f + %.1f)"
+                        + " vs %.1f with one: ratio %.2f", r.number("casesChecked"), r.number("commandsPerSecond"),
+                r.number("instance1CommandsPerSecond"), r.number("instance2CommandsPerSecond"),
+                r.number("oneInstanceCommandsPerSecond"), r.number("ratioToOneInstance"));
+        boolean met = failed == 0 && r.status() == ScenarioResult.Status.OK;
+        report.goal(new Goal(name, requirement, failed, 0, Double.NaN, met ? Goal.MET : Goal.MISSED,
+                met ? throughput : throughput + "; " + String.join("; ", r.notes().stream().filter(n -> n.startsWith("failed:")).toList())));
     }
 
     /**

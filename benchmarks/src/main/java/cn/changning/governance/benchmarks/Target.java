@@ -137,6 +137,11 @@ public final class Target implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Whether the platform runs as the benchmark's child process (more instances of its services can join it). */
+    public boolean isChildProcess() {
+        return child != null;
+    }
+
     public String describe() {
         return description;
     }

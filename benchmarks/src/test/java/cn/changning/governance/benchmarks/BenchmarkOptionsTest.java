@@ -18,7 +18,8 @@ class BenchmarkOptionsTest {
         assertThat(full.growthCases()).isEqualTo(1_000_000);
         assertThat(full.publicationEvents()).isEqualTo(50_000);
         assertThat(full.assessmentCases()).isEqualTo(200_000);
-        assertThat(full.replayTimeCap()).isLessThan(Duration.ofMinutes(5));
+        // a guard only since issue 16 asked for the whole replay (about 3.5 minutes here): 8 minutes
+        assertThat(full.replayTimeCap()).isLessThanOrEqualTo(Duration.ofMinutes(8));
         assertThat(full.seedTimeCap()).isLessThan(Duration.ofMinutes(5));
     }
 
@@ -53,7 +54,31 @@ class BenchmarkOptionsTest {
         assertThat(BenchmarkOptions.parse().only()).isEmpty();
         assertThatThrownBy(() -> BenchmarkOptions.parse("--only", "replay"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("replay");
+                .hasMessageContaining("replay")
+                .hasMessageContaining("assessment or two-instances");
+    }
+
+    @Test
+    void onlyRunsTheTwoInstancesScenarioWithTheCaseServicesJar() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--only", "two-instances", "--case-service-jar", "/opt/cs-exec.jar");
+
+        assertThat(options.only()).contains(BenchmarkOptions.ONLY_TWO_INSTANCES);
+        assertThat(options.caseServiceJar()).isEqualTo(java.nio.file.Path.of("/opt/cs-exec.jar"));
+        assertThat(options.platform()).as("the second instance joins a child platform").isEqualTo(BenchmarkOptions.Platform.PROCESS);
+        assertThat(BenchmarkOptions.parse().caseServiceJar().getFileName().toString())
+                .startsWith("case-service-").endsWith("-exec.jar");
+    }
+
+    @Test
+    void theSecondInstanceIsWarmedLongerThanItIsMeasuredAndTheQuickSizesAreSmaller() {
+        BenchmarkOptions.Sizes full = BenchmarkOptions.parse().sizes();
+        BenchmarkOptions.Sizes quick = BenchmarkOptions.parse("--quick").sizes();
+
+        assertThat(full.instancesWarmup()).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(90));
+        assertThat(full.instancesDuration()).isLessThan(full.instancesWarmup());
+        assertThat(quick.instancesDuration()).isLessThan(full.instancesDuration());
+        assertThat(BenchmarkOptions.parse("--duration-scale", "0.5").sizes().instancesWarmup())
+                .isEqualTo(full.instancesWarmup().dividedBy(2));
     }
 
     @Test

@@ -35,6 +35,17 @@ public final class Latency {
         }
     }
 
+    /** One distribution of several recorded apart, e.g. the clients of two instances together. */
+    public static Latency merged(String name, Latency... parts) {
+        Latency merged = new Latency(name);
+        for (Latency part : parts) {
+            synchronized (part.histogram) {
+                merged.histogram.add(part.histogram);
+            }
+        }
+        return merged;
+    }
+
     public void recordMillis(double millis) {
         recordNanos((long) (millis * 1_000_000));
     }

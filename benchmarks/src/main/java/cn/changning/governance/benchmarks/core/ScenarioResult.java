@@ -66,6 +66,13 @@ public final class ScenarioResult {
         return this;
     }
 
+    /** A check of the scenario did not hold: the reason, as the report should say it. */
+    public ScenarioResult failed(String why) {
+        status = Status.FAILED;
+        notes.add("failed: " + why);
+        return this;
+    }
+
     public String group() { return group; }
     public String name() { return name; }
     public String loadDescription() { return load; }

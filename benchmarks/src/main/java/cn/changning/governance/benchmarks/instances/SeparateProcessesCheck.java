@@ -4,25 +4,9 @@ import cn.changning.governance.benchmarks.core.Await;
 import cn.changning.governance.benchmarks.core.Http;
 import cn.changning.governance.benchmarks.scenarios.FullLoopScenario;
 import cn.changning.governance.benchmarks.support.CaseApi;
-import cn.changning.governance.contracts.EventHeaders;
 import cn.changning.governance.contracts.Topics;
 import cn.changning.governance.localstack.LocalCallers;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -56,12 +39,7 @@ public final class SeparateProcessesCheck {
     record Instance(String service, String name, String url) {
     }
 
-    /** What one event on a topic says about itself. */
-    record TopicEvent(String id, String type, String key) {
-    }
-
     private static final Duration SETTLE = Duration.ofSeconds(60);
-    private static final HttpClient SCRAPER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, String> options = new HashMap<>();
     private final List<Instance> instances = new ArrayList<>();
@@ -153,8 +131,8 @@ public final class SeparateProcessesCheck {
         Await.until(() -> {
             boolean caughtUp = true;
             for (Map.Entry<String, String> e : new TreeMap<>(topicsByDatabase).entrySet()) {
-                stored.put(e.getValue(), storedEvents(e.getKey()));
-                published.put(e.getValue(), read(e.getValue()));
+                stored.put(e.getValue(), EventStoreRows.count(options.get("postgres") + "/" + e.getKey(), "postgres", "postgres"));
+                published.put(e.getValue(), TopicEvents.readAll(options.get("kafka"), e.getValue()));
                 caughtUp &= published.get(e.getValue()).size() >= stored.get(e.getValue());
             }
             return caughtUp;
@@ -174,13 +152,11 @@ public final class SeparateProcessesCheck {
         System.out.println("What each instance did during the loops (its own /actuator/prometheus, after minus before):");
         System.out.printf("%-24s %-14s %10s %10s   %s%n", "service", "instance", "HTTP calls", "published", "records handled, per consumer group");
         for (Instance i : instances) {
-            Map<String, Double> consumed = delta(before.get(i).sumBy("governance_consumer_events_total", "consumer"),
-                    after.get(i).sumBy("governance_consumer_events_total", "consumer"));
+            InstanceWork work = InstanceWork.between(before.get(i), after.get(i));
             StringBuilder groups = new StringBuilder();
-            consumed.forEach((consumer, n) -> groups.append(String.format(Locale.ROOT, "%s %.0f  ", consumer, n)));
+            work.recordsByConsumer().forEach((consumer, n) -> groups.append(String.format(Locale.ROOT, "%s %.0f  ", consumer, n)));
             System.out.printf(Locale.ROOT, "%-24s %-14s %10.0f %10.0f   %s%n", i.service(), i.name(),
-                    httpCalls(after.get(i)) - httpCalls(before.get(i)), published(after.get(i)) - published(before.get(i)),
-                    groups.length() == 0 ? "-" : groups.toString().trim());
+                    work.httpCalls(), work.published(), groups.length() == 0 ? "-" : groups.toString().trim());
         }
     }
 
@@ -193,9 +169,9 @@ public final class SeparateProcessesCheck {
                 return;
             }
             for (Instance i : those) {
-                double calls = httpCalls(after.get(i)) - httpCalls(before.get(i));
-                double records = after.get(i).sum("governance_consumer_events_total", l -> true)
-                        - before.get(i).sum("governance_consumer_events_total", l -> true);
+                InstanceWork work = InstanceWork.between(before.get(i), after.get(i));
+                double calls = work.httpCalls();
+                double records = work.records();
                 if (calls <= 0) {
                     failures.add(i.name() + " (" + service + ") served no call: the gateway did not share the calls");
                 }
@@ -211,100 +187,25 @@ public final class SeparateProcessesCheck {
         System.out.println("Events, store against topic:");
         for (Map.Entry<String, List<TopicEvent>> e : published.entrySet()) {
             List<TopicEvent> events = e.getValue();
-            long distinct = events.stream().map(TopicEvent::id).distinct().count();
             System.out.printf("  %-28s stored %6d   on the topic %6d   distinct ids %6d%n", e.getKey(), stored.get(e.getKey()),
-                    events.size(), distinct);
-            if (distinct != events.size()) {
-                failures.add(e.getKey() + ": " + (events.size() - distinct) + " events published more than once");
-            }
-            if (events.size() != stored.get(e.getKey())) {
-                failures.add(e.getKey() + ": " + stored.get(e.getKey()) + " events stored but " + events.size() + " on the topic");
-            }
+                    events.size(), events.size() - OnceCheck.republished(events));
+            failures.addAll(OnceCheck.againstStore(e.getKey(), events, stored.get(e.getKey())));
         }
-        Map<String, Long> issuedPerOrder = new HashMap<>();
-        published.getOrDefault(Topics.DISPATCH_EVENTS, List.of()).stream()
-                .filter(ev -> ev.type() != null && ev.type().contains("DispatchOrderIssued"))
-                .forEach(ev -> issuedPerOrder.merge(ev.key(), 1L, Long::sum));
-        long once = cases.stream().filter(c -> issuedPerOrder.getOrDefault(c + "-r0", 0L) == 1).count();
+        Map<String, Long> issuedPerOrder = OnceCheck.countByKey(published.getOrDefault(Topics.DISPATCH_EVENTS, List.of()),
+                "DispatchOrderIssued");
+        List<String> orders = cases.stream().map(c -> c + "-r0").toList();
+        long once = orders.size() - OnceCheck.missing(orders, issuedPerOrder).size() - OnceCheck.moreThanOnce(orders, issuedPerOrder).size();
         System.out.printf("  dispatch orders issued once per case: %d of %d cases%n", once, cases.size());
         if (once != cases.size()) {
             failures.add((cases.size() - once) + " cases had no dispatch order or more than one");
         }
     }
 
-    /** Events the instance's store-to-Kafka publisher handled (Axon's counter of its tracking processor). */
-    private static double published(InstanceMetrics metrics) {
-        return metrics.sum("eventProcessor_successCounter_total", l -> "kafka-publisher".equals(l.get("processorName")));
-    }
-
-    private static double httpCalls(InstanceMetrics metrics) {
-        return metrics.sum("http_server_requests_seconds_count", l -> !l.getOrDefault("uri", "").startsWith("/actuator"));
-    }
-
-    private static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
-        Map<String, Double> d = new TreeMap<>();
-        after.forEach((k, v) -> {
-            double n = v - before.getOrDefault(k, 0.0);
-            if (n > 0) {
-                d.put(k, n);
-            }
-        });
-        return d;
-    }
-
-    private Map<Instance, InstanceMetrics> scrapeAll() throws Exception {
+    private Map<Instance, InstanceMetrics> scrapeAll() {
         Map<Instance, InstanceMetrics> scraped = new LinkedHashMap<>();
         for (Instance i : instances) {
-            HttpResponse<String> r = SCRAPER.send(HttpRequest.newBuilder(URI.create(i.url() + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(i.url() + "/actuator/prometheus answered " + r.statusCode());
-            }
-            scraped.put(i, InstanceMetrics.parse(r.body()));
+            scraped.put(i, InstanceMetrics.scrape(i.url()));
         }
         return scraped;
-    }
-
-    private long storedEvents(String database) {
-        try (Connection c = DriverManager.getConnection(options.get("postgres") + "/" + database, "postgres", "postgres");
-             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count the events of " + database, e);
-        }
-    }
-
-    /** Every record of the topic, from the beginning to its end now (no consumer group: nothing committed). */
-    private List<TopicEvent> read(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.get("kafka"));
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<TopicEvent> events = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(topic + " could not be read to its end within 60 s");
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    events.add(new TopicEvent(header(r, EventHeaders.ID), header(r, EventHeaders.TYPE),
-                            r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8)));
-                }
-            }
-        }
-        return events;
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
-        Header h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }
