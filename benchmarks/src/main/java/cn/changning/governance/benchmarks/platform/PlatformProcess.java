@@ -53,17 +53,16 @@ public final class PlatformProcess implements AutoCloseable {
     }
 
     private final Process process;
+    private final ChildProcess child;
     private final Ports ports;
     private final Path stdout;
-    private final Thread stopOnExit;
 
     /** A started child (any process, for the tests of the stop). */
     PlatformProcess(Process process, Ports ports, Path stdout) {
         this.process = process;
+        this.child = new ChildProcess(process, GRACE, "the platform");
         this.ports = ports;
         this.stdout = stdout;
-        this.stopOnExit = new Thread(this::stop, "platform-child-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -193,18 +192,9 @@ public final class PlatformProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** SIGTERM, the grace period, then kill. */
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down already: the hook is running or ran
-        }
-    }
-
-    /** SIGTERM, the grace period, then kill. */
-    private void stop() {
-        ChildProcesses.stop(process, GRACE, "the platform");
+        child.close();
     }
 }

@@ -39,17 +39,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String service;
     private final Process process;
+    private final ChildProcess child;
     private final int port;
     private final Path stdout;
-    private final Thread stopOnExit;
 
     private ServiceProcess(String service, Process process, int port, Path stdout) {
         this.service = service;
         this.process = process;
+        this.child = new ChildProcess(process, GRACE, service + " instance");
         this.port = port;
         this.stdout = stdout;
-        this.stopOnExit = new Thread(this::stop, service + "-instance-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** The command line: this JVM's java, its own heap, the service's executable jar, the development keys. */
@@ -166,15 +165,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down already: the hook is running or ran
-        }
-    }
-
-    private void stop() {
-        ChildProcesses.stop(process, GRACE, service);
+        child.close();
     }
 }

@@ -5,9 +5,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.BsonBinarySubType;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -105,17 +102,7 @@ class DocumentValueTypeTest {
     void aFileOfJavaSerialisedDocumentsIsServedAndEachBecomesBsonWhenWritten() {
         List<Document> docs = documents(300);
         Path data = folder.resolve("mongo");
-        data.toFile().mkdirs();
-        H2Backend plain = new H2Backend(data.resolve("mongo.mv").toString());
-        plain.version(ServerVersion.MONGO_5_0);
-        MongoServer old = new MongoServer(plain);
-        old.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + old.getLocalAddress().getPort())) {
-            client.getDatabase("read").getCollection("cases").insertMany(docs);
-        } finally {
-            old.shutdown();
-            plain.close();
-        }
+        PlainH2File.write(data, cases -> cases.insertMany(docs));
 
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, 0);
              MongoClient client = MongoClients.create(server.connectionString())) {

@@ -7,9 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,19 +101,10 @@ class OrderedH2BackendTest {
     void aFileWrittenByThePlainH2BackendIsRebuiltOnceInTheNewOrder() {
         List<Document> docs = documents(3_000);
         Path data = folder.resolve("mongo");
-        data.toFile().mkdirs();
-        H2Backend plain = new H2Backend(data.resolve("mongo.mv").toString());
-        plain.version(ServerVersion.MONGO_5_0);
-        MongoServer old = new MongoServer(plain);
-        old.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + old.getLocalAddress().getPort())) {
-            MongoCollection<Document> cases = client.getDatabase("read").getCollection("cases");
+        PlainH2File.write(data, cases -> {
             createIndexes(cases);
             cases.insertMany(docs);
-        } finally {
-            old.shutdown();
-            plain.close();
-        }
+        });
 
         OrderedH2Backend reopened = new OrderedH2Backend(data.resolve("mongo.mv").toString());
         reopened.close();
